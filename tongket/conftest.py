@@ -1,0 +1,85 @@
+"""Shared test personas, built through the real services.
+
+world: a province with two phường (A and B); A has two tổ dân phố; the personas are a leader
+of A, an officer of A, an administrator of A, a reporter of one tổ dân phố in A, an officer
+of B and a province officer.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from types import SimpleNamespace
+
+import pytest
+
+os.environ.setdefault("TONGKET_TESTING", "true")
+
+PASSWORD = "Kiem-thu-2026!"
+
+
+@pytest.fixture
+def root_user(db):
+    from tongket.units.models import User
+
+    return User.objects.create_superuser("root", "root@example.vn", PASSWORD)
+
+
+def make_user(*, username: str, unit, role: str, by, full_name: str | None = None):
+    from tongket.units import services
+
+    person = services.person_create(full_name=full_name or username, unit=unit, by=by)
+    user = services.user_create(
+        username=username, password=PASSWORD, unit=unit, person=person, by=by
+    )
+    services.role_grant(user=user, unit=unit, role=role, by=by)
+    return user
+
+
+@pytest.fixture
+def world(root_user):
+    from tongket.units import services
+    from tongket.units.choices import Role, UnitKind
+
+    by = root_user
+    province = services.unit_create(code="T01", name="Tỉnh Thử Nghiệm", kind=UnitKind.PROVINCE,
+                                    parent=None, by=by)
+    a = services.unit_create(code="P-A", name="Phường Hòa Bình", kind=UnitKind.PHUONG,
+                             parent=province, by=by)
+    b = services.unit_create(code="P-B", name="Phường Đậu Liêu", kind=UnitKind.PHUONG,
+                             parent=province, by=by)
+    group_a1 = services.unit_create(code="P-A-T1", name="Tổ dân phố số 1",
+                                    kind=UnitKind.RESIDENTIAL_GROUP, parent=a, by=by)
+    group_a2 = services.unit_create(code="P-A-T2", name="Tổ dân phố số 2",
+                                    kind=UnitKind.RESIDENTIAL_GROUP, parent=a, by=by)
+    group_b1 = services.unit_create(code="P-B-T1", name="Tổ dân phố Đông",
+                                    kind=UnitKind.RESIDENTIAL_GROUP, parent=b, by=by)
+    w = SimpleNamespace(
+        root=root_user, province=province, a=a, b=b,
+        group_a1=group_a1, group_a2=group_a2, group_b1=group_b1, password=PASSWORD,
+        today=datetime.date.today(),
+    )
+    w.leader_a = make_user(username="lanhdao_a", unit=a, role=Role.LEADER, by=by,
+                           full_name="Nguyễn Văn Lãnh")
+    w.officer_a = make_user(username="canbo_a", unit=a, role=Role.OFFICER, by=by,
+                            full_name="Trần Thị Cán")
+    w.admin_a = make_user(username="quantri_a", unit=a, role=Role.ADMIN, by=by,
+                          full_name="Lê Văn Quản")
+    w.reporter_a1 = make_user(username="baocao_a1", unit=group_a1, role=Role.REPORTER, by=by,
+                              full_name="Phạm Thị Báo")
+    w.officer_b = make_user(username="canbo_b", unit=b, role=Role.OFFICER, by=by,
+                            full_name="Hoàng Văn Bê")
+    w.province_officer = make_user(username="canbo_tinh", unit=province, role=Role.OFFICER,
+                                   by=by, full_name="Đỗ Thị Tỉnh")
+    return w
+
+
+@pytest.fixture
+def login(client):
+    """login(user) logs the Django test client in as that persona and returns it."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login

@@ -1,0 +1,151 @@
+"""The one access layer. Every user-facing query goes through `restrict`, every object a URL
+or form names is fetched through `get_for`, every write checks `require`.
+
+A role is granted on a unit and covers its whole subtree. Models say where their unit is
+with a `scope_field` class attribute ("unit", "submission__unit", … ; "" for Unit itself), so
+the same code restricts every model. Something outside the user's view is a 404; something
+the user may see but not act on is a 403.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from .choices import ROLE_ACTIONS, Action
+from .models import RoleGrant, Unit
+
+M = TypeVar("M", bound=models.Model)
+
+_CACHE_ATTR = "_tongket_scope"
+
+
+def _grants(user) -> dict[str, list[str]]:
+    """Map each action to the subtree paths where the user may perform it (one query, cached
+    on the user object for the request)."""
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    scope: dict[str, list[str]] = {action: [] for action in Action.values}
+    if user is not None and user.is_authenticated and user.is_active:
+        rows = RoleGrant.objects.filter(user=user).values_list("role", "unit__path")
+        for role, path in rows:
+            for action in ROLE_ACTIONS[role]:
+                scope[action].append(path)
+        for action, paths in scope.items():
+            scope[action] = _minimal(paths)
+    setattr(user, _CACHE_ATTR, scope)
+    return scope
+
+
+def _minimal(paths: list[str]) -> list[str]:
+    """Drop paths already covered by a shorter one, so filters stay small."""
+    kept: list[str] = []
+    for path in sorted(set(paths), key=len):
+        if not any(path.startswith(other) for other in kept):
+            kept.append(path)
+    return kept
+
+
+def forget(user) -> None:
+    """Clear the cached scope after grants change."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def is_superuser(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active and user.is_superuser)
+
+
+def scope_paths(user, action: str) -> list[str]:
+    return _grants(user)[action]
+
+
+def _path_lookup(model: type[models.Model]) -> str:
+    field = model.scope_field
+    return f"{field}__path__startswith" if field else "path__startswith"
+
+
+def scope_q(model: type[models.Model], user, action: str) -> Q | None:
+    """The filter that keeps rows of `model` inside the user's scope for `action`; None means
+    no restriction (superuser). An empty scope gives a filter that matches nothing."""
+    if is_superuser(user):
+        return None
+    paths = scope_paths(user, action)
+    if not paths:
+        return Q(pk__in=[])
+    lookup = _path_lookup(model)
+    condition = Q()
+    for path in paths:
+        condition |= Q(**{lookup: path})
+    return condition
+
+
+def restrict(queryset: models.QuerySet[M], user, action: str = Action.VIEW) -> models.QuerySet[M]:
+    condition = scope_q(queryset.model, user, action)
+    return queryset if condition is None else queryset.filter(condition)
+
+
+def can(user, action: str, unit: Unit | None) -> bool:
+    if unit is None:
+        return False
+    if is_superuser(user):
+        return True
+    return any(unit.path.startswith(path) for path in scope_paths(user, action))
+
+
+def can_anywhere(user, action: str) -> bool:
+    return is_superuser(user) or bool(scope_paths(user, action))
+
+
+def require(user, action: str, unit: Unit | None) -> None:
+    if not can(user, action, unit):
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này với đơn vị này."))
+
+
+def unit_of(obj: models.Model) -> Unit | None:
+    """The unit an object belongs to, following its model's scope_field."""
+    if isinstance(obj, Unit):
+        return obj
+    field = getattr(type(obj), "scope_field", None)
+    if not field:
+        return None
+    current = obj
+    for part in field.split("__"):
+        current = getattr(current, part, None)
+        if current is None:
+            return None
+    return current
+
+
+def get_for(queryset: models.QuerySet[M], user, pk, action: str = Action.VIEW) -> M:
+    """Fetch one object a request names. Unknown or outside the user's view: 404. Visible but
+    the action is not allowed there: 403."""
+    try:
+        obj = restrict(queryset, user, Action.VIEW).get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404(_("Không tìm thấy hoặc bạn không có quyền xem.")) from None
+    if action != Action.VIEW and not can(user, action, unit_of(obj)):
+        raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
+    return obj
+
+
+def get_unit_for(user, pk, action: str = Action.VIEW) -> Unit:
+    return get_for(Unit.objects.all(), user, pk, action)
+
+
+def units_for(user, action: str = Action.VIEW) -> models.QuerySet[Unit]:
+    return restrict(Unit.objects.all(), user, action)
+
+
+def root_units_for(user, action: str = Action.VIEW) -> models.QuerySet[Unit]:
+    """The tops of the user's scope: the units their grants are on (or the roots for a
+    superuser)."""
+    if is_superuser(user):
+        return Unit.objects.filter(parent__isnull=True)
+    return Unit.objects.filter(path__in=scope_paths(user, action))

@@ -1,0 +1,137 @@
+"""The audit log: every create, update, delete and state change made through tongket's
+services is recorded here, in the caller's transaction (services are @transaction.atomic),
+so a change and its audit row are saved together or not at all.
+
+Services use `create`, `update`, `delete` and `transition` instead of calling save() and
+delete() themselves.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import uuid
+from typing import Any, TypeVar
+
+from django.db import models
+
+from .access import unit_of
+from .choices import AuditAction
+from .models import AuditEntry
+
+M = TypeVar("M", bound=models.Model)
+
+_SKIPPED = {"password", "name_folded", "path", "depth", "last_login"}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, models.fields.files.FieldFile):
+        return value.name or None
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    return value
+
+
+def snapshot(obj: models.Model) -> dict[str, Any]:
+    """The object's concrete field values, JSON-safe, keyed by attribute name."""
+    return {
+        field.attname: _jsonable(getattr(obj, field.attname))
+        for field in obj._meta.concrete_fields
+        if field.attname not in _SKIPPED and not field.primary_key
+    }
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    return {
+        key: [before.get(key), value] for key, value in after.items() if before.get(key) != value
+    }
+
+
+def record(
+    *,
+    by,
+    action: str,
+    obj: models.Model,
+    changes: dict[str, list[Any]] | None = None,
+    verb: str = "",
+    note: str = "",
+) -> AuditEntry:
+    unit = unit_of(obj)
+    return AuditEntry.objects.create(
+        actor=by if by is not None and getattr(by, "pk", None) else None,
+        action=action,
+        verb=verb,
+        model=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:255],
+        unit=unit if unit is not None and unit.pk else None,
+        changes=changes or {},
+        note=note,
+    )
+
+
+def create(obj: M, *, by, verb: str = "", note: str = "", clean: bool = True) -> M:
+    if clean:
+        obj.full_clean()
+    obj.save()
+    after = snapshot(obj)
+    record(
+        by=by,
+        action=AuditAction.CREATE,
+        obj=obj,
+        changes={key: [None, value] for key, value in after.items() if value not in (None, "")},
+        verb=verb,
+        note=note,
+    )
+    return obj
+
+
+def update(
+    obj: M, before: dict[str, Any], *, by, verb: str = "", note: str = "", clean: bool = True
+) -> M:
+    """Save `obj` and record what changed since `before` (a snapshot taken before editing).
+    Nothing changed: nothing is saved and nothing recorded."""
+    if clean:
+        obj.full_clean()
+    changes = diff(before, snapshot(obj))
+    if not changes and not note:
+        return obj
+    obj.save()
+    record(by=by, action=AuditAction.UPDATE, obj=obj, changes=changes, verb=verb, note=note)
+    return obj
+
+
+def transition(
+    obj: M, field: str, new_state: str, *, by, verb: str = "", note: str = "", **extra: Any
+) -> M:
+    """Move a workflow state (and any extra fields that go with it) and record it."""
+    before = snapshot(obj)
+    setattr(obj, field, new_state)
+    for name, value in extra.items():
+        setattr(obj, name, value)
+    obj.save()
+    record(
+        by=by,
+        action=AuditAction.TRANSITION,
+        obj=obj,
+        changes=diff(before, snapshot(obj)),
+        verb=verb or new_state,
+        note=note,
+    )
+    return obj
+
+
+def delete(obj: models.Model, *, by, note: str = "") -> None:
+    before = snapshot(obj)
+    record(
+        by=by,
+        action=AuditAction.DELETE,
+        obj=obj,
+        changes={key: [value, None] for key, value in before.items() if value not in (None, "")},
+        note=note,
+    )
+    obj.delete()

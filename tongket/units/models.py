@@ -1,0 +1,279 @@
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tongket.lib.text import fold
+
+from .choices import COMMUNE_KINDS, AuditAction, Gender, Role, UnitKind
+
+PATH_SEPARATOR = "/"
+
+
+class UnitQuerySet(models.QuerySet):
+    def active_on(self, day: datetime.date) -> UnitQuerySet:
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=day)
+        )
+
+    def communes(self) -> UnitQuerySet:
+        return self.filter(kind__in=COMMUNE_KINDS)
+
+    def subtree_of(self, unit: Unit) -> UnitQuerySet:
+        return self.filter(path__startswith=unit.path)
+
+
+class Unit(models.Model):
+    """A node of the administrative tree: a province, a (historic) district, a commune, or one
+    of a commune's subordinate units. `path` holds the ids from the root down ("/3/17/52/")
+    so a whole subtree is one indexed prefix match; the access layer relies on it."""
+
+    scope_field = ""
+
+    code = models.CharField(_("mã"), max_length=32, unique=True)
+    name = models.CharField(_("tên"), max_length=200)
+    name_folded = models.CharField(max_length=200, editable=False, db_index=True)
+    kind = models.CharField(_("loại"), max_length=32, choices=UnitKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    path = models.CharField(max_length=255, editable=False, db_index=True)
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("sáp nhập vào"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_units",
+    )
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        ordering = ["path"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gte=models.F("valid_from")),
+                name="unit_valid_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.name_folded = fold(self.name)[:200]
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError(
+                {"valid_to": _("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.")}
+            )
+        if self.merged_into_id and not self.valid_to:
+            raise ValidationError(
+                {"valid_to": _("Đơn vị đã sáp nhập phải có ngày hết hiệu lực.")}
+            )
+        if self.merged_into_id and self.merged_into_id == self.pk:
+            raise ValidationError({"merged_into": _("Đơn vị không thể sáp nhập vào chính nó.")})
+
+    @property
+    def is_commune(self) -> bool:
+        return self.kind in COMMUNE_KINDS
+
+    @property
+    def ancestor_ids(self) -> list[int]:
+        return [int(part) for part in self.path.strip(PATH_SEPARATOR).split(PATH_SEPARATOR) if part]
+
+    def is_active_on(self, day: datetime.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or self.valid_to >= day
+        )
+
+    @property
+    def is_active(self) -> bool:
+        return self.valid_to is None or self.valid_to >= datetime.date.today()
+
+    def is_within(self, other: Unit) -> bool:
+        return self.path.startswith(other.path)
+
+
+class Person(models.Model):
+    """A person known to a unit: an official, a party member, a citizen commended."""
+
+    scope_field = "unit"
+
+    full_name = models.CharField(_("họ và tên"), max_length=120)
+    name_folded = models.CharField(max_length=120, editable=False, db_index=True)
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="people"
+    )
+    gender = models.CharField(_("giới tính"), max_length=8, choices=Gender.choices, blank=True)
+    birth_date = models.DateField(_("ngày sinh"), null=True, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    note = models.TextField(_("ghi chú"), blank=True, max_length=2000)
+
+    class Meta:
+        verbose_name = _("người")
+        verbose_name_plural = _("người")
+        ordering = ["name_folded", "id"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs) -> None:
+        self.name_folded = fold(self.full_name)[:120]
+        super().save(*args, **kwargs)
+
+
+class Position(models.Model):
+    """A position (chức vụ) a person holds in a unit between two dates."""
+
+    scope_field = "unit"
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("người"), on_delete=models.CASCADE, related_name="positions"
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="positions"
+    )
+    title = models.CharField(_("chức vụ"), max_length=150)
+    start_date = models.DateField(_("từ ngày"))
+    end_date = models.DateField(_("đến ngày"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("chức vụ")
+        verbose_name_plural = _("chức vụ")
+        ordering = ["-start_date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="position_valid_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.unit})"
+
+    def clean(self) -> None:
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+
+    def is_held_on(self, day: datetime.date) -> bool:
+        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
+
+
+class User(AbstractUser):
+    """An account. It may stand for a person; what it may do comes only from its RoleGrants."""
+
+    scope_field = "unit"
+
+    person = models.OneToOneField(
+        Person,
+        verbose_name=_("người"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="account",
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("đơn vị quản lý tài khoản"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="accounts",
+    )
+
+    class Meta:
+        verbose_name = _("tài khoản")
+        verbose_name_plural = _("tài khoản")
+
+    @property
+    def display_name(self) -> str:
+        if self.person_id:
+            return self.person.full_name
+        return self.get_full_name() or self.username
+
+
+class RoleGrant(models.Model):
+    """A role held on a unit and its whole subtree."""
+
+    scope_field = "unit"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        on_delete=models.CASCADE,
+        related_name="grants",
+    )
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="grants"
+    )
+    role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices)
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("phân quyền")
+        verbose_name_plural = _("phân quyền")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit", "role"], name="unique_role_grant"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} – {self.unit}"
+
+
+class AuditEntry(models.Model):
+    """One change made through tongket: who, when, which object, old → new values.
+    Written by tongket.units.audit inside the same transaction as the change."""
+
+    scope_field = "unit"
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(max_length=16, choices=AuditAction.choices)
+    verb = models.CharField(max_length=64, blank=True)
+    model = models.CharField(max_length=100)
+    object_id = models.CharField(max_length=64)
+    object_repr = models.CharField(max_length=255)
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changes = models.JSONField(default=dict, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("nhật ký thay đổi")
+        verbose_name_plural = _("nhật ký thay đổi")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["model", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"

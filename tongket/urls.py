@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from tongket.units import views as unit_views
+
+urlpatterns = [
+    path("", unit_views.home, name="home"),
+    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "doi-mat-khau/xong/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("", include("tongket.units.urls")),
+    path("chi-tieu/", include("tongket.targets.urls")),
+    path("thi-dua/", include("tongket.emulation.urls")),
+    path("hoi-nghi/", include("tongket.conferences.urls")),
+    path("van-ban/", include("tongket.documents.urls")),
+    path("cong/", include("tongket.portal.urls")),
+    path("api/v1/", include("tongket.api.urls")),
+    path("django-admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
