@@ -42,35 +42,53 @@ def world(root_user):
     from tongket.units.choices import Role, UnitKind
 
     by = root_user
-    province = services.unit_create(code="T01", name="Tỉnh Thử Nghiệm", kind=UnitKind.PROVINCE,
-                                    parent=None, by=by)
-    a = services.unit_create(code="P-A", name="Phường Hòa Bình", kind=UnitKind.PHUONG,
-                             parent=province, by=by)
-    b = services.unit_create(code="P-B", name="Phường Đậu Liêu", kind=UnitKind.PHUONG,
-                             parent=province, by=by)
-    group_a1 = services.unit_create(code="P-A-T1", name="Tổ dân phố số 1",
-                                    kind=UnitKind.RESIDENTIAL_GROUP, parent=a, by=by)
-    group_a2 = services.unit_create(code="P-A-T2", name="Tổ dân phố số 2",
-                                    kind=UnitKind.RESIDENTIAL_GROUP, parent=a, by=by)
-    group_b1 = services.unit_create(code="P-B-T1", name="Tổ dân phố Đông",
-                                    kind=UnitKind.RESIDENTIAL_GROUP, parent=b, by=by)
+    province = services.unit_create(
+        code="T01", name="Tỉnh Thử Nghiệm", kind=UnitKind.PROVINCE, parent=None, by=by
+    )
+    a = services.unit_create(
+        code="P-A", name="Phường Hòa Bình", kind=UnitKind.PHUONG, parent=province, by=by
+    )
+    b = services.unit_create(
+        code="P-B", name="Phường Đậu Liêu", kind=UnitKind.PHUONG, parent=province, by=by
+    )
+    group_a1 = services.unit_create(
+        code="P-A-T1", name="Tổ dân phố số 1", kind=UnitKind.RESIDENTIAL_GROUP, parent=a, by=by
+    )
+    group_a2 = services.unit_create(
+        code="P-A-T2", name="Tổ dân phố số 2", kind=UnitKind.RESIDENTIAL_GROUP, parent=a, by=by
+    )
+    group_b1 = services.unit_create(
+        code="P-B-T1", name="Tổ dân phố Đông", kind=UnitKind.RESIDENTIAL_GROUP, parent=b, by=by
+    )
     w = SimpleNamespace(
-        root=root_user, province=province, a=a, b=b,
-        group_a1=group_a1, group_a2=group_a2, group_b1=group_b1, password=PASSWORD,
+        root=root_user,
+        province=province,
+        a=a,
+        b=b,
+        group_a1=group_a1,
+        group_a2=group_a2,
+        group_b1=group_b1,
+        password=PASSWORD,
         today=datetime.date.today(),
     )
-    w.leader_a = make_user(username="lanhdao_a", unit=a, role=Role.LEADER, by=by,
-                           full_name="Nguyễn Văn Lãnh")
-    w.officer_a = make_user(username="canbo_a", unit=a, role=Role.OFFICER, by=by,
-                            full_name="Trần Thị Cán")
-    w.admin_a = make_user(username="quantri_a", unit=a, role=Role.ADMIN, by=by,
-                          full_name="Lê Văn Quản")
-    w.reporter_a1 = make_user(username="baocao_a1", unit=group_a1, role=Role.REPORTER, by=by,
-                              full_name="Phạm Thị Báo")
-    w.officer_b = make_user(username="canbo_b", unit=b, role=Role.OFFICER, by=by,
-                            full_name="Hoàng Văn Bê")
-    w.province_officer = make_user(username="canbo_tinh", unit=province, role=Role.OFFICER,
-                                   by=by, full_name="Đỗ Thị Tỉnh")
+    w.leader_a = make_user(
+        username="lanhdao_a", unit=a, role=Role.LEADER, by=by, full_name="Nguyễn Văn Lãnh"
+    )
+    w.officer_a = make_user(
+        username="canbo_a", unit=a, role=Role.OFFICER, by=by, full_name="Trần Thị Cán"
+    )
+    w.admin_a = make_user(
+        username="quantri_a", unit=a, role=Role.ADMIN, by=by, full_name="Lê Văn Quản"
+    )
+    w.reporter_a1 = make_user(
+        username="baocao_a1", unit=group_a1, role=Role.REPORTER, by=by, full_name="Phạm Thị Báo"
+    )
+    w.officer_b = make_user(
+        username="canbo_b", unit=b, role=Role.OFFICER, by=by, full_name="Hoàng Văn Bê"
+    )
+    w.province_officer = make_user(
+        username="canbo_tinh", unit=province, role=Role.OFFICER, by=by, full_name="Đỗ Thị Tỉnh"
+    )
     return w
 
 
@@ -81,5 +99,61 @@ def login(client):
     def _login(user):
         client.force_login(user)
         return client
+
+    return _login
+
+
+# Browser tests: Playwright driving Debian's chromium (never a downloaded browser) ----------
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Không thấy {CHROMIUM}. Cài bằng: sudo apt-get install -y chromium")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made by the test
+    # itself are still plain synchronous calls.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="vi-VN")
+    context.set_default_timeout(15_000)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def browser_login(page):
+    """browser_login(user) signs the browser in through the login form."""
+
+    def _login(user, password: str = PASSWORD):
+        page.goto("/dang-nhap/")
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", password)
+        page.click("button[type=submit]")
+        page.wait_for_url("**/")
+        return page
 
     return _login

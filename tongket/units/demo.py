@@ -118,17 +118,24 @@ def load(ctx, stdout) -> None:
         valid_from=datetime.date(1999, 1, 1),
         valid_to=BEFORE_REFORM,
     )
-    hoa_binh = _unit("AH-HB-P", "Phường Hòa Bình", UnitKind.PHUONG, province, by,
-                     valid_from=REFORM_DAY)
+    hoa_binh = _unit(
+        "AH-HB-P", "Phường Hòa Bình", UnitKind.PHUONG, province, by, valid_from=REFORM_DAY
+    )
     dau_lieu = _unit("AH-DL", "Xã Đậu Liêu", UnitKind.XA, province, by, valid_from=REFORM_DAY)
-    bac_son = _unit("AH-BS", "Phường Bắc Sơn", UnitKind.PHUONG, province, by,
-                    valid_from=REFORM_DAY)
-    hon_ngoc = _unit("AH-HN", "Đặc khu Hòn Ngọc", UnitKind.DAC_KHU, province, by,
-                     valid_from=REFORM_DAY)
+    bac_son = _unit("AH-BS", "Phường Bắc Sơn", UnitKind.PHUONG, province, by, valid_from=REFORM_DAY)
+    hon_ngoc = _unit(
+        "AH-HN", "Đặc khu Hòn Ngọc", UnitKind.DAC_KHU, province, by, valid_from=REFORM_DAY
+    )
     old_commune = Unit.objects.filter(code="AH-HB-TH").first()
     if old_commune is None:
-        old_commune = _unit("AH-HB-TH", "Xã Tân Hòa (cũ)", UnitKind.XA, district, by,
-                            valid_from=datetime.date(1999, 1, 1))
+        old_commune = _unit(
+            "AH-HB-TH",
+            "Xã Tân Hòa (cũ)",
+            UnitKind.XA,
+            district,
+            by,
+            valid_from=datetime.date(1999, 1, 1),
+        )
         services.unit_merge(unit=old_commune, into=hoa_binh, on=BEFORE_REFORM, by=by)
 
     subunits = {
@@ -145,11 +152,17 @@ def load(ctx, stdout) -> None:
     for suffix, full_name, title, gender in PEOPLE:
         unit = subunits[suffix] if suffix else hoa_binh
         people[full_name] = _person(unit, full_name, title, gender, by, start)
-    people["Trần Văn Minh"] = _person(province, "Trần Văn Minh", "Phó Chủ tịch UBND tỉnh",
-                                      "male", by, datetime.date(2021, 6, 1))
-    people["Nguyễn Thị Tỉnh"] = _person(province, "Nguyễn Thị Tỉnh",
-                                        "Chuyên viên Văn phòng UBND tỉnh", "female", by,
-                                        datetime.date(2020, 1, 1))
+    people["Trần Văn Minh"] = _person(
+        province, "Trần Văn Minh", "Phó Chủ tịch UBND tỉnh", "male", by, datetime.date(2021, 6, 1)
+    )
+    people["Nguyễn Thị Tỉnh"] = _person(
+        province,
+        "Nguyễn Thị Tỉnh",
+        "Chuyên viên Văn phòng UBND tỉnh",
+        "female",
+        by,
+        datetime.date(2020, 1, 1),
+    )
     _person(dau_lieu, "Nông Văn Khánh", "Chủ tịch UBND xã", "male", by, start)
     _person(bac_son, "Triệu Thị Dung", "Chủ tịch UBND phường", "female", by, start)
 
@@ -164,7 +177,7 @@ def load(ctx, stdout) -> None:
     ctx.password = DEMO_PASSWORD
     ctx.users = {}
     units_by_key = {"hoa_binh": hoa_binh, "tdp1": subunits["TDP1"], "province": province}
-    lines = ["", "Tài khoản mẫu (mật khẩu chung: %s):" % DEMO_PASSWORD]
+    lines = ["", f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):"]
     lines.append(f"  {'admin':<14} quản trị hệ thống (superuser)")
     for username, role, unit_key, person_name in ACCOUNTS:
         unit = units_by_key[unit_key]

@@ -80,14 +80,19 @@ class PersonForm(StyledForm):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=120)
     unit = UnitChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none())
     gender = forms.ChoiceField(
-        label=_("Giới tính"), choices=[("", "—"), *Person._meta.get_field("gender").choices],
+        label=_("Giới tính"),
+        choices=[("", "—"), *Person._meta.get_field("gender").choices],
         required=False,
     )
     birth_date = forms.DateField(label=_("Ngày sinh"), required=False, widget=DateInput())
     phone = forms.CharField(label=_("Điện thoại"), max_length=20, required=False)
     email = forms.EmailField(label=_("Thư điện tử"), required=False)
-    note = forms.CharField(label=_("Ghi chú"), required=False, widget=forms.Textarea(
-        attrs={"rows": 3}), max_length=2000)
+    note = forms.CharField(
+        label=_("Ghi chú"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
 
     def __init__(self, *args, units, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -112,9 +117,11 @@ class PositionForm(StyledForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("start_date") and data.get("end_date") and data["end_date"] < data[
-            "start_date"
-        ]:
+        if (
+            data.get("start_date")
+            and data.get("end_date")
+            and data["end_date"] < data["start_date"]
+        ):
             self.add_error("end_date", _("Ngày kết thúc phải sau ngày bắt đầu."))
         return data
 

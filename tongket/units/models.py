@@ -90,9 +90,7 @@ class Unit(models.Model):
                 {"valid_to": _("Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.")}
             )
         if self.merged_into_id and not self.valid_to:
-            raise ValidationError(
-                {"valid_to": _("Đơn vị đã sáp nhập phải có ngày hết hiệu lực.")}
-            )
+            raise ValidationError({"valid_to": _("Đơn vị đã sáp nhập phải có ngày hết hiệu lực.")})
         if self.merged_into_id and self.merged_into_id == self.pk:
             raise ValidationError({"merged_into": _("Đơn vị không thể sáp nhập vào chính nó.")})
 

@@ -154,8 +154,9 @@ def titles_on(person_ids: Iterable[int], on: datetime.date) -> dict[int, str]:
 
 
 def accounts_list(user: User, query: str = "") -> QuerySet[User]:
-    accounts = access.restrict(User.objects.select_related("unit", "person"), user,
-                               Action.ADMINISTER)
+    accounts = access.restrict(
+        User.objects.select_related("unit", "person"), user, Action.ADMINISTER
+    )
     if query.strip():
         accounts = accounts.filter(
             Q(username__icontains=query.strip()) | _search_filter("person__name_folded", query)
@@ -166,8 +167,9 @@ def accounts_list(user: User, query: str = "") -> QuerySet[User]:
 
 
 def audit_log(user: User, unit: Unit | None = None) -> QuerySet[AuditEntry]:
-    entries = access.restrict(AuditEntry.objects.select_related("actor", "unit"), user,
-                              Action.AUDIT)
+    entries = access.restrict(
+        AuditEntry.objects.select_related("actor", "unit"), user, Action.AUDIT
+    )
     if unit is not None:
         entries = entries.filter(unit__path__startswith=unit.path)
     return entries.order_by("-at", "-id")

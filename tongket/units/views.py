@@ -261,8 +261,9 @@ def account_create(request: HttpRequest) -> HttpResponse:
     units = selectors.units_choices(request.user, Action.ADMINISTER)
     if not access.is_superuser(request.user) and not units.exists():
         raise PermissionDenied
-    people_qs = access.restrict(Person.objects.filter(account__isnull=True), request.user,
-                                Action.ADMINISTER)
+    people_qs = access.restrict(
+        Person.objects.filter(account__isnull=True), request.user, Action.ADMINISTER
+    )
     form = UserCreateForm(request.POST or None, units=units, people=people_qs)
     if request.method == "POST":
         user = _save(
@@ -278,8 +279,9 @@ def account_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    account = access.get_for(User.objects.select_related("unit", "person"), request.user, pk,
-                             Action.ADMINISTER)
+    account = access.get_for(
+        User.objects.select_related("unit", "person"), request.user, pk, Action.ADMINISTER
+    )
     update_form = UserUpdateForm(
         request.POST if request.POST.get("form") == "update" else None,
         initial={"is_active": account.is_active, "email": account.email},
@@ -297,14 +299,28 @@ def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
         which = request.POST.get("form")
         done = None
         if which == "update":
-            done = _save(request, update_form, lambda d: services.user_update(
-                user=account, by=request.user, **d), _("Đã lưu tài khoản."))
+            done = _save(
+                request,
+                update_form,
+                lambda d: services.user_update(user=account, by=request.user, **d),
+                _("Đã lưu tài khoản."),
+            )
         elif which == "password":
-            done = _save(request, password_form, lambda d: services.user_set_password(
-                user=account, password=d["password"], by=request.user), _("Đã đặt mật khẩu."))
+            done = _save(
+                request,
+                password_form,
+                lambda d: services.user_set_password(
+                    user=account, password=d["password"], by=request.user
+                ),
+                _("Đã đặt mật khẩu."),
+            )
         elif which == "grant":
-            done = _save(request, grant_form, lambda d: services.role_grant(
-                user=account, by=request.user, **d), _("Đã phân quyền."))
+            done = _save(
+                request,
+                grant_form,
+                lambda d: services.role_grant(user=account, by=request.user, **d),
+                _("Đã phân quyền."),
+            )
         else:
             messages.error(request, _("Biểu mẫu không hợp lệ."))
         if done:
@@ -326,8 +342,9 @@ def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    grant = access.get_for(RoleGrant.objects.select_related("unit", "user"), request.user, pk,
-                           Action.ADMINISTER)
+    grant = access.get_for(
+        RoleGrant.objects.select_related("unit", "user"), request.user, pk, Action.ADMINISTER
+    )
     services.role_revoke(grant=grant, by=request.user)
     messages.success(request, _("Đã thu hồi quyền."))
     return redirect("units:account", pk=grant.user_id)
