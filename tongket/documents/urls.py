@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+"""Document downloads: award documents (certificates, decisions) and the year's review report
+and article. Each part keeps its own url module so they grow independently."""
+
+from .award_urls import urlpatterns as award_patterns
+from .report_urls import urlpatterns as report_patterns
 
 app_name = "documents"
 
-urlpatterns: list = []
+urlpatterns = award_patterns + report_patterns
