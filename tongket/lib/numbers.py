@@ -6,7 +6,7 @@ artifacts, and parsing refuses anything that could be read two ways rather than 
 """
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 __all__ = [
     "NumberFormatError",
@@ -24,7 +24,7 @@ _DIGITS = re.compile(r"[0-9]+", re.ASCII)
 _DOT_GROUPS = re.compile(r"[1-9][0-9]{0,2}(\.[0-9]{3})+", re.ASCII)
 _SPACE_GROUPS = re.compile(r"[1-9][0-9]{0,2}( [0-9]{3})+", re.ASCII)
 _ENGLISH_NUMBER = re.compile(r"[1-9][0-9]{0,2}(,[0-9]{3})+(\.[0-9]+)?|[0-9]+\.[0-9]+", re.ASCII)
-_ENGLISH_OR_DECIMAL = re.compile(r"[1-9][0-9]{0,2},[0-9]{3}", re.ASCII)
+_AMBIGUOUS_COMMA = re.compile(r"[1-9][0-9]{0,2},[0-9]{3}", re.ASCII)
 
 
 class NumberFormatError(ValueError):
@@ -93,10 +93,10 @@ def format_percent(value: int | float | Decimal | None, decimals: int | None = N
     return format_number(value, decimals) + "%"
 
 
-def _refuse_english(text: str, body: str) -> NumberFormatError:
+def _refuse_english(text: str, sign: str, body: str) -> NumberFormatError:
     """The error for a number written with "," between thousands and "." before decimals."""
     if _ENGLISH_NUMBER.fullmatch(body):
-        swapped = body.translate(str.maketrans({",": ".", ".": ","}))
+        swapped = sign + body.translate(str.maketrans({",": ".", ".": ","}))
         return NumberFormatError(
             f'Số "{text}" viết theo kiểu Anh (dấu phẩy ngăn nghìn, dấu chấm thập phân). '
             f"Hãy viết {swapped}.",
@@ -109,13 +109,13 @@ def _refuse_english(text: str, body: str) -> NumberFormatError:
     )
 
 
-def _refuse_ambiguous(text: str, body: str) -> NumberFormatError:
+def _refuse_ambiguous(text: str, sign: str, body: str) -> NumberFormatError:
     """The error for "1,234": English thousands or a Vietnamese decimal, and no way to tell."""
     whole, _, fraction = body.partition(",")
     as_decimal = body.rstrip("0").rstrip(",") if fraction.endswith("0") else body + "0"
     return NumberFormatError(
         f'Số "{text}" không rõ nghĩa: nếu dấu phẩy dùng để ngăn nghìn (kiểu Anh) thì hãy viết '
-        f"{whole}.{fraction}; nếu là số thập phân thì hãy viết {as_decimal}.",
+        f"{sign}{whole}.{fraction}; nếu là số thập phân thì hãy viết {sign}{as_decimal}.",
         text,
     )
 
@@ -176,17 +176,17 @@ def parse_number(text: str) -> Decimal:
             original,
         )
     if "," in body and "." in body.partition(",")[2]:
-        raise _refuse_english(original, body)
+        raise _refuse_english(original, sign, body)
     if body.count(",") > 1:
         if _ENGLISH_NUMBER.fullmatch(body):
-            raise _refuse_english(original, body)
+            raise _refuse_english(original, sign, body)
         raise NumberFormatError(
             f'Số "{original}" không hợp lệ: có nhiều dấu phẩy; dấu phẩy chỉ dùng một lần, '
             "trước phần thập phân.",
             original,
         )
-    if _ENGLISH_OR_DECIMAL.fullmatch(body):
-        raise _refuse_ambiguous(original, body)
+    if _AMBIGUOUS_COMMA.fullmatch(body):
+        raise _refuse_ambiguous(original, sign, body)
     integer_part, comma, fraction = body.partition(",")
     if comma and not (integer_part and fraction):
         raise NumberFormatError(
@@ -198,10 +198,7 @@ def parse_number(text: str) -> Decimal:
             f'Số "{original}" không hợp lệ: sau dấu phẩy chỉ được có chữ số.', original
         )
     digits = _read_integer_part(original, integer_part)
-    try:
-        return Decimal(f"{sign}{digits}.{fraction}" if comma else f"{sign}{digits}")
-    except InvalidOperation as error:  # unreachable after the checks above; kept as a guard
-        raise NumberFormatError(f'Số "{original}" không hợp lệ.', original) from error
+    return Decimal(f"{sign}{digits}.{fraction}" if comma else f"{sign}{digits}")
 
 
 def parse_number_or_none(text: str | None) -> Decimal | None:

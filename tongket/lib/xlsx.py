@@ -6,6 +6,7 @@ by row and column, so the user can fix the file in one go.
 """
 
 import io
+import math
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -127,10 +128,15 @@ def _sheet_title(title: str, index: int, taken: set[str]) -> str:
 
 def _decimal_format(number: Decimal) -> str:
     """An Excel format that shows this number with thousands marks and its own decimals."""
-    decimals = max(0, -number.normalize().as_tuple().exponent)
-    if number == number.to_integral_value() or decimals == 0:
+    decimals = len(f"{number:f}".partition(".")[2].rstrip("0"))
+    if decimals == 0:
         return "#,##0"
     return "#,##0." + "0" * min(decimals, _MAX_DECIMALS_SHOWN)
+
+
+def _clean_text(value: Any) -> str:
+    """Text Excel accepts in a cell: no control characters, not longer than a cell holds."""
+    return ILLEGAL_CHARACTERS_RE.sub("", str(value))[:_MAX_CELL_TEXT]
 
 
 def _cell_value(value: Any) -> tuple[Any, str | None]:
@@ -138,7 +144,7 @@ def _cell_value(value: Any) -> tuple[Any, str | None]:
     if value is None or isinstance(value, bool):
         return value, None
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             return None, None
         value = Decimal(str(value))
     if isinstance(value, int):
@@ -158,8 +164,7 @@ def _cell_value(value: Any) -> tuple[Any, str | None]:
         return value, "DD/MM/YYYY"
     if isinstance(value, time):
         return value, "HH:MM"
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:_MAX_CELL_TEXT]
-    return text, None
+    return _clean_text(value), None
 
 
 def _display_length(value: Any) -> int:
@@ -182,12 +187,12 @@ def _write_sheet(worksheet: Any, sheet: Sheet) -> None:
     """Fill one worksheet: optional caption, bold frozen header, values, column widths."""
     header_row = 2 if sheet.caption else 1
     if sheet.caption:
-        worksheet.cell(row=1, column=1, value=_cell_value(sheet.caption)[0]).font = Font(
-            bold=True, size=13
-        )
-    for index, header in enumerate(sheet.headers, start=1):
-        cell = worksheet.cell(row=header_row, column=index, value=_cell_value(header)[0])
+        cell = worksheet.cell(row=1, column=1, value=_clean_text(sheet.caption))
         cell.data_type = "s"
+        cell.font = Font(bold=True, size=13)
+    for index, header in enumerate(sheet.headers, start=1):
+        cell = worksheet.cell(row=header_row, column=index, value=_clean_text(header))
+        cell.data_type = "s"  # headers and captions are always text, never formulas
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=True)

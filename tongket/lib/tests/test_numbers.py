@@ -245,7 +245,7 @@ def test_english_style_is_refused_with_the_vietnamese_spelling():
     [
         ("1,234,567", "1.234.567"),
         ("1,234,567.89", "1.234.567,89"),
-        ("-2,809.8", "2.809,8"),
+        ("-2,809.8", "-2.809,8"),
         ("12.5", None),
     ],
 )
@@ -267,6 +267,10 @@ def test_comma_followed_by_three_digits_is_refused_as_ambiguous():
 def test_ambiguous_number_with_trailing_zeros_suggests_the_short_decimal():
     assert "hãy viết 12.400; nếu là số thập phân thì hãy viết 12,4." in _message("12,400")
     assert "nếu là số thập phân thì hãy viết 1." in _message("1,000")
+
+
+def test_ambiguous_negative_number_keeps_its_sign_in_the_advice():
+    assert "hãy viết -1.234; nếu là số thập phân thì hãy viết -1,2340." in _message("-1,234")
 
 
 def test_comma_after_a_zero_is_not_ambiguous():
