@@ -4,14 +4,17 @@ service or selector, and render."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import access, selectors, services
+from . import audit as audit_log
 from .choices import Action
 from .forms import (
     GrantForm,
@@ -363,3 +366,15 @@ def audit(request: HttpRequest) -> HttpResponse:
         "units/audit.html",
         {"page": selectors.paginate(entries, request.GET.get("page")), "unit": unit},
     )
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change, with the change recorded in the audit log."""
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            response = super().form_valid(form)
+            audit_log.record(
+                by=self.request.user, action="update", obj=self.request.user, verb="change_password"
+            )
+        return response
