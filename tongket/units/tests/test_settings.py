@@ -14,7 +14,14 @@ def _manage(*args, **env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"TONGKET_TESTING", "DEBUG", "SECRET_KEY", "DATABASE_URL"}
+        if k
+        not in {
+            "TONGKET_TESTING",
+            "DEBUG",
+            "SECRET_KEY",
+            "DATABASE_URL",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
