@@ -13,10 +13,35 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from tongket.lib.text import fold
 
 from . import access
-from .choices import Action
+from .choices import Action, UnitKind
 from .models import AuditEntry, Person, Position, RoleGrant, Unit, User
 
 SEARCH_LIMIT = 50
+KIND_ORDER = {
+    kind: index
+    for index, kind in enumerate(
+        [
+            UnitKind.PROVINCE,
+            UnitKind.DISTRICT,
+            UnitKind.PHUONG,
+            UnitKind.XA,
+            UnitKind.DAC_KHU,
+            UnitKind.RESIDENTIAL_GROUP,
+            UnitKind.PARTY_CELL,
+            UnitKind.MASS_ORGANIZATION,
+            UnitKind.AGENCY,
+            UnitKind.SCHOOL,
+            UnitKind.HEALTH_STATION,
+            UnitKind.POLICE,
+        ]
+    )
+}
+
+
+def _tree_order(units: Iterable[Unit]) -> list[Unit]:
+    """Subunits in the order officials list them: residential groups, party cells, mass
+    organisations, then agencies; alphabetical (accents ignored) within a kind."""
+    return sorted(units, key=lambda unit: (KIND_ORDER.get(unit.kind, 99), unit.name_folded))
 
 
 def _search_filter(field: str, query: str) -> Q:
@@ -46,13 +71,9 @@ class TreeNode:
 def unit_tree(user: User) -> list[TreeNode]:
     """The tops of the user's scope, each with its direct children (two queries)."""
     roots = list(access.root_units_for(user).order_by("path"))
-    children = (
-        Unit.objects.filter(parent__in=roots)
-        .annotate(child_count=Count("children"))
-        .order_by("kind", "name_folded")
-    )
+    children = Unit.objects.filter(parent__in=roots).annotate(child_count=Count("children"))
     by_parent: dict[int, list[Unit]] = {}
-    for child in children:
+    for child in _tree_order(children):
         by_parent.setdefault(child.parent_id, []).append(child)
     return [TreeNode(root, by_parent.get(root.pk, [])) for root in roots]
 
@@ -88,9 +109,7 @@ class UnitPage:
 
 def unit_page(unit: Unit, on: datetime.date | None = None) -> UnitPage:
     on = on or datetime.date.today()
-    children = list(
-        unit.children.annotate(child_count=Count("children")).order_by("kind", "name_folded")
-    )
+    children = _tree_order(unit.children.annotate(child_count=Count("children")))
     positions = list(
         Position.objects.filter(unit=unit, start_date__lte=on)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
