@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,6 +27,14 @@ from .forms import (
     UserUpdateForm,
 )
 from .models import Person, RoleGrant, Unit, User
+
+
+def unit_url(unit: Unit) -> str:
+    return reverse("units:detail", args=[unit.pk])
+
+
+def person_url(person: Person) -> str:
+    return reverse("units:person", args=[person.pk])
 
 
 def _query(request: HttpRequest) -> str:
@@ -90,10 +99,6 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "units/person_detail.html", context)
 
 
-def _form_page(request, template: str, form, **context) -> HttpResponse:
-    return render(request, template, {"form": form, **context})
-
-
 def _save(request: HttpRequest, form, call, success_message: str):
     """Run a service with the form's data; on a ValidationError show it on the form."""
     if not form.is_valid():
@@ -105,6 +110,16 @@ def _save(request: HttpRequest, form, call, success_message: str):
         return None
     messages.success(request, success_message)
     return obj
+
+
+def _form_view(request: HttpRequest, form, *, call, done: str, then, title: str, **context):
+    """The shape of every create/edit screen: show the form; on POST run the service, then
+    redirect to `then(saved_object)`, or show the form again with its errors."""
+    if request.method == "POST":
+        saved = _save(request, form, call, done)
+        if saved:
+            return redirect(then(saved))
+    return render(request, "units/form.html", {"form": form, "title": title, **context})
 
 
 # Administration -------------------------------------------------------------------------
@@ -130,25 +145,16 @@ def unit_create(request: HttpRequest) -> HttpResponse:
     if request.GET.get("parent", "").isdigit():
         initial["parent"] = request.GET["parent"]
     form = UnitForm(request.POST or None, parents=parents, initial=initial)
-    if request.method == "POST":
-        unit = _save(
-            request,
-            form,
-            lambda d: services.unit_create(
-                code=d["code"],
-                name=d["name"],
-                kind=d["kind"],
-                parent=d["parent"],
-                address=d["address"],
-                valid_from=d["valid_from"],
-                valid_to=d["valid_to"],
-                by=request.user,
-            ),
-            _("Đã tạo đơn vị."),
-        )
-        if unit:
-            return redirect("units:detail", pk=unit.pk)
-    return _form_page(request, "units/form.html", form, title=_("Thêm đơn vị"))
+    return _form_view(
+        request,
+        form,
+        call=lambda d: services.unit_create(
+            by=request.user, **{k: v for k, v in d.items() if k != "merged_into"}
+        ),
+        done=_("Đã tạo đơn vị."),
+        then=lambda unit: unit_url(unit),
+        title=_("Thêm đơn vị"),
+    )
 
 
 @login_required
@@ -175,16 +181,15 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
         merge_targets=selectors.units_choices(request.user).exclude(path__startswith=unit.path),
         initial=initial,
     )
-    if request.method == "POST":
-        saved = _save(
-            request,
-            form,
-            lambda d: services.unit_update(unit=unit, by=request.user, **d),
-            _("Đã lưu đơn vị."),
-        )
-        if saved:
-            return redirect("units:detail", pk=unit.pk)
-    return _form_page(request, "units/form.html", form, title=_("Sửa đơn vị"), unit=unit)
+    return _form_view(
+        request,
+        form,
+        call=lambda d: services.unit_update(unit=unit, by=request.user, **d),
+        done=_("Đã lưu đơn vị."),
+        then=unit_url,
+        title=_("Sửa đơn vị"),
+        unit=unit,
+    )
 
 
 @login_required
@@ -194,16 +199,14 @@ def person_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     initial = {"unit": request.GET["unit"]} if request.GET.get("unit", "").isdigit() else {}
     form = PersonForm(request.POST or None, units=units, initial=initial)
-    if request.method == "POST":
-        person = _save(
-            request,
-            form,
-            lambda d: services.person_create(by=request.user, **d),
-            _("Đã thêm người."),
-        )
-        if person:
-            return redirect("units:person", pk=person.pk)
-    return _form_page(request, "units/form.html", form, title=_("Thêm người"))
+    return _form_view(
+        request,
+        form,
+        call=lambda d: services.person_create(by=request.user, **d),
+        done=_("Đã thêm người."),
+        then=person_url,
+        title=_("Thêm người"),
+    )
 
 
 @login_required
@@ -213,16 +216,14 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {name: getattr(person, name) for name in PersonForm.base_fields}
     initial["unit"] = person.unit_id
     form = PersonForm(request.POST or None, units=units, initial=initial)
-    if request.method == "POST":
-        saved = _save(
-            request,
-            form,
-            lambda d: services.person_update(person=person, by=request.user, **d),
-            _("Đã lưu."),
-        )
-        if saved:
-            return redirect("units:person", pk=person.pk)
-    return _form_page(request, "units/form.html", form, title=_("Sửa thông tin người"))
+    return _form_view(
+        request,
+        form,
+        call=lambda d: services.person_update(person=person, by=request.user, **d),
+        done=_("Đã lưu."),
+        then=person_url,
+        title=_("Sửa thông tin người"),
+    )
 
 
 @login_required
@@ -232,17 +233,13 @@ def position_create(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.is_superuser(request.user) and not units.exists():
         raise PermissionDenied
     form = PositionForm(request.POST or None, units=units, initial={"unit": person.unit_id})
-    if request.method == "POST":
-        saved = _save(
-            request,
-            form,
-            lambda d: services.position_create(person=person, by=request.user, **d),
-            _("Đã thêm chức vụ."),
-        )
-        if saved:
-            return redirect("units:person", pk=person.pk)
-    return _form_page(
-        request, "units/form.html", form, title=_("Thêm chức vụ cho %s") % person.full_name
+    return _form_view(
+        request,
+        form,
+        call=lambda d: services.position_create(person=person, by=request.user, **d),
+        done=_("Đã thêm chức vụ."),
+        then=lambda position: person_url(position.person),
+        title=_("Thêm chức vụ cho %s") % person.full_name,
     )
 
 
@@ -268,16 +265,14 @@ def account_create(request: HttpRequest) -> HttpResponse:
         Person.objects.filter(account__isnull=True), request.user, Action.ADMINISTER
     )
     form = UserCreateForm(request.POST or None, units=units, people=people_qs)
-    if request.method == "POST":
-        user = _save(
-            request,
-            form,
-            lambda d: services.user_create(by=request.user, **d),
-            _("Đã tạo tài khoản."),
-        )
-        if user:
-            return redirect("units:account", pk=user.pk)
-    return _form_page(request, "units/form.html", form, title=_("Tạo tài khoản"))
+    return _form_view(
+        request,
+        form,
+        call=lambda d: services.user_create(by=request.user, **d),
+        done=_("Đã tạo tài khoản."),
+        then=lambda user: reverse("units:account", args=[user.pk]),
+        title=_("Tạo tài khoản"),
+    )
 
 
 @login_required
