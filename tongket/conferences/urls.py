@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "conferences"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("them/", views.create, name="create"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/sua/", views.edit, name="edit"),
+    path("<int:pk>/khach-moi/", views.guest_add, name="guest_add"),
+    path("<int:pk>/khach-moi/<int:guest_pk>/bo/", views.guest_remove, name="guest_remove"),
+    path("<int:pk>/anh/", views.photo_add, name="photo_add"),
+    path("<int:pk>/anh/<int:photo_pk>/", views.photo_file, name="photo_file"),
+    path("<int:pk>/anh/<int:photo_pk>/xoa/", views.photo_delete, name="photo_delete"),
+    path("<int:pk>/khen-thuong/", views.award_decisions, name="award_decisions"),
+]

@@ -1,3 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("hoi-nghi/<int:pk>/", views.conference, name="conference"),
+    path("hoi-nghi/<int:pk>/bao-cao.docx", views.report_download, name="report_docx"),
+    path("hoi-nghi/<int:pk>/bang-bieu.xlsx", views.report_tables, name="report_xlsx"),
+    path("hoi-nghi/<int:pk>/bao-cao-pdf/", views.report_pdf, name="report_pdf"),
+    path("hoi-nghi/<int:pk>/nhap-so-lieu/", views.results_import, name="results_import"),
+    path("hoi-nghi/<int:pk>/viet-tin/", views.article_generate, name="article_generate"),
+    path("tin-bai/<int:pk>/", views.article, name="article"),
+    path("tin-bai/<int:pk>/dang/", views.article_publish, name="article_publish"),
+    path("tin-bai/<int:pk>/go/", views.article_unpublish, name="article_unpublish"),
+    path("tep/<int:pk>/", views.generated_file, name="file"),
+    path("viec-nen/", views.jobs, name="jobs"),
+    path("viec-nen/<int:pk>/", views.job, name="job"),
+    path("viec-nen/<int:pk>/tien-do/", views.job_progress, name="job_progress"),
+]

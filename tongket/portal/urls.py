@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "portal"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("anh/<int:pk>/", views.photo, name="photo"),
+    path("<str:code>/", views.commune, name="commune"),
+    path("<str:code>/tin/<int:pk>/", views.article, name="article"),
+]

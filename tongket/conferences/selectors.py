@@ -1,0 +1,122 @@
+"""Reads for the conference screens, the documents and the API (fixed query counts)."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass
+from types import ModuleType
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from tongket.units import access
+from tongket.units.choices import Action
+from tongket.units.models import Person, Unit, User
+
+from .models import Conference, Guest, Photo
+
+
+def conference_list(
+    user: User, *, unit: Unit | None = None, year: int | None = None
+) -> QuerySet[Conference]:
+    """Conferences the user may see, newest first, with guest and photo counts (one query)."""
+    conferences = access.restrict(Conference.objects.select_related("unit", "chair"), user)
+    if unit is not None:
+        conferences = conferences.filter(unit__path__startswith=unit.path)
+    if year is not None:
+        conferences = conferences.filter(year=year)
+    return conferences.annotate(
+        guest_count=Count("guests", distinct=True), photo_count=Count("photos", distinct=True)
+    ).order_by("-date", "-id")
+
+
+def conference_queryset() -> QuerySet[Conference]:
+    """What a conference page or document needs in one go (3 queries once evaluated)."""
+    return Conference.objects.select_related(
+        "unit", "chair", "signer", "unit__parent"
+    ).prefetch_related(
+        Prefetch("guests", queryset=Guest.objects.select_related("person").order_by("order", "id")),
+        Prefetch("photos", queryset=Photo.objects.order_by("order", "id")),
+    )
+
+
+def get_conference_for(user: User, pk, action: str = Action.VIEW) -> Conference:
+    return access.get_for(conference_queryset(), user, pk, action)
+
+
+def guest_candidates(commune: Unit) -> QuerySet[Person]:
+    """People who may chair, sign for or attend a commune's conference: those of the commune
+    and its subunits, and officials of the levels above (the province)."""
+    return (
+        Person.objects.filter(
+            Q(unit__path__startswith=commune.path) | Q(unit_id__in=commune.ancestor_ids)
+        )
+        .select_related("unit")
+        .order_by("name_folded", "id")
+    )
+
+
+def communes_for(user: User, action: str = Action.EDIT) -> QuerySet[Unit]:
+    """Communes where the user may hold (edit) conferences."""
+    return access.units_for(user, action).communes().filter(valid_to__isnull=True).order_by("path")
+
+
+# Award decisions live in the emulation module, built separately: read them through its
+# selectors only, and show none (rather than fail) while it is absent.
+
+
+@dataclass(frozen=True)
+class AwardDecisionChoice:
+    id: int
+    label: str
+
+
+def _emulation_selectors() -> ModuleType | None:
+    if importlib.util.find_spec("tongket.emulation.selectors") is None:
+        return None
+    try:
+        return importlib.import_module("tongket.emulation.selectors")
+    except ImportError:
+        return None
+
+
+def award_decision_choices(conference: Conference, user: User) -> list[AwardDecisionChoice]:
+    """The commune's award decisions for the conference's year that the user may see, as the
+    emulation module lists them; [] while that module does not offer them."""
+    module = _emulation_selectors()
+    reader = getattr(module, "decisions_list", None) if module else None
+    if reader is None:
+        return []
+    decisions = (
+        reader(user, conference.year).filter(commune=conference.unit).order_by("signed_on", "pk")
+    )
+    return [AwardDecisionChoice(decision.pk, _decision_label(decision)) for decision in decisions]
+
+
+def _decision_label(decision) -> str:
+    from tongket.lib.dates import format_date
+
+    parts = [str(decision), str(getattr(decision, "subject", "") or "")]
+    signed_on = getattr(decision, "signed_on", None)
+    if signed_on:
+        parts.append(format_date(signed_on))
+    return " – ".join(part for part in parts if part)
+
+
+def awarded_decisions(conference: Conference, user: User) -> list[AwardDecisionChoice]:
+    chosen = set(conference.award_decision_ids or [])
+    return [choice for choice in award_decision_choices(conference, user) if choice.id in chosen]
+
+
+def people_for_conferences(user: User, unit: Unit | None = None) -> QuerySet[Person]:
+    """People offered as chair or signer: of one commune and the levels above it, or (before
+    a commune is chosen) everyone in the user's editing scope and the levels above it."""
+    if unit is not None:
+        return guest_candidates(unit)
+    in_scope = access.restrict(Person.objects.all(), user, Action.EDIT)
+    above = {pk for root in access.root_units_for(user, Action.EDIT) for pk in root.ancestor_ids}
+    return (
+        Person.objects.filter(Q(pk__in=in_scope.values("pk")) | Q(unit_id__in=above))
+        .select_related("unit")
+        .order_by("name_folded", "id")
+    )

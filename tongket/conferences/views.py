@@ -1,0 +1,269 @@
+"""Conference screens: list, create, edit, guests, photos, award decisions. Thin: parse,
+call one service or selector, render."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tongket.units import access
+from tongket.units.choices import Action
+
+from . import selectors, services
+from .choices import ConferenceKind, Organisers
+from .forms import AwardDecisionsForm, ConferenceForm, GuestForm, PhotoForm
+from .models import Guest, Photo
+
+FIELDS = (
+    "kind",
+    "organisers",
+    "year",
+    "date",
+    "start_time",
+    "venue",
+    "chair",
+    "signer",
+    "report_number",
+    "agenda",
+    "reports_presented",
+    "pledges",
+    "shortcomings",
+    "directions",
+)
+
+
+def _year(request: HttpRequest) -> int | None:
+    value = request.GET.get("nam", "")
+    return int(value) if value.isdigit() and 1945 <= int(value) <= 2100 else None
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    year = _year(request)
+    conferences = selectors.conference_list(request.user, year=year)
+    return render(
+        request,
+        "conferences/index.html",
+        {
+            "conferences": conferences[:200],
+            "year": year,
+            "can_create": selectors.communes_for(request.user).exists(),
+        },
+    )
+
+
+def _apply(request, form, call):
+    if not form.is_valid():
+        return None
+    try:
+        return call(form.cleaned_data)
+    except ValidationError as exc:
+        form.add_service_errors(exc)
+        return None
+
+
+@login_required
+def create(request: HttpRequest) -> HttpResponse:
+    units = selectors.communes_for(request.user)
+    if not units.exists():
+        raise PermissionDenied(_("Bạn không có quyền tổ chức hội nghị ở đơn vị nào."))
+    today = datetime.date.today()
+    initial = {
+        "kind": ConferenceKind.YEAR_REVIEW,
+        "organisers": Organisers.BOTH,
+        "year": today.year - 1 if today.month < 7 else today.year,
+        "start_time": datetime.time(8, 0),
+    }
+    if units.count() == 1:
+        initial["unit"] = units.first()
+    form = ConferenceForm(
+        request.POST or None,
+        units=units,
+        people=selectors.people_for_conferences(request.user),
+        initial=initial,
+    )
+    if request.method == "POST":
+        conference = _apply(
+            request,
+            form,
+            lambda d: services.conference_create(
+                unit=d["unit"], by=request.user, **{name: d[name] for name in FIELDS}
+            ),
+        )
+        if conference:
+            messages.success(request, _("Đã tạo hội nghị."))
+            return redirect("conferences:detail", pk=conference.pk)
+    return render(request, "conferences/form.html", {"form": form, "title": _("Thêm hội nghị")})
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = selectors.get_conference_for(request.user, pk, Action.EDIT)
+    initial = {name: getattr(conference, name) for name in FIELDS}
+    form = ConferenceForm(
+        request.POST or None,
+        units=selectors.communes_for(request.user),
+        people=selectors.people_for_conferences(request.user, conference.unit),
+        initial=initial,
+        lock_unit=True,
+    )
+    if request.method == "POST":
+        saved = _apply(
+            request,
+            form,
+            lambda d: services.conference_update(
+                conference=conference, by=request.user, **{name: d[name] for name in FIELDS}
+            ),
+        )
+        if saved:
+            messages.success(request, _("Đã lưu hội nghị."))
+            return redirect("conferences:detail", pk=conference.pk)
+    return render(
+        request,
+        "conferences/form.html",
+        {"form": form, "title": _("Sửa hội nghị"), "conference": conference},
+    )
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = selectors.get_conference_for(request.user, pk)
+    can_edit = access.can(request.user, Action.EDIT, conference.unit)
+    choices = selectors.award_decision_choices(conference, request.user)
+    return render(
+        request,
+        "conferences/detail.html",
+        {
+            "conference": conference,
+            "can_edit": can_edit,
+            "guest_form": GuestForm(people=selectors.guest_candidates(conference.unit)),
+            "photo_form": PhotoForm(),
+            "awards_form": AwardDecisionsForm(
+                choices=choices, initial={"decisions": conference.award_decision_ids}
+            )
+            if choices
+            else None,
+            "awarded": selectors.awarded_decisions(conference, request.user),
+        },
+    )
+
+
+def _detail_with_error(request, pk, exc: ValidationError):
+    for message in exc.messages:
+        messages.error(request, message)
+    return redirect("conferences:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def guest_add(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = selectors.get_conference_for(request.user, pk, Action.EDIT)
+    form = GuestForm(request.POST, people=selectors.guest_candidates(conference.unit))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("conferences:detail", pk=pk)
+    try:
+        guest = services.guest_add(
+            conference=conference, person=form.cleaned_data["person"], by=request.user
+        )
+    except ValidationError as exc:
+        return _detail_with_error(request, pk, exc)
+    messages.success(request, _("Đã thêm khách mời: %(guest)s.") % {"guest": guest})
+    return redirect("conferences:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def guest_remove(request: HttpRequest, pk: int, guest_pk: int) -> HttpResponse:
+    guest = access.get_for(
+        Guest.objects.filter(conference_id=pk).select_related("conference__unit"),
+        request.user,
+        guest_pk,
+        Action.EDIT,
+    )
+    services.guest_remove(guest=guest, by=request.user)
+    messages.success(request, _("Đã bỏ khách mời."))
+    return redirect("conferences:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = selectors.get_conference_for(request.user, pk, Action.EDIT)
+    form = PhotoForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("conferences:detail", pk=pk)
+    upload = form.cleaned_data["image"]
+    if upload.size > services.MAX_PHOTO_BYTES:
+        # Refused before reading, so a huge upload is never held in memory.
+        messages.error(
+            request,
+            _("Ảnh quá lớn; chỉ nhận ảnh đến %(limit)s MB.")
+            % {"limit": services.MAX_PHOTO_BYTES // 1024 // 1024},
+        )
+        return redirect("conferences:detail", pk=pk)
+    data = upload.read()
+    try:
+        services.photo_add(
+            conference=conference, data=data, caption=form.cleaned_data["caption"], by=request.user
+        )
+    except ValidationError as exc:
+        return _detail_with_error(request, pk, exc)
+    messages.success(request, _("Đã thêm ảnh."))
+    return redirect("conferences:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def photo_delete(request: HttpRequest, pk: int, photo_pk: int) -> HttpResponse:
+    photo = access.get_for(
+        Photo.objects.filter(conference_id=pk).select_related("conference__unit"),
+        request.user,
+        photo_pk,
+        Action.EDIT,
+    )
+    services.photo_delete(photo=photo, by=request.user)
+    messages.success(request, _("Đã xóa ảnh."))
+    return redirect("conferences:detail", pk=pk)
+
+
+@login_required
+def photo_file(request: HttpRequest, pk: int, photo_pk: int) -> FileResponse:
+    photo = access.get_for(
+        Photo.objects.filter(conference_id=pk).select_related("conference__unit"),
+        request.user,
+        photo_pk,
+    )
+    return FileResponse(photo.image.open("rb"), content_type=photo.content_type)
+
+
+@login_required
+@require_POST
+def award_decisions(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = selectors.get_conference_for(request.user, pk, Action.EDIT)
+    form = AwardDecisionsForm(
+        request.POST, choices=selectors.award_decision_choices(conference, request.user)
+    )
+    if not form.is_valid():
+        messages.error(request, _("Quyết định khen thưởng đã chọn không hợp lệ."))
+        return redirect("conferences:detail", pk=pk)
+    try:
+        services.award_decisions_set(
+            conference=conference, decision_ids=form.cleaned_data["decisions"], by=request.user
+        )
+    except ValidationError as exc:
+        return _detail_with_error(request, pk, exc)
+    messages.success(request, _("Đã lưu các quyết định khen thưởng đã trao."))
+    return redirect("conferences:detail", pk=pk)

@@ -1,0 +1,142 @@
+"""Generated documents: the news article of a conference, the files made from a
+conference's data (report DOCX and PDF), and background jobs with their progress."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tongket.conferences.models import Conference
+from tongket.units.models import Unit
+
+from .choices import ArticleState, FileKind, JobKind, JobState
+
+
+class Article(models.Model):
+    """The news article (tin bài) about a conference: generated from the data, edited by a
+    person, then published on the commune's public portal page. One per conference."""
+
+    scope_field = "unit"
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
+    conference = models.OneToOneField(
+        Conference, verbose_name=_("hội nghị"), on_delete=models.CASCADE, related_name="article"
+    )
+    headline = models.CharField(_("tiêu đề"), max_length=300)
+    body = models.TextField(_("nội dung"), max_length=50000)
+    byline = models.CharField(_("tác giả"), max_length=200, blank=True)
+    state = models.CharField(
+        _("trạng thái"), max_length=16, choices=ArticleState.choices, default=ArticleState.DRAFT
+    )
+    generated_at = models.DateTimeField(_("tạo từ số liệu lúc"), null=True, blank=True)
+    edited_at = models.DateTimeField(_("sửa lúc"), null=True, blank=True)
+    published_at = models.DateTimeField(_("đăng lúc"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("tin bài")
+        verbose_name_plural = _("tin bài")
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["unit", "state", "published_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(state=ArticleState.PUBLISHED) | Q(published_at__isnull=False),
+                name="article_published_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [line.strip() for line in self.body.splitlines() if line.strip()]
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == ArticleState.PUBLISHED
+
+
+def generated_path(instance: GeneratedFile, filename: str) -> str:
+    return f"documents/{instance.unit_id}/{filename}"
+
+
+class GeneratedFile(models.Model):
+    """A file made from a conference's data (report DOCX, its PDF), kept so a background
+    job's output can be downloaded later. The newest of a kind is the current one."""
+
+    scope_field = "unit"
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
+    conference = models.ForeignKey(
+        Conference, verbose_name=_("hội nghị"), on_delete=models.CASCADE, related_name="files"
+    )
+    kind = models.CharField(_("loại"), max_length=16, choices=FileKind.choices)
+    file = models.FileField(_("tệp"), upload_to=generated_path, max_length=255)
+    size = models.PositiveIntegerField(_("dung lượng"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    job = models.ForeignKey(
+        "Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="files"
+    )
+
+    class Meta:
+        verbose_name = _("tệp văn bản")
+        verbose_name_plural = _("tệp văn bản")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["conference", "kind", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – {self.conference}"
+
+
+class Job(models.Model):
+    """Background work with its progress, stored here so any web process (and any worker)
+    reads and updates the same row: total steps, steps done, state, and errors."""
+
+    scope_field = "unit"
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("loại việc"), max_length=24, choices=JobKind.choices)
+    year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
+    params = models.JSONField(default=dict, blank=True)
+    state = models.CharField(
+        _("trạng thái"), max_length=12, choices=JobState.choices, default=JobState.PENDING
+    )
+    total = models.PositiveIntegerField(_("tổng số bước"), default=0)
+    done = models.PositiveIntegerField(_("đã xong"), default=0)
+    errors = models.JSONField(_("lỗi"), default=list, blank=True)
+    backend = models.CharField(max_length=16, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("việc chạy nền")
+        verbose_name_plural = _("việc chạy nền")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} – {self.unit}"
+
+    @property
+    def percent(self) -> int:
+        if not self.total:
+            return 100 if self.state in (JobState.DONE, JobState.FAILED) else 0
+        return min(100, round(self.done * 100 / self.total))
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (JobState.DONE, JobState.FAILED)

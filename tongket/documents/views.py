@@ -1,0 +1,266 @@
+"""Screens and downloads for a conference's report and article, imports and background
+jobs. Thin: parse, call one service or selector, respond."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tongket.conferences import selectors as conference_selectors
+from tongket.units import access
+from tongket.units.choices import Action
+
+from . import selectors, services
+from .choices import JobKind
+from .data import missing_sentences, report_data, summary_sentence
+from .forms import ArticleForm, ProvinceJobForm, ResultsImportForm
+from .models import Article, GeneratedFile, Job
+from .report import achievement_table, plan_table, report_docx, report_filename, report_xlsx
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _layout(request: HttpRequest) -> str | None:
+    value = request.GET.get("mau", "")
+    return value if value in ("state", "party") else None
+
+
+def _download(data: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def conference(request: HttpRequest, pk: int) -> HttpResponse:
+    item = conference_selectors.get_conference_for(request.user, pk)
+    data = report_data(item, _layout(request))
+    return render(
+        request,
+        "documents/conference.html",
+        {
+            "conference": item,
+            "data": data,
+            "summary": summary_sentence(data),
+            "missing": missing_sentences(data),
+            "numeric": (3, 4, 5),
+            "achievement_rows": achievement_table(data),
+            "plan_rows": plan_table(data),
+            "article": selectors.article_for(item),
+            "files": selectors.conference_files(item),
+            "can_edit": access.can(request.user, Action.EDIT, item.unit),
+            "can_enter": access.can(request.user, Action.ENTER, item.unit),
+            "can_approve": access.can(request.user, Action.APPROVE, item.unit),
+            "import_form": ResultsImportForm(),
+        },
+    )
+
+
+@login_required
+def report_download(request: HttpRequest, pk: int) -> HttpResponse:
+    item = conference_selectors.get_conference_for(request.user, pk)
+    data = report_data(item, _layout(request))
+    return _download(report_docx(data), report_filename(data, "docx"), DOCX)
+
+
+@login_required
+def report_tables(request: HttpRequest, pk: int) -> HttpResponse:
+    item = conference_selectors.get_conference_for(request.user, pk)
+    data = report_data(item)
+    return _download(report_xlsx(data), report_filename(data, "xlsx"), XLSX)
+
+
+@login_required
+@require_POST
+def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    item = conference_selectors.get_conference_for(request.user, pk)
+    job = services.job_start(
+        kind=JobKind.REPORT_PDF,
+        unit=item.unit,
+        year=item.year,
+        params={"conference_id": item.pk},
+        by=request.user,
+    )
+    return redirect("documents:job", pk=job.pk)
+
+
+@login_required
+@require_POST
+def results_import(request: HttpRequest, pk: int) -> HttpResponse:
+    item = conference_selectors.get_conference_for(request.user, pk)
+    form = ResultsImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Chưa chọn tệp Excel."))
+        return redirect("documents:conference", pk=pk)
+    upload = form.cleaned_data["file"]
+    period = "h1" if item.kind == "half_year_review" else "year"
+    try:
+        count = services.results_import_xlsx(
+            unit=item.unit, year=item.year, period=period, data=upload.read(), by=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, _("Chưa nhập số liệu nào vì tệp có lỗi:"))
+        for message in exc.messages[:50]:
+            messages.error(request, message)
+        return redirect("documents:conference", pk=pk)
+    messages.success(request, _("Đã nhập %(count)s kết quả.") % {"count": count})
+    return redirect("documents:conference", pk=pk)
+
+
+@login_required
+@require_POST
+def article_generate(request: HttpRequest, pk: int) -> HttpResponse:
+    item = conference_selectors.get_conference_for(request.user, pk, Action.EDIT)
+    try:
+        article = services.article_generate(conference=item, by=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("documents:conference", pk=pk)
+    messages.success(request, _("Đã viết tin bài từ số liệu; hãy đọc lại và sửa nếu cần."))
+    return redirect("documents:article", pk=article.pk)
+
+
+def _article(request: HttpRequest, pk: int, action: str = Action.VIEW) -> Article:
+    return access.get_for(
+        Article.objects.select_related("conference", "unit"), request.user, pk, action
+    )
+
+
+@login_required
+def article(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _article(request, pk)
+    can_edit = access.can(request.user, Action.EDIT, item.unit)
+    form = ArticleForm(
+        request.POST or None,
+        initial={"headline": item.headline, "body": item.body, "byline": item.byline},
+    )
+    if request.method == "POST":
+        if not can_edit:
+            access.require(request.user, Action.EDIT, item.unit)
+        if form.is_valid():
+            try:
+                services.article_update(
+                    article=item,
+                    headline=form.cleaned_data["headline"],
+                    body=form.cleaned_data["body"],
+                    byline=form.cleaned_data["byline"],
+                    by=request.user,
+                )
+            except ValidationError as exc:
+                form.add_service_errors(exc)
+            else:
+                messages.success(request, _("Đã lưu tin bài."))
+                return redirect("documents:article", pk=pk)
+    return render(
+        request,
+        "documents/article.html",
+        {
+            "article": item,
+            "form": form,
+            "can_edit": can_edit,
+            "can_approve": access.can(request.user, Action.APPROVE, item.unit),
+            "photos": item.conference.photos.all(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def article_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _article(request, pk, Action.APPROVE)
+    try:
+        services.article_publish(article=item, by=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã đăng tin bài lên cổng thông tin."))
+    return redirect("documents:article", pk=pk)
+
+
+@login_required
+@require_POST
+def article_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _article(request, pk, Action.APPROVE)
+    try:
+        services.article_unpublish(article=item, by=request.user)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã gỡ tin bài khỏi cổng thông tin."))
+    return redirect("documents:article", pk=pk)
+
+
+@login_required
+def generated_file(request: HttpRequest, pk: int) -> FileResponse:
+    item = access.get_for(GeneratedFile.objects.all(), request.user, pk)
+    content_type = "application/pdf" if item.file.name.endswith(".pdf") else DOCX
+    name = item.file.name.rsplit("/", 1)[-1]
+    return FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=name, content_type=content_type
+    )
+
+
+@login_required
+def jobs(request: HttpRequest) -> HttpResponse:
+    units = selectors.job_units(request.user)
+    today = datetime.date.today()
+    form = ProvinceJobForm(
+        request.POST or None,
+        units=units,
+        initial={"year": today.year - 1 if today.month < 7 else today.year, "unit": units.first()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = services.job_start(
+                kind=JobKind.PROVINCE_DOCUMENTS,
+                unit=form.cleaned_data["unit"],
+                year=form.cleaned_data["year"],
+                params={"pdf": form.cleaned_data["pdf"]},
+                by=request.user,
+            )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            return redirect("documents:job", pk=job.pk)
+    return render(
+        request,
+        "documents/jobs.html",
+        {"form": form, "jobs": selectors.job_list(request.user)[:30], "can_start": units.exists()},
+    )
+
+
+@login_required
+def job(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.get_for(Job.objects.select_related("unit"), request.user, pk)
+    return render(
+        request,
+        "documents/job.html",
+        {"job": item, "files": selectors.job_files(item) if item.finished else []},
+    )
+
+
+@login_required
+def job_progress(request: HttpRequest, pk: int) -> JsonResponse:
+    item = access.get_for(Job.objects.all(), request.user, pk)
+    return JsonResponse(
+        {
+            "state": item.state,
+            "state_label": item.get_state_display(),
+            "total": item.total,
+            "done": item.done,
+            "percent": item.percent,
+            "finished": item.finished,
+            "errors": item.errors,
+        }
+    )
