@@ -118,7 +118,8 @@ def evaluate(
     if plan is None:
         return Achievement(result, None, None, MISSING_PLAN, change, change_percent)
 
-    shown_result, shown_plan = _rounded(result, decimals), _rounded(plan, decimals)
+    places = max(decimals, 2) if is_ratio else decimals  # a ratio is compared as a percentage
+    shown_result, shown_plan = _rounded(result, places), _rounded(plan, places)
     if shown_result == shown_plan:
         verdict = DAT
     elif (shown_result < shown_plan) == lower_is_better:

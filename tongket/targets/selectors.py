@@ -561,6 +561,7 @@ def province_board(
             "numerator",
             "denominator",
             "is_estimate",
+            "note",
         )
     }
     rollups = rollup_rows(scope, versions, year, period)

@@ -48,11 +48,13 @@ def _period(request: HttpRequest) -> str:
     return period if period in Period.values else Period.YEAR
 
 
-def _default_year(unit: Unit) -> int:
-    """The latest year with an indicator set that has started (so January shows last year)."""
+def _default_year(unit: Unit, years: list[int] | None = None) -> int:
+    """The latest past year with an indicator set: a year is reviewed after it ends, so in
+    January the dashboards open on the year just finished."""
     today = datetime.date.today()
-    years = [year for year in selectors.years_with_data(unit) if year < today.year]
-    return years[0] if years else today.year
+    years = selectors.years_with_data(unit) if years is None else years
+    past = [year for year in years if year < today.year]
+    return past[0] if past else today.year
 
 
 def _years(unit: Unit) -> list[int]:
@@ -78,7 +80,7 @@ def index(request: HttpRequest) -> HttpResponse:
 def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     unit = access.get_unit_for(request.user, pk)
     years = _years(unit)
-    year = _year(request, _default_year(unit))
+    year = _year(request, _default_year(unit, years))
     period = _period(request)
     rows = selectors.unit_year_achievements(unit, year, period)
     if request.GET.get("format") == "xlsx":
@@ -118,7 +120,8 @@ def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def entry_grid(request: HttpRequest, pk: int) -> HttpResponse:
     unit = access.get_unit_for(request.user, pk)
-    year = _year(request, _default_year(unit))
+    years = _years(unit)
+    year = _year(request, _default_year(unit, years))
     period = _period(request)
     grid = selectors.entry_grid(unit, year, period)
     return render(
@@ -129,7 +132,7 @@ def entry_grid(request: HttpRequest, pk: int) -> HttpResponse:
             "trail": breadcrumbs(unit),
             "grid": grid,
             "year": year,
-            "years": _years(unit),
+            "years": years,
             "period": period,
             "periods": Period.choices,
             "can_enter": access.can(request.user, Action.ENTER, unit) and not grid.locked,
@@ -314,7 +317,8 @@ def province_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     """Communes side by side: the matrix for one group, the roll-up, and the ranking of one
     indicator."""
     province = access.get_unit_for(request.user, pk)
-    year = _year(request, _default_year(province))
+    years = _years(province)
+    year = _year(request, _default_year(province, years))
     period = _period(request)
     versions = selectors.indicator_set(province, year)
     if request.GET.get("format") == "xlsx":
@@ -345,7 +349,7 @@ def province_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "unit": province,
             "trail": breadcrumbs(province),
             "year": year,
-            "years": _years(province),
+            "years": years,
             "period": period,
             "periods": Period.choices,
             "group": group,
@@ -462,7 +466,8 @@ def assign_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 def board(request: HttpRequest, pk: int) -> HttpResponse:
     """Who has submitted, who is late, who was returned, for one period."""
     parent = access.get_unit_for(request.user, pk)
-    year = _year(request, _default_year(parent))
+    years = _years(parent)
+    year = _year(request, _default_year(parent, years))
     period = _period(request)
     can_set = access.can(request.user, Action.EDIT, parent)
     form = DeadlineForm(request.POST or None, initial={"period": period})
@@ -489,7 +494,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
             "unit": parent,
             "trail": breadcrumbs(parent),
             "year": year,
-            "years": _years(parent),
+            "years": years,
             "period": period,
             "periods": Period.choices,
             "rows": rows,
