@@ -1,3 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import award_views
+
+urlpatterns = [
+    path(
+        "khen-thuong/quyet-dinh/<int:pk>.docx",
+        award_views.decision_docx,
+        name="award_decision_docx",
+    ),
+    path(
+        "khen-thuong/quyet-dinh/<int:pk>/giay-khen.pdf",
+        award_views.certificates_pdf,
+        name="award_certificates_pdf",
+    ),
+    path(
+        "khen-thuong/giay-khen/<int:pk>.pdf",
+        award_views.certificate_pdf,
+        name="award_certificate_pdf",
+    ),
+]

@@ -665,3 +665,32 @@ def statistics_xlsx(stats: CommendationStatistics) -> bytes:
         Sheet(title="Câu tổng hợp", headers=["Nội dung"], rows=[[s] for s in stats.sentences]),
     ]
     return write_xlsx(sheets)
+
+
+def decision_grounds(decision: AwardDecision) -> list[str]:
+    """The legal documents a decision rests on, from the rulebook rows in force on its date
+    for its titles and forms (the body's power, the prize coefficient, the base salary)."""
+    book = Rulebook.load(decision.commune, decision.signed_on)
+    kinds = AwardKind.objects.filter(
+        pk__in=decision.awards.values("nomination__award_kind")
+    ).order_by("order")
+    documents: list[str] = []
+    rules = [
+        book.get(kind, kind_rule)
+        for kind in kinds
+        for kind_rule in ("awarding_body", "prize_coefficient")
+    ]
+    rules.append(book.base_salary())
+    for rule in rules:
+        if rule is not None and rule.citation_document not in documents:
+            documents.append(rule.citation_document)
+    return documents
+
+
+def certificate_salutation(award: Award) -> str:
+    """ "Bà Nguyễn Thị Hà", "Ông Lê Văn Tư", a collective's name, "Hộ gia đình ông/bà ..."."""
+    nomination = award.nomination
+    if nomination.recipient == Recipient.INDIVIDUAL:
+        prefix = {"male": "Ông", "female": "Bà"}.get(nomination.person.gender, "Ông/Bà")
+        return f"{prefix} {nomination.person.full_name}"
+    return nomination.nominee_name

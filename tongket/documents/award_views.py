@@ -1,0 +1,76 @@
+"""Downloads of award documents: the decision as Word, certificates as PDF. Access goes
+through the same access layer as the emulation screens."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+
+from tongket.emulation import selectors
+from tongket.emulation.models import Award, AwardDecision
+from tongket.lib.text import slug
+from tongket.units import access
+
+from . import awards, office
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _decision(request, pk) -> AwardDecision:
+    return access.get_for(
+        AwardDecision.objects.select_related("commune__parent", "session"), request.user, pk
+    )
+
+
+def _file_stem(decision: AwardDecision) -> str:
+    return f"{slug(decision.number_label)}-{decision.signed_on.year}"
+
+
+def _pdf_or_error(build) -> HttpResponse | bytes:
+    try:
+        return build()
+    except office.OfficeConversionError as exc:
+        return HttpResponse(
+            _("Chưa tạo được tệp PDF: %(reason)s") % {"reason": exc},
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+
+
+@login_required
+def decision_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _decision(request, pk)
+    data = awards.decision_docx(selectors.decision_page(decision))
+    return _download(data, DOCX, f"quyet-dinh-{_file_stem(decision)}.docx")
+
+
+@login_required
+def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = _decision(request, pk)
+    result = _pdf_or_error(lambda: awards.certificates_pdf(selectors.decision_page(decision)))
+    if isinstance(result, HttpResponse):
+        return result
+    return _download(result, "application/pdf", f"giay-khen-{_file_stem(decision)}.pdf")
+
+
+@login_required
+def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    award = access.get_for(
+        Award.objects.select_related("decision__commune__parent", "nomination__person"),
+        request.user,
+        pk,
+    )
+    page = selectors.decision_page(award.decision)
+    chosen = [item for item in page.awards if item.pk == award.pk]
+    result = _pdf_or_error(lambda: awards.certificates_pdf(page, chosen))
+    if isinstance(result, HttpResponse):
+        return result
+    name = slug(award.nomination.nominee_name)
+    return _download(result, "application/pdf", f"giay-khen-{name}-{award.decision.year}.pdf")

@@ -1,0 +1,256 @@
+"""Award documents: the decision (quyết định khen thưởng) as DOCX in the Nghị định 30/2020
+layout (or the party layout for a party committee), and the certificates (giấy khen, giấy
+chứng nhận danh hiệu) as a print-ready PDF. Everything is read through the emulation
+selectors; numbers are the ones the decision fixed."""
+
+from __future__ import annotations
+
+from docx.enum.text import WD_BREAK
+
+from tongket.emulation.choices import Category, Recipient
+from tongket.emulation.selectors import (
+    DecisionPage,
+    certificate_salutation,
+    counts_phrase,
+    decision_grounds,
+    kind_word,
+)
+from tongket.lib.dates import format_document_date
+from tongket.lib.numbers import format_number
+from tongket.lib.words import amount_in_words
+
+from . import office
+
+
+def _place(page: DecisionPage) -> str:
+    name = page.decision.commune.name
+    word = kind_word(page.decision.commune)
+    return name[len(word) + 1 :] if name.lower().startswith(word + " ") else name
+
+
+def _header(doc, page: DecisionPage) -> None:
+    decision = page.decision
+    commune = decision.commune
+    province = commune.parent.name if commune.parent_id else ""
+    if page.layout == "party":
+        office.add_party_header(
+            doc,
+            parent_body=f"Đảng bộ {province}".strip(),
+            body=page.issuer,
+            number=decision.number_label,
+            place=_place(page),
+            on=decision.signed_on,
+        )
+    else:
+        office.add_state_header(
+            doc,
+            parent_body="Ủy ban nhân dân",
+            body=commune.name,
+            number=decision.number_label,
+            place=_place(page),
+            on=decision.signed_on,
+        )
+
+
+def _counts(page: DecisionPage) -> str:
+    tally = {Recipient.COLLECTIVE: 0, Recipient.INDIVIDUAL: 0, Recipient.HOUSEHOLD: 0}
+    for award in page.awards:
+        tally[award.nomination.recipient] += 1
+    return counts_phrase(
+        tally[Recipient.COLLECTIVE], tally[Recipient.INDIVIDUAL], tally[Recipient.HOUSEHOLD]
+    )
+
+
+def decision_docx(page: DecisionPage) -> bytes:
+    """The award decision with its list of awardees and prizes."""
+    decision = page.decision
+    doc = office.new_document(layout=page.layout)
+    _header(doc, page)
+    office.add_title(doc, "Quyết định", decision.subject)
+    authority = (
+        page.issuer.upper()
+        if page.layout == "party"
+        else f"{decision.signer_title} {page.issuer}".upper()
+    )
+    office.add_paragraph(doc, authority, bold=True, align="center", indent_first=False)
+    for document in decision_grounds(decision):
+        office.add_paragraph(doc, f"Căn cứ {document};", italic=True)
+    if decision.session_id:
+        office.add_paragraph(
+            doc,
+            "Xét đề nghị của Hội đồng Thi đua – Khen thưởng tại phiên họp "
+            f"{format_document_date(decision.session.held_on)},",
+            italic=True,
+        )
+    office.add_paragraph(doc, "QUYẾT ĐỊNH:", bold=True, align="center", indent_first=False)
+    kinds = sorted({award.nomination.award_kind for award in page.awards}, key=lambda k: k.order)
+    titles = [kind.name for kind in kinds if kind.category == Category.TITLE]
+    forms = [kind.phrase for kind in kinds if kind.category == Category.FORM]
+    what = []
+    if forms:
+        what.append(f"tặng {', '.join(dict.fromkeys(forms))}")
+    if titles:
+        what.append("công nhận danh hiệu " + ", ".join(f"“{t}”" for t in titles))
+    office.add_paragraph(
+        doc,
+        f"Điều 1. Khen thưởng {_counts(page)} đã có thành tích trong năm {decision.year}: "
+        f"{'; '.join(what)} (có danh sách kèm theo).",
+    )
+    office.add_paragraph(
+        doc,
+        "Điều 2. Tiền thưởng kèm theo bằng hệ số nhân với mức lương cơ sở "
+        f"{format_number(decision.base_salary)} đồng; tổng số tiền "
+        f"{format_number(page.total)} đồng (Bằng chữ: {amount_in_words(page.total)}).",
+    )
+    office.add_paragraph(
+        doc,
+        "Điều 3. Quyết định có hiệu lực kể từ ngày ký. Văn phòng, bộ phận tài chính và các "
+        "tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
+    )
+    office.add_signature(
+        doc,
+        on_behalf=page.on_behalf,
+        signer_title=decision.signer_title,
+        signer_name=decision.signer_name,
+        recipients=["Như Điều 3", "Lưu: VT"],
+    )
+    doc.add_page_break()
+    office.add_paragraph(
+        doc, "DANH SÁCH KHEN THƯỞNG", bold=True, align="center", indent_first=False
+    )
+    office.add_paragraph(
+        doc,
+        f"(Kèm theo Quyết định số {decision.number_label} "
+        f"{format_document_date(decision.signed_on)})",
+        italic=True,
+        align="center",
+        indent_first=False,
+    )
+    rows = [
+        [
+            award.order,
+            award.nomination.nominee_name,
+            award.nomination.nominee_unit.name if award.nomination.nominee_unit else "",
+            award.nomination.award_kind.name,
+            format_number(award.coefficient),
+            format_number(award.prize),
+        ]
+        for award in page.awards
+    ]
+    rows.append(["", "Tổng cộng", "", "", "", format_number(page.total)])
+    office.add_table(
+        doc,
+        ["TT", "Tập thể, cá nhân", "Đơn vị", "Danh hiệu, hình thức", "Hệ số", "Số tiền (đồng)"],
+        rows,
+        widths_mm=[10, 45, 38, 35, 15, 22],
+        numeric_columns=(4, 5),
+    )
+    return office.to_bytes(doc)
+
+
+def _certificate(doc, page: DecisionPage, award, first: bool) -> None:
+    decision = page.decision
+    if not first:
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    nomination = award.nomination
+    office.add_paragraph(
+        doc,
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        bold=True,
+        align="center",
+        indent_first=False,
+        size=13,
+    )
+    office.add_paragraph(
+        doc,
+        "Độc lập - Tự do - Hạnh phúc",
+        bold=True,
+        align="center",
+        indent_first=False,
+        size=14,
+    )
+    authority = (
+        page.issuer.upper()
+        if page.layout == "party"
+        else f"{decision.signer_title} {page.issuer}".upper()
+    )
+    office.add_paragraph(doc, authority, bold=True, align="center", indent_first=False, size=16)
+    if nomination.award_kind.category == Category.FORM:
+        office.add_paragraph(doc, "TẶNG", bold=True, align="center", indent_first=False, size=16)
+        office.add_paragraph(
+            doc, "GIẤY KHEN", bold=True, align="center", indent_first=False, size=40
+        )
+    else:
+        office.add_paragraph(
+            doc, "GIẤY CHỨNG NHẬN", bold=True, align="center", indent_first=False, size=36
+        )
+    office.add_paragraph(
+        doc,
+        certificate_salutation(award),
+        bold=True,
+        align="center",
+        indent_first=False,
+        size=22,
+    )
+    unit = nomination.nominee_unit
+    if nomination.recipient != Recipient.COLLECTIVE and unit is not None:
+        office.add_paragraph(doc, unit.name, align="center", indent_first=False, size=15)
+    if nomination.award_kind.category == Category.TITLE:
+        office.add_paragraph(
+            doc,
+            f"Đã đạt danh hiệu “{nomination.award_kind.name}” năm {nomination.year}",
+            bold=True,
+            align="center",
+            indent_first=False,
+            size=17,
+        )
+    else:
+        office.add_paragraph(
+            doc,
+            f"Đã có thành tích trong năm {nomination.year}: {nomination.achievement}",
+            italic=True,
+            align="center",
+            indent_first=False,
+            size=15,
+        )
+    office.add_paragraph(
+        doc,
+        f"Quyết định số {decision.number_label} {format_document_date(decision.signed_on)}",
+        align="center",
+        indent_first=False,
+        size=13,
+    )
+    office.add_paragraph(
+        doc,
+        f"{_place(page)}, {format_document_date(decision.signed_on)}",
+        italic=True,
+        align="right",
+        indent_first=False,
+        size=14,
+    )
+    office.add_paragraph(
+        doc,
+        f"{page.on_behalf}\n{decision.signer_title}".upper(),
+        bold=True,
+        align="right",
+        indent_first=False,
+        size=14,
+    )
+    office.add_paragraph(doc, "\n\n", align="right", indent_first=False)
+    office.add_paragraph(
+        doc, decision.signer_name, bold=True, align="right", indent_first=False, size=14
+    )
+
+
+def certificates_docx(page: DecisionPage, awards=None) -> bytes:
+    """Certificates, one landscape A4 page each (all awardees unless `awards` is given)."""
+    awards = page.awards if awards is None else awards
+    doc = office.new_document(layout="state", orientation="landscape")
+    for index, award in enumerate(awards):
+        _certificate(doc, page, award, first=index == 0)
+    return office.to_bytes(doc)
+
+
+def certificates_pdf(page: DecisionPage, awards=None) -> bytes:
+    """The certificates as print-ready PDF (LibreOffice, embedded fonts)."""
+    return office.docx_to_pdf(certificates_docx(page, awards))

@@ -1,0 +1,279 @@
+"""Forms of the emulation screens. Choices are limited to what the user may act on; the
+services check again."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tongket.units.forms import DateInput, StyledForm, UnitChoiceField
+from tongket.units.models import Person, Unit
+
+from .choices import AwardingBody, ClusterKind, Operator, Recipient, RuleKind
+from .models import AwardKind, Movement, Nomination
+
+
+class YearField(forms.IntegerField):
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("label", _("Năm"))
+        super().__init__(min_value=2000, max_value=2100, **kwargs)
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Person) -> str:
+        return f"{obj.full_name} – {obj.unit.name}"
+
+
+class RuleForm(StyledForm):
+    award_kind = forms.ModelChoiceField(
+        label=_("Danh hiệu, hình thức"),
+        queryset=AwardKind.objects.all(),
+        required=False,
+        help_text=_("Để trống với quy định chung (lương cơ sở, một thành tích một lần)."),
+    )
+    kind = forms.ChoiceField(label=_("Loại quy định"), choices=RuleKind.choices)
+    unit = UnitChoiceField(
+        label=_("Áp dụng riêng cho đơn vị"),
+        queryset=Unit.objects.none(),
+        required=False,
+        help_text=_("Để trống: áp dụng toàn quốc (chỉ quản trị hệ thống)."),
+    )
+    recipient = forms.ChoiceField(
+        label=_("Áp dụng cho"),
+        choices=[("", _("Mọi đối tượng")), *Recipient.choices],
+        required=False,
+    )
+    operator = forms.ChoiceField(
+        label=_("Phép so sánh"), choices=[("", "—"), *Operator.choices], required=False
+    )
+    value = forms.DecimalField(label=_("Giá trị"), required=False, max_digits=14, decimal_places=4)
+    text = forms.CharField(
+        label=_("Nội dung"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        help_text=_(
+            "Tiêu chuẩn; hoặc mã cấp khen thưởng (chairman, party_committee, "
+            "province_chairman); hoặc mức xếp loại (excellent, good, done)."
+        ),
+    )
+    reference_kind = forms.ModelChoiceField(
+        label=_("Danh hiệu tham chiếu"), queryset=AwardKind.objects.all(), required=False
+    )
+    effective_from = forms.DateField(label=_("Hiệu lực từ"), widget=DateInput())
+    citation_document = forms.CharField(label=_("Văn bản"), max_length=200)
+    citation_article = forms.CharField(label=_("Điều, khoản"), max_length=120, required=False)
+    unverified = forms.BooleanField(label=_("Chưa xác minh"), required=False)
+    note = forms.CharField(
+        label=_("Ghi chú"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )
+
+    def __init__(self, *args, units, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class MovementForm(StyledForm):
+    unit = UnitChoiceField(label=_("Đơn vị phát động"), queryset=Unit.objects.none())
+    name = forms.CharField(label=_("Tên phong trào"), max_length=300)
+    content = forms.CharField(
+        label=_("Nội dung"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=10000,
+    )
+    starts_on = forms.DateField(label=_("Từ ngày"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Đến ngày"), widget=DateInput())
+
+    def __init__(self, *args, units, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class ClusterForm(StyledForm):
+    unit = UnitChoiceField(label=_("Đơn vị tổ chức"), queryset=Unit.objects.none())
+    name = forms.CharField(label=_("Tên cụm, khối"), max_length=200)
+    kind = forms.ChoiceField(label=_("Loại"), choices=ClusterKind.choices)
+    members = forms.ModelMultipleChoiceField(
+        label=_("Đơn vị thành viên"),
+        queryset=Unit.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+    )
+    leader = UnitChoiceField(label=_("Đơn vị cụm trưởng"), queryset=Unit.objects.none())
+
+    def __init__(self, *args, units, members, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["members"].queryset = members
+        self.fields["leader"].queryset = members
+
+
+class PledgeForm(StyledForm):
+    year = YearField()
+    title = forms.CharField(label=_("Tiêu đề"), max_length=300)
+    criteria = forms.CharField(
+        label=_("Tiêu chí và điểm tối đa"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Mỗi dòng một tiêu chí, điểm tối đa ở cuối sau dấu “|”, ví dụ: "
+            "Hoàn thành chỉ tiêu thu ngân sách | 30"
+        ),
+        max_length=10000,
+    )
+
+    def clean_criteria(self):
+        from tongket.lib.numbers import NumberFormatError, parse_number
+
+        rows = []
+        for number, line in enumerate(self.cleaned_data["criteria"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            text, _sep, points = line.rpartition("|")
+            try:
+                value = parse_number(points.strip())
+            except NumberFormatError:
+                raise forms.ValidationError(
+                    _("Dòng %(n)s: cần ghi điểm tối đa sau dấu “|”.") % {"n": number}
+                ) from None
+            rows.append((text.strip(), value))
+        return rows
+
+
+class SignForm(StyledForm):
+    unit = UnitChoiceField(label=_("Đơn vị ký"), queryset=Unit.objects.none())
+    signed_on = forms.DateField(label=_("Ngày ký"), widget=DateInput())
+    signer_name = forms.CharField(label=_("Người ký"), max_length=120, required=False)
+
+    def __init__(self, *args, units, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class NomineeForm(StyledForm):
+    """Who: a person, a collective or a household; shared by registrations and nominations."""
+
+    unit = UnitChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none())
+    year = YearField()
+    award_kind = forms.ModelChoiceField(
+        label=_("Danh hiệu, hình thức"), queryset=AwardKind.objects.all()
+    )
+    recipient = forms.ChoiceField(label=_("Đối tượng"), choices=Recipient.choices)
+    person = PersonChoiceField(label=_("Cá nhân"), queryset=Person.objects.none(), required=False)
+    collective = UnitChoiceField(label=_("Tập thể"), queryset=Unit.objects.none(), required=False)
+    household_name = forms.CharField(label=_("Chủ hộ"), max_length=120, required=False)
+    household_group = UnitChoiceField(
+        label=_("Tổ dân phố, thôn của hộ"), queryset=Unit.objects.none(), required=False
+    )
+
+    def __init__(self, *args, units, people, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["collective"].queryset = units
+        self.fields["household_group"].queryset = units.filter(kind="residential_group")
+        self.fields["person"].queryset = people
+
+    def nominee(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "recipient": data["recipient"],
+            "person": data.get("person"),
+            "collective": data.get("collective"),
+            "household_name": data.get("household_name") or "",
+            "household_group": data.get("household_group"),
+        }
+
+
+class RegistrationForm(NomineeForm):
+    registered_on = forms.DateField(label=_("Ngày đăng ký"), widget=DateInput())
+
+
+class PastAwardForm(NomineeForm):
+    decision_ref = forms.CharField(label=_("Quyết định (số, ngày)"), max_length=200)
+
+
+class NominationForm(NomineeForm):
+    movement = forms.ModelChoiceField(
+        label=_("Khen theo phong trào (nếu có)"),
+        queryset=Movement.objects.none(),
+        required=False,
+    )
+    achievement = forms.CharField(
+        label=_("Tóm tắt thành tích"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+    )
+
+    def __init__(self, *args, movements, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["movement"].queryset = movements
+
+
+class EvidenceForm(StyledForm):
+    file = forms.FileField(label=_("Tệp minh chứng (PDF, ảnh, Word, Excel; tối đa 5 MB)"))
+
+
+class ReturnForm(StyledForm):
+    reason = forms.CharField(
+        label=_("Lý do trả lại"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+
+class ImportForm(StyledForm):
+    unit = UnitChoiceField(label=_("Đơn vị đề nghị"), queryset=Unit.objects.none())
+    year = YearField()
+    file = forms.FileField(
+        label=_("Tệp Excel (.xlsx): Họ và tên, Mã đơn vị, Danh hiệu, hình thức, Tóm tắt thành tích")
+    )
+
+    def __init__(self, *args, units, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class CouncilMemberForm(StyledForm):
+    commune = UnitChoiceField(label=_("Xã, phường"), queryset=Unit.objects.none())
+    year = YearField()
+    person = PersonChoiceField(label=_("Thành viên"), queryset=Person.objects.none())
+    role = forms.CharField(label=_("Chức danh trong Hội đồng"), max_length=120)
+
+    def __init__(self, *args, communes, people, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = communes
+        self.fields["person"].queryset = people
+
+
+class SessionForm(StyledForm):
+    commune = UnitChoiceField(label=_("Xã, phường"), queryset=Unit.objects.none())
+    year = YearField(label=_("Năm xét"))
+    held_on = forms.DateField(label=_("Ngày họp"), widget=DateInput())
+    members_present = forms.IntegerField(label=_("Số thành viên có mặt"), min_value=0)
+    place = forms.CharField(label=_("Địa điểm"), max_length=200, required=False)
+    chair_name = forms.CharField(label=_("Chủ trì"), max_length=120, required=False)
+    secretary_name = forms.CharField(label=_("Thư ký"), max_length=120, required=False)
+
+    def __init__(self, *args, communes, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["commune"].queryset = communes
+
+
+class ScheduleForm(StyledForm):
+    nominations = forms.ModelMultipleChoiceField(
+        label=_("Đề nghị đưa ra Hội đồng"),
+        queryset=Nomination.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, nominations, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["nominations"].queryset = nominations
+
+
+class ApproveForm(StyledForm):
+    body = forms.ChoiceField(label=_("Cấp quyết định"), choices=AwardingBody.choices)
+    number = forms.IntegerField(label=_("Số quyết định"), min_value=1)
+    signed_on = forms.DateField(label=_("Ngày ký"), widget=DateInput())
+    signer_name = forms.CharField(label=_("Người ký"), max_length=120)
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=120, required=False)
