@@ -15,15 +15,17 @@ class NumberField(forms.CharField):
     """A number typed the Vietnamese way ("2.809,8"); "2,809.8" and "2.8" are refused with
     the helper's message, never misread."""
 
+    max_chars = 40
+
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", 40)
         super().__init__(**kwargs)
-        self.widget.attrs.setdefault("inputmode", "decimal")
-        self.widget.attrs.setdefault("autocomplete", "off")
+        self.widget.attrs.update(inputmode="decimal", autocomplete="off", maxlength=self.max_chars)
 
     def to_python(self, value):
         text = super().to_python(value)
+        if len(text) > self.max_chars:
+            raise ValidationError(_("Số quá dài."))
         try:
             return parse_number_or_none(text)
         except NumberFormatError as exc:
