@@ -490,6 +490,7 @@ class StatRow:
     body: str = ""
     category: str = ""
     phrase: str = ""
+    order: int = 0
 
     @property
     def total(self) -> int:
@@ -588,6 +589,7 @@ def commendation_statistics(unit: Unit, year: int) -> CommendationStatistics:
                 body=row["decision__body"],
                 category=kind.category,
                 phrase=kind.phrase,
+                order=kind.order,
             )
         recipient = row["nomination__recipient"]
         if recipient == Recipient.COLLECTIVE:
@@ -599,7 +601,7 @@ def commendation_statistics(unit: Unit, year: int) -> CommendationStatistics:
         stat.prize_total += row["prize"] or 0
     rows = sorted(
         table.values(),
-        key=lambda r: (BODY_ORDER.index(r.body), r.category != Category.FORM, r.form_label),
+        key=lambda r: (BODY_ORDER.index(r.body), r.category != Category.FORM, r.order),
     )
     titles = [
         TitleRow(title_label=row.form_label, count=row.total)

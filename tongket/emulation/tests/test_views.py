@@ -66,9 +66,7 @@ def _object_pages(em, decided):
     ]
 
 
-def test_object_pages_open_for_the_officer_and_are_hidden_from_another_commune(
-    em, decided, login
-):
+def test_object_pages_open_for_the_officer_and_are_hidden_from_another_commune(em, decided, login):
     urls = _object_pages(em, decided)
     client = login(em.world.officer_a)
     for url in urls:
@@ -139,9 +137,15 @@ def test_a_reporter_cannot_nominate_for_another_group(em, login):
 def test_another_communes_officer_cannot_submit_or_return(em, login):
     nomination = nominate(em, em.people[0], "ldtt", submit=False)
     client = login(em.world.officer_b)
-    assert client.post(reverse("emulation:nomination_submit", args=[nomination.pk])).status_code == 404
-    assert client.post(reverse("emulation:nomination_return", args=[nomination.pk]),
-                       {"reason": "x"}).status_code == 404
+    assert (
+        client.post(reverse("emulation:nomination_submit", args=[nomination.pk])).status_code == 404
+    )
+    assert (
+        client.post(
+            reverse("emulation:nomination_return", args=[nomination.pk]), {"reason": "x"}
+        ).status_code
+        == 404
+    )
 
 
 def test_a_leader_approves_a_whole_council_result_in_one_step(em, login):
