@@ -93,7 +93,7 @@ def province_xlsx(board: ProvinceBoard) -> bytes:
             Sheet(
                 _("Thực hiện"), headers, result_rows, caption=_("Kết quả thực hiện năm %s") % year
             ),
-            Sheet(_("% kế hoạch"), headers, percent_rows, caption=_("% kế hoạch năm %s") % year),
+            Sheet(_("% kế hoạch"), headers, percent_rows, caption=_("%% kế hoạch năm %s") % year),
             Sheet(_("Chi tiết"), ["Đơn vị", *ACHIEVEMENT_HEADERS], detail),
         ]
     )

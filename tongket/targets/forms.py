@@ -111,7 +111,7 @@ class AssignForm(StyledForm):
                     label=f"{commune.name} – {version.name}",
                     initial=_initial(plan.value) if plan else "",
                 )
-                self.fields[name].widget.attrs["class"] += " form-control-sm text-end"
+                self.fields[name].widget.attrs["class"] = "form-control form-control-sm text-end"
                 cells.append((version, name))
             self.grid.append((commune, cells))
 

@@ -221,6 +221,10 @@ def cell_save(request: HttpRequest, pk: int) -> HttpResponse:
             status = 400
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
             payload = {"ok": False, "errors": errors}
+        except PermissionDenied as exc:
+            if not _wants_json(request):
+                raise
+            status, payload = 403, {"ok": False, "errors": {"__all__": [str(exc)]}}
     if _wants_json(request):
         return JsonResponse(payload, status=status)
     if payload.get("ok"):
@@ -514,13 +518,7 @@ def rollup(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     year = _year(request, _default_year(roots[0]))
     period = _period(request)
-    versions = selectors.indicator_set(roots[0], year) if roots[0].parent_id is None else []
-    if not versions:
-        versions = list(
-            IndicatorVersion.objects.filter(year=year, retired=False, indicator__owner__isnull=True)
-            .select_related("indicator")
-            .order_by("order", "indicator__code")
-        )
+    versions = selectors.indicator_set(roots[0], year)
     code = request.GET.get("indicator", "")
     version = next((v for v in versions if v.indicator.code == code), None) or (
         versions[0] if versions else None
