@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -17,7 +18,14 @@ from django.utils.translation import gettext as _
 from tongket.conferences.choices import ConferenceKind, Organisers
 from tongket.conferences.models import Conference
 from tongket.targets import selectors as targets
-from tongket.targets.achievement import DAT, KHONG_DAT, MISSING_PLAN, MISSING_RESULT, VUOT
+from tongket.targets.achievement import (
+    DAT,
+    KHONG_DAT,
+    MISSING_PLAN,
+    MISSING_RESULT,
+    VUOT,
+    format_value,
+)
 from tongket.targets.selectors import AchievementRow, PlanRow
 from tongket.units.models import Unit
 from tongket.units.selectors import titles_on
@@ -237,6 +245,16 @@ def report_data(conference: Conference, layout: str | None = None) -> ReportData
 # Sentences written from the data ----------------------------------------------------------
 
 
+def plan_text(row) -> str:
+    """A row's plan with its unit. Formatted from the indicator's shape only, because
+    targets' format_value takes a ratio's value equal to the row's result for the result
+    itself (a ratio plan of 100 would print as "42/42")."""
+    shape = SimpleNamespace(
+        value_kind=row.value_kind, unit_of_measure=row.unit_of_measure, decimals=row.decimals
+    )
+    return format_value(shape, row.plan)
+
+
 def achievement_phrase(row: AchievementRow) -> str:
     """One indicator as a report sentence writes it, from its figures only:
     "tổng thu ngân sách nhà nước ước thực hiện 12,4 tỷ đồng, bằng 104% kế hoạch giao"."""
@@ -246,7 +264,7 @@ def achievement_phrase(row: AchievementRow) -> str:
             return _("%(name)s: chưa giao kế hoạch, chưa có số liệu") % {"name": name}
         return _("%(name)s: chưa có số liệu (kế hoạch %(plan)s)") % {
             "name": name,
-            "plan": row.plan_text,
+            "plan": plan_text(row),
         }
     value = row.result_text
     if row.direction == "lower" and row.previous is not None and row.result < row.previous:
@@ -256,13 +274,19 @@ def achievement_phrase(row: AchievementRow) -> str:
     else:
         verb = _("đạt")
     phrase = f"{name} {verb} {value}"
-    if row.percent_of_plan is not None:
+    if row.direction == "lower" and row.plan is not None and row.verdict:
+        # For lower-is-better a "% of plan" reads wrongly in prose; say plan and verdict.
+        phrase += _(" (kế hoạch %(plan)s, %(verdict)s)") % {
+            "plan": plan_text(row),
+            "verdict": row.verdict_label.lower(),
+        }
+    elif row.percent_of_plan is not None:
         phrase += _(", bằng %(percent)s kế hoạch") % {"percent": row.percent_text}
     elif row.plan is None:
         phrase += _(" (chưa giao kế hoạch)")
     elif row.verdict in (VUOT, DAT, KHONG_DAT):
         phrase += _(" (kế hoạch %(plan)s, %(verdict)s)") % {
-            "plan": row.plan_text,
+            "plan": plan_text(row),
             "verdict": row.verdict_label.lower(),
         }
     return phrase
@@ -320,7 +344,7 @@ def plan_phrase(row: PlanRow) -> str:
     name = lower_first(row.indicator_name)
     if row.plan is None:
         return _("%(name)s: chưa giao kế hoạch") % {"name": name}
-    return f"{name} {row.plan_text}"
+    return f"{name} {plan_text(row)}"
 
 
 def verdict_text(row: AchievementRow) -> str:

@@ -7,6 +7,7 @@ import io
 
 from tongket.lib.numbers import format_number
 from tongket.lib.xlsx import Sheet, write_xlsx
+from tongket.targets.achievement import format_value
 
 from . import office
 from .data import (
@@ -15,12 +16,15 @@ from .data import (
     lower_first,
     missing_sentences,
     plan_phrase,
+    plan_text,
     summary_sentence,
     verdict_text,
 )
 
 NO_RESULT = "chưa có số liệu"
 NO_PLAN = "chưa giao kế hoạch"
+# Bundled with matplotlib and covers every Vietnamese letter, so charts need no system font.
+CHART_FONT = "DejaVu Sans"
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 ACHIEVEMENT_HEADERS = ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "% KH", "Đánh giá"]
@@ -28,6 +32,15 @@ PLAN_HEADERS = ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Văn b
 
 
 # Tables -----------------------------------------------------------------------------------
+
+
+def bare(row, value) -> str:
+    """A figure without its unit (the table has a unit column): "12,4", "42/42", "0,31"."""
+    text = plan_text(row) if value is row.plan else format_value(row, value)
+    unit = row.unit_of_measure
+    if unit and text.endswith(f" {unit}"):
+        return text[: -len(unit) - 1]
+    return text.removesuffix("%")
 
 
 def achievement_table(data: ReportData) -> list[list[str]]:
@@ -39,7 +52,7 @@ def achievement_table(data: ReportData) -> list[list[str]]:
             [ROMAN[index] if index < len(ROMAN) else str(index + 1), label, "", "", "", "", ""]
         )
         for number, row in enumerate(group_rows, start=1):
-            result = row.result_text if row.result is not None else NO_RESULT
+            result = bare(row, row.result) if row.result is not None else NO_RESULT
             if row.is_estimate and row.result is not None:
                 result += " (ước)"
             rows.append(
@@ -47,7 +60,7 @@ def achievement_table(data: ReportData) -> list[list[str]]:
                     str(number),
                     row.indicator_name,
                     row.unit_of_measure,
-                    row.plan_text if row.plan is not None else NO_PLAN,
+                    bare(row, row.plan) if row.plan is not None else NO_PLAN,
                     result,
                     row.percent_text,
                     verdict_text(row),
@@ -66,7 +79,7 @@ def plan_table(data: ReportData) -> list[list[str]]:
                     str(number),
                     row.indicator_name,
                     row.unit_of_measure,
-                    row.plan_text if row.plan is not None else NO_PLAN,
+                    bare(row, row.plan) if row.plan is not None else NO_PLAN,
                     row.document,
                 ]
             )
@@ -115,14 +128,21 @@ def chart_png(data: ReportData) -> bytes | None:
     axes = figure.add_subplot()
     positions = list(range(len(rows)))[::-1]
     axes.barh(positions, values, color=colours, height=0.65)
-    axes.set_yticks(positions, labels, fontsize=7, fontfamily="Liberation Serif")
+    axes.set_yticks(positions, labels, fontsize=7, fontfamily=CHART_FONT)
     axes.axvline(100, color="#444", linewidth=0.8, linestyle="--")
-    axes.set_xlabel(f"% kế hoạch năm {data.year}", fontsize=8, fontfamily="Liberation Serif")
+    axes.set_xlabel(f"% kế hoạch năm {data.year}", fontsize=8, fontfamily=CHART_FONT)
     axes.tick_params(axis="x", labelsize=7)
     upper = max([*values, 100.0]) * 1.15
     axes.set_xlim(0, upper)
     for position, row, value in zip(positions, rows, values, strict=True):
-        axes.text(value + upper * 0.01, position, row.percent_text, va="center", fontsize=6.5)
+        axes.text(
+            value + upper * 0.01,
+            position,
+            row.percent_text,
+            va="center",
+            fontsize=6.5,
+            fontfamily=CHART_FONT,
+        )
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
     buffer = io.BytesIO()
@@ -244,7 +264,7 @@ def build_report(data: ReportData) -> office.DocxDocument:
             doc,
             ACHIEVEMENT_HEADERS,
             achievement_table(data),
-            widths_mm=[10, 55, 18, 22, 24, 14, 22],
+            widths_mm=[9, 58, 19, 21, 22, 16, 20],
             numeric_columns=(3, 4, 5),
             font_size=11,
         )
