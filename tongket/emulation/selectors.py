@@ -66,7 +66,7 @@ def body_label(body: str, unit: Unit | None) -> str:
     return BODY_STYLE[body]["label"].format(kind=kind_word(unit))
 
 
-# The rulebook ----------------------------------------------------------------------------------
+# The rulebook ---------------------------------------------------------------------------------
 
 
 @dataclass
@@ -167,7 +167,7 @@ def dashboard_counts(user: User, year: int) -> list[StateCount]:
     ]
 
 
-# One nomination ---------------------------------------------------------------------------
+# One nomination -------------------------------------------------------------------------------
 
 
 @dataclass
@@ -195,7 +195,7 @@ def nomination_page(nomination: Nomination) -> NominationPage:
     )
 
 
-# The council --------------------------------------------------------------------------------
+# The council ----------------------------------------------------------------------------------
 
 
 def sessions_for(user: User) -> QuerySet[CouncilSession]:
@@ -268,7 +268,7 @@ def council_members(commune: Unit, year: int) -> list[CouncilMember]:
     )
 
 
-# Decisions ---------------------------------------------------------------------------------
+# Decisions ------------------------------------------------------------------------------------
 
 
 def decisions_list(user: User, year: int | None = None) -> QuerySet[AwardDecision]:
@@ -338,7 +338,7 @@ def awards_for(user: User, decision_ids: list[int] | None = None) -> QuerySet[Aw
     return listing
 
 
-# Clusters and pledges -----------------------------------------------------------------------
+# Clusters and pledges -------------------------------------------------------------------------
 
 
 @dataclass
@@ -476,7 +476,7 @@ def pledges_signed(unit: Unit, year: int) -> list[PledgeSigned]:
     return found
 
 
-# Statistics --------------------------------------------------------------------------------------
+# Statistics -----------------------------------------------------------------------------------
 
 
 @dataclass

@@ -62,7 +62,7 @@ EVIDENCE_TYPES = {
 }
 
 
-# Helpers ----------------------------------------------------------------------------------
+# Helpers --------------------------------------------------------------------------------------
 
 
 def commune_of(unit: Unit) -> Unit:
@@ -99,7 +99,7 @@ def _year(year: int) -> int:
     return int(year)
 
 
-# The rulebook -----------------------------------------------------------------------------
+# The rulebook ---------------------------------------------------------------------------------
 
 RULE_FIELDS = (
     "award_kind",
@@ -143,7 +143,7 @@ def rule_update(*, rule: Rule, by: User, **fields) -> Rule:
     return audit.update(rule, before, by=by)
 
 
-# Movements, clusters, pledges ---------------------------------------------------------------
+# Movements, clusters, pledges -----------------------------------------------------------------
 
 
 @transaction.atomic
@@ -288,7 +288,7 @@ def pledge_scores_set(
     return saved
 
 
-# Registrations, past awards, nominations -------------------------------------------------------
+# Registrations, past awards, nominations ------------------------------------------------------
 
 
 def _nominee_fields(
@@ -440,6 +440,13 @@ def nomination_update(*, nomination: Nomination, by: User, **fields) -> Nominati
             setattr(nomination, name, value)
     _check_nominee_in(nomination, nomination.unit)
     return audit.update(nomination, before, by=by)
+
+
+def _fresh(nominations: Iterable[Nomination]) -> list[Nomination]:
+    """The nominations as the database holds them now, locked, in the order given."""
+    ids = [nomination.pk for nomination in nominations]
+    rows = Nomination.objects.select_for_update().select_related("award_kind").in_bulk(ids)
+    return [rows[pk] for pk in ids if pk in rows]
 
 
 def _refuse(checks) -> None:
@@ -607,7 +614,7 @@ def nominations_import(
     return created
 
 
-# The council ---------------------------------------------------------------------------------
+# The council ----------------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -680,7 +687,7 @@ def session_add_nominations(
     total = council_size(session.commune, session.year)
     ballots = []
     errors = []
-    for nomination in nominations:
+    for nomination in _fresh(nominations):
         if nomination.commune_id != session.commune_id or nomination.year != session.year:
             errors.append(_("%(n)s không thuộc năm, đơn vị của phiên họp.") % {"n": nomination})
             continue
@@ -786,7 +793,7 @@ def ballots_record(*, session: CouncilSession, votes: dict[int, int], by: User) 
     return saved
 
 
-# Decisions -------------------------------------------------------------------------------------
+# Decisions ------------------------------------------------------------------------------------
 
 
 def next_decision_number(commune: Unit, body: str, on: datetime.date) -> int:
@@ -818,7 +825,7 @@ def decision_create(
     access.require(by, Action.APPROVE, commune)
     if body not in AwardingBody.values:
         raise ValidationError({"body": _("Cấp khen thưởng không hợp lệ.")})
-    nominations = list(nominations)
+    nominations = _fresh(nominations)
     if not nominations:
         raise ValidationError(_("Quyết định cần ít nhất một người, tập thể được khen."))
     if not number or number < 1:

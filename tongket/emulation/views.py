@@ -100,7 +100,7 @@ def _form_page(request, form, title: str, **context) -> HttpResponse:
     return render(request, "emulation/form.html", {"form": form, "title": title, **context})
 
 
-# Dashboard ---------------------------------------------------------------------------------
+# Dashboard ------------------------------------------------------------------------------------
 
 
 @login_required
@@ -123,7 +123,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-# Rulebook ------------------------------------------------------------------------------------
+# Rulebook -------------------------------------------------------------------------------------
 
 
 @login_required
@@ -188,7 +188,7 @@ def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, form, _("Sửa quy định"))
 
 
-# Movements, clusters, pledges ---------------------------------------------------------------------
+# Movements, clusters, pledges -----------------------------------------------------------------
 
 
 @login_required
@@ -334,7 +334,7 @@ def pledge_score(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-# Registrations and past awards ------------------------------------------------------------------
+# Registrations and past awards ----------------------------------------------------------------
 
 
 @login_required
@@ -563,7 +563,7 @@ def _url(name: str) -> str:
     return reverse(name)
 
 
-# The council --------------------------------------------------------------------------------
+# The council ----------------------------------------------------------------------------------
 
 
 @login_required
@@ -734,7 +734,7 @@ def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-# Decisions and statistics ------------------------------------------------------------------------
+# Decisions and statistics ---------------------------------------------------------------------
 
 
 @login_required
