@@ -469,7 +469,6 @@ def result_save(
 
     current = (
         Result.objects.select_for_update()
-        .select_related("updated_by")
         .filter(unit=unit, indicator=indicator, year=year, period=period)
         .first()
     )
