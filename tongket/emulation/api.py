@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from tongket.units import access
 from tongket.units.choices import Action
@@ -293,12 +293,11 @@ def nomination_create(request, payload: NominationIn):
         award_kind=_kind(payload.award_kind),
         achievement=payload.achievement,
         movement=movement,
+        submit=payload.submit,
         by=request.user,
         **_nominee(request, payload),
     )
-    if payload.submit:
-        nomination = services.nomination_submit(nomination=nomination, by=request.user)
-    return 201, _nomination_out(nomination)
+    return Status(201, _nomination_out(nomination))
 
 
 @router.get("/nominations/{int:pk}", response=NominationDetailOut, summary="Một đề nghị")
@@ -338,7 +337,7 @@ def registration_create(request, payload: RegistrationIn):
         by=request.user,
         **_nominee(request, payload),
     )
-    return 201, {"id": registration.pk, "nominee": registration.nominee_name}
+    return Status(201, {"id": registration.pk, "nominee": registration.nominee_name})
 
 
 def _session(request, pk) -> CouncilSession:
@@ -373,7 +372,7 @@ def session_approve(request, pk: int, payload: ApproveIn):
     decision = services.council_result_approve(
         session=_session(request, pk), by=request.user, **payload.dict()
     )
-    return 201, _decision_out(decision)
+    return Status(201, _decision_out(decision))
 
 
 @router.get("/decisions", response=list[DecisionOut], summary="Quyết định khen thưởng")
@@ -389,7 +388,7 @@ def decision_create(request, payload: DecisionIn):
     decision = services.decision_create(
         commune=commune, nominations=nominations, by=request.user, **data
     )
-    return 201, _decision_out(decision)
+    return Status(201, _decision_out(decision))
 
 
 @router.get("/statistics", response=StatisticsOut, summary="Thống kê khen thưởng của năm")

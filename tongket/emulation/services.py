@@ -400,8 +400,10 @@ def nomination_create(
     household_name: str = "",
     household_group: Unit | None = None,
     movement: Movement | None = None,
+    submit: bool = False,
 ) -> Nomination:
-    """A draft nomination made by a unit for someone within it."""
+    """A draft nomination made by a unit for someone within it; with submit=True it is sent
+    at once, and a refusal leaves nothing saved."""
     access.require(by, Action.ENTER, unit)
     if not achievement.strip():
         raise ValidationError({"achievement": _("Cần ghi tóm tắt thành tích.")})
@@ -416,7 +418,10 @@ def nomination_create(
         **_nominee_fields(recipient, person, collective, household_name, household_group),
     )
     _check_nominee_in(nomination, unit)
-    return audit.create(nomination, by=by)
+    nomination = audit.create(nomination, by=by)
+    if submit:
+        nomination = nomination_submit(nomination=nomination, by=by)
+    return nomination
 
 
 @transaction.atomic
@@ -600,9 +605,8 @@ def nominations_import(
                     person=candidates[0],
                     achievement=row["achievement"],
                     by=by,
+                    submit=submit,
                 )
-                if submit:
-                    nomination = nomination_submit(nomination=nomination, by=by)
                 created.append(nomination)
         except ValidationError as exc:
             errors.extend(f"{where}: {message}" for message in exc.messages)

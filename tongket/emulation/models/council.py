@@ -151,9 +151,10 @@ class AwardDecision(models.Model):
 
 
 class Award(models.Model):
-    """One awardee of a decision, with the coefficient and the prize the decision fixed."""
+    """One awardee of a decision, with the coefficient and the prize the decision fixed. It
+    is scoped by the nominating unit, so a tổ dân phố sees its own people's certificates."""
 
-    scope_field = "decision__commune"
+    scope_field = "nomination__unit"
 
     decision = models.ForeignKey(
         AwardDecision,
