@@ -72,7 +72,8 @@ def results_paragraph(data: ReportData) -> str:
 def commendations_paragraph(data: ReportData) -> str:
     parts = []
     if data.commendations.has_data and data.commendations.sentences:
-        parts.append("Nhân dịp này, " + lower_first(" ".join(data.commendations.sentences)))
+        # The sentences open with the awarding body ("Đảng ủy phường ..."), a proper name.
+        parts.append("Nhân dịp này, " + " ".join(data.commendations.sentences))
     else:
         parts.append(f"Số liệu thi đua, khen thưởng năm {data.year} chưa được cập nhật.")
     if data.pledges:

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import Mm
 from PIL import Image
 from pypdf import PdfReader
@@ -93,7 +94,9 @@ def test_body_font_is_times_new_roman_14():
     assert normal.font.name == "Times New Roman"
     assert normal.font.size.pt == 14
     body = next(p for p in doc.paragraphs if p.text.startswith("Đoạn 1"))
-    assert body.runs[0].font.name == "Times New Roman"
+    assert body.runs[0].font.name in (None, "Times New Roman")  # inherits the style's face
+    fonts = doc.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:rFonts"))
+    assert fonts.get(qn("w:ascii")) == fonts.get(qn("w:eastAsia")) == "Times New Roman"
     assert body.alignment == office.WD_ALIGN_PARAGRAPH.JUSTIFY
 
 

@@ -1,0 +1,76 @@
+"""Demo: Phường Hòa Bình's year-end conference for 2025 (Sáng ngày 09/01/2026), with the
+Phó Chủ tịch UBND tỉnh as guest and a photo. Idempotent."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+from . import services
+from .models import Conference
+
+DAY = datetime.date(2026, 1, 9)
+
+
+def demo_photo() -> bytes:
+    """A drawn picture standing in for a photo of the hall (no file ships with the repo)."""
+    import matplotlib
+    from PIL import Image, ImageDraw, ImageFont
+
+    font_path = f"{matplotlib.get_data_path()}/fonts/ttf/DejaVuSans-Bold.ttf"
+    image = Image.new("RGB", (960, 540), "#8b1a1a")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((60, 120, 900, 300), fill="#b22222", outline="#f5d76e", width=6)
+    title = ImageFont.truetype(font_path, 34)
+    small = ImageFont.truetype(font_path, 24)
+    draw.text(
+        (480, 170), "HỘI NGHỊ TỔNG KẾT CÔNG TÁC NĂM 2025", font=title, fill="#f5d76e", anchor="mm"
+    )
+    draw.text((480, 240), "TRIỂN KHAI NHIỆM VỤ NĂM 2026", font=small, fill="white", anchor="mm")
+    for row in range(3):
+        for seat in range(12):
+            x, y = 90 + seat * 70, 360 + row * 55
+            draw.ellipse((x, y, x + 36, y + 36), fill="#2f2f2f")
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85)
+    return buffer.getvalue()
+
+
+def load(ctx, stdout) -> None:
+    officer = ctx.users["canbo"]
+    conference = Conference.objects.filter(unit=ctx.hoa_binh, year=2025, date=DAY).first()
+    if conference is None:
+        conference = services.conference_create(
+            unit=ctx.hoa_binh,
+            by=officer,
+            kind="year_review",
+            organisers="both",
+            year=2025,
+            date=DAY,
+            start_time=datetime.time(8, 0),
+            venue="Hội trường UBND phường Hòa Bình",
+            chair=ctx.people["Nguyễn Văn Hùng"],
+            signer=ctx.people["Lê Thị Thu Hà"],
+            report_number="15/BC-UBND",
+            agenda="Khai mạc, giới thiệu đại biểu\nBáo cáo tổng kết công tác năm 2025\n"
+            "Tham luận của các đơn vị\nKhen thưởng tập thể, cá nhân\nKý giao ước thi đua năm 2026\n"
+            "Phát biểu chỉ đạo của đồng chí Phó Chủ tịch UBND tỉnh",
+            reports_presented="Báo cáo tổng kết công tác năm 2025, phương hướng nhiệm vụ năm 2026\n"
+            "Báo cáo công tác thi đua, khen thưởng năm 2025",
+            shortcomings="Thu ngân sách từ đất đai còn thấp, phụ thuộc vào tiến độ đấu giá\n"
+            "Sản xuất tiểu thủ công nghiệp gặp khó khăn về thị trường tiêu thụ\n"
+            "Tình trạng lấn chiếm vỉa hè ở một số tuyến phố còn tái diễn",
+            directions="Tập trung hoàn thành chỉ tiêu thu ngân sách ngay từ đầu năm\n"
+            "Hỗ trợ các cơ sở tiểu thủ công nghiệp tìm thị trường, chuyển đổi số\n"
+            "Xây dựng phường đạt chuẩn văn minh đô thị\n"
+            "Giữ vững quốc phòng, an ninh, trật tự an toàn xã hội",
+        )
+        services.guest_add(conference=conference, person=ctx.people["Trần Văn Minh"], by=officer)
+        services.photo_add(
+            conference=conference,
+            data=demo_photo(),
+            caption="Toàn cảnh hội nghị tổng kết công tác năm 2025 của phường Hòa Bình",
+            by=officer,
+        )
+    ctx.conference = conference
+    stdout.write(f"Hội nghị: {conference} (/hoi-nghi/{conference.pk}/).")

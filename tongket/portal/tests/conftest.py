@@ -1,0 +1,1 @@
+from tongket.documents.tests.conftest import indicators, year_end  # noqa: F401
