@@ -12,6 +12,8 @@
   function percentBars(canvasId, source) {
     var canvas = document.getElementById(canvasId);
     if (!canvas || !source || !source.labels.length) { return; }
+    // One readable row per indicator: the box grows with the number of bars.
+    canvas.parentNode.style.height = Math.max(240, source.labels.length * 24 + 60) + "px";
     new Chart(canvas, {
       type: "bar",
       data: {
@@ -29,7 +31,10 @@
           legend: { display: false },
           tooltip: { callbacks: { label: function (c) { return vn.format(c.parsed.x) + "%"; } } }
         },
-        scales: { x: { ticks: { callback: function (v) { return vn.format(v) + "%"; } } } }
+        scales: {
+          x: { ticks: { callback: function (v) { return vn.format(v) + "%"; } } },
+          y: { ticks: { autoSkip: false } }
+        }
       }
     });
   }
