@@ -4,6 +4,7 @@ one service or selector and render; rights come from the access layer only."""
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -98,11 +99,13 @@ def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "planLabel": _("Kế hoạch"),
     }
     submission = Submission.objects.filter(unit=unit, year=year, period=period).first()
+    documents = Counter(row.plan_document for row in rows if row.plan_document)
     return render(
         request,
         "targets/unit_dashboard.html",
         {
             "unit": unit,
+            "main_plan_document": documents.most_common(1)[0][0] if documents else "",
             "trail": breadcrumbs(unit),
             "year": year,
             "years": years,
