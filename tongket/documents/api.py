@@ -1,0 +1,109 @@
+"""API for the report, the article and background jobs, over the same services."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpResponse
+from ninja import Router, Schema, Status
+
+from tongket.conferences import selectors as conference_selectors
+from tongket.units import access
+from tongket.units.choices import Action
+
+from . import services
+from .choices import JobKind
+from .data import report_data
+from .models import Article, Job
+from .report import report_docx, report_filename
+
+router = Router(tags=["Văn bản"])
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class ArticleOut(Schema):
+    id: int
+    conference_id: int
+    headline: str
+    body: str
+    byline: str
+    state: str
+    published_at: datetime.datetime | None
+
+
+class ArticleIn(Schema):
+    headline: str
+    body: str
+    byline: str = ""
+
+
+class JobIn(Schema):
+    unit_id: int
+    year: int
+    pdf: bool = False
+
+
+class JobOut(Schema):
+    id: int
+    kind: str
+    state: str
+    total: int
+    done: int
+    percent: int
+    errors: list[str]
+
+
+@router.get("/conferences/{int:pk}/report.docx", summary="Báo cáo tổng kết (Word)")
+def report(request, pk: int, layout: str | None = None):
+    conference = conference_selectors.get_conference_for(request.user, pk)
+    data = report_data(conference, layout)
+    response = HttpResponse(report_docx(data), content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{report_filename(data, "docx")}"'
+    return response
+
+
+@router.post(
+    "/conferences/{int:pk}/article", response={201: ArticleOut}, summary="Viết tin bài từ số liệu"
+)
+def generate_article(request, pk: int):
+    conference = conference_selectors.get_conference_for(request.user, pk, Action.EDIT)
+    return Status(201, services.article_generate(conference=conference, by=request.user))
+
+
+def _article(request, pk: int, action: str = Action.VIEW) -> Article:
+    return access.get_for(Article.objects.all(), request.user, pk, action)
+
+
+@router.get("/articles/{int:pk}", response=ArticleOut, summary="Một tin bài")
+def get_article(request, pk: int):
+    return _article(request, pk)
+
+
+@router.put("/articles/{int:pk}", response=ArticleOut, summary="Sửa tin bài")
+def update_article(request, pk: int, payload: ArticleIn):
+    article = _article(request, pk, Action.EDIT)
+    return services.article_update(article=article, by=request.user, **payload.dict())
+
+
+@router.post("/articles/{int:pk}/publish", response=ArticleOut, summary="Đăng tin bài")
+def publish_article(request, pk: int):
+    return services.article_publish(article=_article(request, pk, Action.APPROVE), by=request.user)
+
+
+@router.post("/jobs", response={202: JobOut}, summary="Tạo báo cáo, tin bài cả tỉnh (chạy nền)")
+def start_job(request, payload: JobIn):
+    unit = access.get_unit_for(request.user, payload.unit_id)
+    job = services.job_start(
+        kind=JobKind.PROVINCE_DOCUMENTS,
+        unit=unit,
+        year=payload.year,
+        params={"pdf": payload.pdf},
+        by=request.user,
+    )
+    return Status(202, job)
+
+
+@router.get("/jobs/{int:pk}", response=JobOut, summary="Tiến độ việc chạy nền")
+def job_progress(request, pk: int):
+    return access.get_for(Job.objects.all(), request.user, pk)
