@@ -14,6 +14,11 @@ urlpatterns = [
         name="award_certificates_pdf",
     ),
     path(
+        "khen-thuong/bien-ban/<int:pk>.docx",
+        award_views.minutes_docx,
+        name="award_minutes_docx",
+    ),
+    path(
         "khen-thuong/giay-khen/<int:pk>.pdf",
         award_views.certificate_pdf,
         name="award_certificate_pdf",

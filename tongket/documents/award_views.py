@@ -4,7 +4,7 @@ through the same access layer as the emulation screens."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from tongket.emulation import selectors
@@ -58,6 +58,16 @@ def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if isinstance(result, HttpResponse):
         return result
     return _download(result, "application/pdf", f"giay-khen-{_file_stem(decision)}.pdf")
+
+
+@login_required
+def minutes_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The council minutes, for those who may see the session (its commune or its members)."""
+    session = selectors.sessions_for(request.user).filter(pk=pk).first()
+    if session is None:
+        raise Http404(_("Không tìm thấy hoặc bạn không có quyền xem."))
+    data = awards.minutes_docx(selectors.session_page(session, with_waiting=False))
+    return _download(data, DOCX, f"bien-ban-hoi-dong-{session.held_on:%Y-%m-%d}.docx")
 
 
 @login_required

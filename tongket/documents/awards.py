@@ -10,6 +10,7 @@ from docx.enum.text import WD_BREAK
 from tongket.emulation.choices import Category, Recipient
 from tongket.emulation.selectors import (
     DecisionPage,
+    SessionPage,
     certificate_salutation,
     counts_phrase,
     decision_grounds,
@@ -254,3 +255,75 @@ def certificates_docx(page: DecisionPage, awards=None) -> bytes:
 def certificates_pdf(page: DecisionPage, awards=None) -> bytes:
     """The certificates as print-ready PDF (LibreOffice, embedded fonts)."""
     return office.docx_to_pdf(certificates_docx(page, awards))
+
+
+def minutes_docx(page: SessionPage) -> bytes:
+    """The council's minutes (biên bản): who attended, how it voted, who passed."""
+    session = page.session
+    commune = session.commune
+    doc = office.new_document(layout="state")
+    word = kind_word(commune)
+    place = (
+        commune.name[len(word) + 1 :]
+        if commune.name.lower().startswith(word + " ")
+        else (commune.name)
+    )
+    office.add_state_header(
+        doc,
+        parent_body=f"Ủy ban nhân dân {commune.name}",
+        body="Hội đồng Thi đua – Khen thưởng",
+        number="",
+        place=place,
+        on=session.held_on,
+    )
+    office.add_title(
+        doc, "Biên bản", f"Họp Hội đồng Thi đua – Khen thưởng xét khen thưởng năm {session.year}"
+    )
+    office.add_paragraph(
+        doc,
+        f"Thời gian: {format_document_date(session.held_on)}."
+        + (f" Địa điểm: {session.place}." if session.place else ""),
+    )
+    office.add_paragraph(
+        doc,
+        f"Chủ trì: {session.chair_name or '—'}. Thư ký: {session.secretary_name or '—'}. "
+        f"Có mặt {session.members_present}/{len(page.members)} thành viên Hội đồng.",
+    )
+    office.add_paragraph(
+        doc,
+        "Hội đồng bỏ phiếu kín; tỷ lệ phiếu đồng ý tính trên tổng số thành viên Hội đồng, "
+        "theo mức quy định cho từng danh hiệu, hình thức.",
+    )
+    office.add_paragraph(doc, "Các trường hợp đạt:", bold=True)
+    office.add_table(
+        doc,
+        ["TT", "Tập thể, cá nhân", "Danh hiệu, hình thức", "Phiếu đồng ý", "Mức cần đạt"],
+        [
+            [
+                index,
+                ballot.nomination.nominee_name,
+                ballot.nomination.award_kind.name,
+                f"{ballot.votes_for}/{ballot.members_total}",
+                f"{format_number(ballot.threshold)}%",
+            ]
+            for index, ballot in enumerate(page.passed, start=1)
+        ],
+        widths_mm=[10, 55, 50, 25, 25],
+        numeric_columns=(3, 4),
+    )
+    if page.failed:
+        office.add_paragraph(doc, "Các trường hợp không đạt:", bold=True)
+        for ballot in page.failed:
+            office.add_paragraph(
+                doc,
+                f"- {ballot.nomination.nominee_name} ({ballot.nomination.award_kind.name}): "
+                f"{ballot.votes_for}/{ballot.members_total} phiếu đồng ý.",
+            )
+    office.add_signature(
+        doc,
+        on_behalf="",
+        signer_title="Chủ tịch Hội đồng",
+        signer_name=session.chair_name,
+        recipients=["Thành viên Hội đồng", "Lưu: VT"],
+    )
+    return office.to_bytes(doc)

@@ -268,7 +268,7 @@ def rulebook(request):
             "unverified": r.unverified,
             "in_force": r.in_force,
         }
-        for group in selectors.rulebook_page()
+        for group in selectors.rulebook_page(request.user)
         for r in group.rules
     ]
 

@@ -75,20 +75,28 @@ class KindRules:
     rules: list[Rule]
 
 
-def rulebook_page(on: datetime.date | None = None) -> list[KindRules]:
-    """Every title and form with all its dated rows, marking the ones in force (2 queries)."""
+def rulebook_page(user: User, on: datetime.date | None = None) -> list[KindRules]:
+    """Every title and form with its dated rows (nationwide ones and those the user's units
+    set for themselves), marking the row in force today for each scope (2 queries)."""
     on = on or timezone.localdate()
+    local = access.scope_q(Rule, user, Action.VIEW)
+    places = Q(unit__isnull=True) if local is None else Q(unit__isnull=True) | local
     rows = list(
-        Rule.objects.select_related("award_kind", "reference_kind", "unit").order_by(
-            "award_kind__order", "kind", "recipient", "unit_id", "-effective_from", "-id"
-        )
+        Rule.objects.filter(places if local is not None else Q())
+        .select_related("award_kind", "reference_kind", "unit")
+        .order_by("award_kind__order", "kind", "recipient", "-effective_from", "-id")
     )
-    in_force = Rulebook(on=on, rows=[row for row in rows if row.effective_from <= on])
-    current = set()
+    by_scope: dict[int | None, list[Rule]] = defaultdict(list)
     for row in rows:
-        winner = in_force.get(row.award_kind, row.kind, row.recipient)
-        if winner is not None and (row.unit_id is None) == (winner.unit_id is None):
-            current.add(winner.pk)
+        if row.effective_from <= on:
+            by_scope[row.unit_id].append(row)
+    current = set()
+    for scoped in by_scope.values():
+        book = Rulebook(on=on, rows=scoped)
+        for row in scoped:
+            winner = book.get(row.award_kind, row.kind, row.recipient)
+            if winner is not None and winner.recipient == row.recipient:
+                current.add(winner.pk)
     grouped: dict[int | None, list[Rule]] = defaultdict(list)
     for row in rows:
         row.in_force = row.pk in current

@@ -176,7 +176,7 @@ def cluster_create(
     if leader not in members:
         raise ValidationError({"leader": _("Đơn vị cụm trưởng phải là thành viên của cụm.")})
     outside = [member.name for member in members if not _within(member, unit)]
-    if outside and unit.parent_id is not None:
+    if outside:
         raise ValidationError(
             {
                 "members": _("Không thuộc %(unit)s: %(names)s.")
@@ -481,7 +481,8 @@ def nomination_return(*, nomination: Nomination, reason: str, by: User) -> Nomin
         raise ValidationError({"reason": _("Cần ghi lý do trả lại.")})
     if nomination.state not in (NominationState.SUBMITTED, NominationState.IN_REVIEW):
         raise ValidationError(_("Chỉ trả lại được đề nghị đã gửi hoặc đang được Hội đồng xét."))
-    Ballot.objects.filter(nomination=nomination).delete()
+    for ballot in Ballot.objects.filter(nomination=nomination):
+        audit.delete(ballot, by=by, note=reason.strip())
     return audit.transition(
         nomination,
         "state",

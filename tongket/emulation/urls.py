@@ -22,6 +22,7 @@ urlpatterns = [
     path("de-nghi/them/", views.nomination_create, name="nomination_create"),
     path("de-nghi/nhap-excel/", views.nomination_import, name="nomination_import"),
     path("de-nghi/<int:pk>/", views.nomination_detail, name="nomination"),
+    path("de-nghi/<int:pk>/sua/", views.nomination_edit, name="nomination_edit"),
     path("de-nghi/<int:pk>/gui/", views.nomination_submit, name="nomination_submit"),
     path("de-nghi/<int:pk>/tra-lai/", views.nomination_return, name="nomination_return"),
     path("de-nghi/<int:pk>/minh-chung/", views.evidence_add, name="evidence_add"),

@@ -132,7 +132,7 @@ def rulebook(request: HttpRequest) -> HttpResponse:
         request,
         "emulation/rulebook.html",
         {
-            "groups": selectors.rulebook_page(),
+            "groups": selectors.rulebook_page(request.user),
             "can_administer": access.can_anywhere(request.user, Action.ADMINISTER),
         },
     )
@@ -453,6 +453,47 @@ def nomination_create(request: HttpRequest) -> HttpResponse:
     if nomination:
         return redirect("emulation:nomination", pk=nomination.pk)
     return _form_page(request, form, _("Đề nghị khen thưởng"))
+
+
+@login_required
+def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a draft or a returned nomination before sending it (again)."""
+    nomination = _nomination(request, pk, Action.ENTER)
+    initial = {
+        "unit": nomination.unit_id,
+        "year": nomination.year,
+        "award_kind": nomination.award_kind_id,
+        "recipient": nomination.recipient,
+        "person": nomination.person_id,
+        "collective": nomination.collective_id,
+        "household_name": nomination.household_name,
+        "household_group": nomination.household_group_id,
+        "movement": nomination.movement_id,
+        "achievement": nomination.achievement,
+    }
+    form = NominationForm(
+        request.POST or None,
+        units=_units(request).filter(pk=nomination.unit_id),
+        people=_people(request),
+        movements=selectors.movements_list(request.user),
+        initial=initial,
+    )
+    if request.method == "POST" and _save(
+        request,
+        form,
+        lambda d: services.nomination_update(
+            nomination=nomination,
+            by=request.user,
+            year=d["year"],
+            award_kind=d["award_kind"],
+            achievement=d["achievement"],
+            movement=d["movement"],
+            **form.nominee(),
+        ),
+        _("Đã lưu đề nghị."),
+    ):
+        return redirect("emulation:nomination", pk=pk)
+    return _form_page(request, form, _("Sửa đề nghị khen thưởng"))
 
 
 def _nomination(request, pk, action=Action.VIEW) -> Nomination:

@@ -85,3 +85,17 @@ def test_a_certificate_is_a_pdf_with_correct_vietnamese(em, decided, login):
         for font in page["/Resources"]["/Font"].values()
     }
     assert any("Liberation" in f or "Times" in f for f in fonts)
+
+
+def test_the_minutes_docx_lists_who_passed_for_members_of_the_commune_only(em, decided, login):
+    url = reverse("documents:award_minutes_docx", args=[decided.session.pk])
+    response = login(em.world.officer_a).get(url)
+    assert response.status_code == 200
+    document = docx.Document(io.BytesIO(response.content))
+    cells = "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "BIÊN BẢN" in text and "Có mặt 5/5 thành viên" in text
+    assert "Nguyễn Văn An" in cells and "5/5" in cells
+    assert login(em.world.officer_b).get(url).status_code == 404
