@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -24,7 +23,6 @@ from tongket.targets.achievement import (
     MISSING_PLAN,
     MISSING_RESULT,
     VUOT,
-    format_value,
 )
 from tongket.targets.selectors import AchievementRow, PlanRow
 from tongket.units.models import Unit
@@ -245,16 +243,6 @@ def report_data(conference: Conference, layout: str | None = None) -> ReportData
 # Sentences written from the data ----------------------------------------------------------
 
 
-def plan_text(row) -> str:
-    """A row's plan with its unit. Formatted from the indicator's shape only, because
-    targets' format_value takes a ratio's value equal to the row's result for the result
-    itself (a ratio plan of 100 would print as "42/42")."""
-    shape = SimpleNamespace(
-        value_kind=row.value_kind, unit_of_measure=row.unit_of_measure, decimals=row.decimals
-    )
-    return format_value(shape, row.plan)
-
-
 def achievement_phrase(row: AchievementRow) -> str:
     """One indicator as a report sentence writes it, from its figures only:
     "tổng thu ngân sách nhà nước ước thực hiện 12,4 tỷ đồng, bằng 104% kế hoạch giao"."""
@@ -264,7 +252,7 @@ def achievement_phrase(row: AchievementRow) -> str:
             return _("%(name)s: chưa giao kế hoạch, chưa có số liệu") % {"name": name}
         return _("%(name)s: chưa có số liệu (kế hoạch %(plan)s)") % {
             "name": name,
-            "plan": plan_text(row),
+            "plan": row.plan_text,
         }
     value = row.result_text
     if row.direction == "lower" and row.previous is not None and row.result < row.previous:
@@ -277,7 +265,7 @@ def achievement_phrase(row: AchievementRow) -> str:
     if row.direction == "lower" and row.plan is not None and row.verdict:
         # For lower-is-better a "% of plan" reads wrongly in prose; say plan and verdict.
         phrase += _(" (kế hoạch %(plan)s, %(verdict)s)") % {
-            "plan": plan_text(row),
+            "plan": row.plan_text,
             "verdict": row.verdict_label.lower(),
         }
     elif row.percent_of_plan is not None:
@@ -286,7 +274,7 @@ def achievement_phrase(row: AchievementRow) -> str:
         phrase += _(" (chưa giao kế hoạch)")
     elif row.verdict in (VUOT, DAT, KHONG_DAT):
         phrase += _(" (kế hoạch %(plan)s, %(verdict)s)") % {
-            "plan": plan_text(row),
+            "plan": row.plan_text,
             "verdict": row.verdict_label.lower(),
         }
     return phrase
@@ -344,7 +332,7 @@ def plan_phrase(row: PlanRow) -> str:
     name = lower_first(row.indicator_name)
     if row.plan is None:
         return _("%(name)s: chưa giao kế hoạch") % {"name": name}
-    return f"{name} {plan_text(row)}"
+    return f"{name} {row.plan_text}"
 
 
 def verdict_text(row: AchievementRow) -> str:

@@ -7,7 +7,6 @@ import io
 
 from tongket.lib.numbers import format_number
 from tongket.lib.xlsx import Sheet, write_xlsx
-from tongket.targets.achievement import format_value
 
 from . import office
 from .data import (
@@ -16,7 +15,6 @@ from .data import (
     lower_first,
     missing_sentences,
     plan_phrase,
-    plan_text,
     summary_sentence,
     verdict_text,
 )
@@ -34,9 +32,8 @@ PLAN_HEADERS = ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Văn b
 # Tables -----------------------------------------------------------------------------------
 
 
-def bare(row, value) -> str:
+def bare(row, text: str) -> str:
     """A figure without its unit (the table has a unit column): "12,4", "42/42", "0,31"."""
-    text = plan_text(row) if value is row.plan else format_value(row, value)
     unit = row.unit_of_measure
     if unit and text.endswith(f" {unit}"):
         return text[: -len(unit) - 1]
@@ -52,7 +49,7 @@ def achievement_table(data: ReportData) -> list[list[str]]:
             [ROMAN[index] if index < len(ROMAN) else str(index + 1), label, "", "", "", "", ""]
         )
         for number, row in enumerate(group_rows, start=1):
-            result = bare(row, row.result) if row.result is not None else NO_RESULT
+            result = bare(row, row.result_text) if row.result is not None else NO_RESULT
             if row.is_estimate and row.result is not None:
                 result += " (ước)"
             rows.append(
@@ -60,7 +57,7 @@ def achievement_table(data: ReportData) -> list[list[str]]:
                     str(number),
                     row.indicator_name,
                     row.unit_of_measure,
-                    bare(row, row.plan) if row.plan is not None else NO_PLAN,
+                    bare(row, row.plan_text) if row.plan is not None else NO_PLAN,
                     result,
                     row.percent_text,
                     verdict_text(row),
@@ -79,7 +76,7 @@ def plan_table(data: ReportData) -> list[list[str]]:
                     str(number),
                     row.indicator_name,
                     row.unit_of_measure,
-                    bare(row, row.plan) if row.plan is not None else NO_PLAN,
+                    bare(row, row.plan_text) if row.plan is not None else NO_PLAN,
                     row.document,
                 ]
             )

@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, render
 from tongket.conferences.models import Photo
 from tongket.documents import selectors as documents
 from tongket.documents.choices import ArticleState
-from tongket.documents.data import plan_text
 from tongket.documents.models import Article
 from tongket.targets import selectors as targets
 from tongket.units.models import Unit
@@ -31,10 +30,7 @@ def commune(request: HttpRequest, code: str) -> HttpResponse:
     articles = list(documents.published_articles(unit)[:30])
     if year is None:
         year = articles[0].conference.year if articles else (years[0] if years else None)
-    rows = [
-        {"row": row, "plan": plan_text(row)}
-        for row in (targets.unit_year_achievements(unit, year) if year else [])
-    ]
+    rows = targets.unit_year_achievements(unit, year) if year else []
     return render(
         request,
         "portal/commune.html",

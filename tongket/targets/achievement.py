@@ -150,20 +150,13 @@ def format_value(
     """A value with its unit of measure as reports write it: "12,4 tỷ đồng", "0,31%",
     "42/42 tuyến phố". Accepts an AchievementRow, a PlanRow or an IndicatorVersion (anything
     with value_kind, unit_of_measure and decimals). For a ratio the fraction is written when
-    numerator and denominator are known (given, or on the row for its own result)."""
+    the caller gives its numerator and denominator; otherwise the ratio reads as a percent."""
     if value is None and numerator is None:
         return ""
     kind = row_or_indicator.value_kind
     unit = row_or_indicator.unit_of_measure or ""
     decimals = row_or_indicator.decimals
     if kind == "ratio":
-        if (
-            numerator is None
-            and value is not None
-            and value == getattr(row_or_indicator, "result", object())
-        ):
-            numerator = getattr(row_or_indicator, "numerator", None)
-            denominator = getattr(row_or_indicator, "denominator", None)
         if numerator is not None and denominator is not None:
             text = f"{_value_text(numerator, decimals)}/{_value_text(denominator, decimals)}"
             return f"{text} {unit}".strip()

@@ -122,7 +122,9 @@ class AchievementRow:
 
     @property
     def result_text(self) -> str:
-        return format_value(self, self.result)
+        return format_value(
+            self, self.result, numerator=self.numerator, denominator=self.denominator
+        )
 
     @property
     def plan_text(self) -> str:

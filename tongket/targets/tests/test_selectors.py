@@ -32,8 +32,25 @@ def test_unit_year_achievements_measures_every_indicator(world, figures):
     assert (poverty.verdict, poverty.percent_of_plan) == ("vuot", D("161.3"))
     streets = rows["VH02"]
     assert (streets.status, streets.status_label) == ("missing_plan", "Chưa có kế hoạch")
-    assert format_value(streets, streets.result) == "42/42 tuyến phố"
     assert streets.result_text == "42/42 tuyến phố"
+
+
+def test_a_ratio_plan_equal_to_the_result_is_not_written_as_the_results_fraction(
+    world, catalogue, figures
+):
+    from tongket.targets import services
+
+    services.plan_set(
+        unit=world.a,
+        indicator=catalogue.streets,
+        year=YEAR,
+        value=D("100"),
+        by=world.province_officer,
+    )
+    streets = _by_code(selectors.unit_year_achievements(world.a, YEAR))["VH02"]
+    assert streets.result == streets.plan == D("100")
+    assert streets.result_text == "42/42 tuyến phố"
+    assert streets.plan_text == "100%"
 
 
 def test_unit_year_plans_lists_next_years_targets(world, figures):
