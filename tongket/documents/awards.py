@@ -304,7 +304,7 @@ def minutes_docx(page: SessionPage) -> bytes:
                 ballot.nomination.nominee_name,
                 ballot.nomination.award_kind.name,
                 f"{ballot.votes_for}/{ballot.members_total}",
-                f"{format_number(ballot.threshold)}%",
+                f"{ballot.get_threshold_operator_display()} {format_number(ballot.threshold)}%",
             ]
             for index, ballot in enumerate(page.passed, start=1)
         ],

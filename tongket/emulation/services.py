@@ -712,6 +712,7 @@ def session_add_nominations(
                 nomination=nomination,
                 members_total=total,
                 threshold=rule.value,
+                threshold_operator=rule.operator or "gte",
                 threshold_citation=rule.citation[:400],
             ),
             by=by,
@@ -721,11 +722,6 @@ def session_add_nominations(
     if errors:
         raise ValidationError(errors)
     return ballots
-
-
-def _threshold_rule(ballot: Ballot) -> Rule | None:
-    book = Rulebook.load(ballot.session.commune, ballot.session.held_on)
-    return book.get(ballot.nomination.award_kind, RuleKind.COUNCIL_THRESHOLD)
 
 
 @transaction.atomic
@@ -758,10 +754,7 @@ def ballot_record(*, ballot: Ballot, votes_for: int, by: User) -> Ballot:
                 }
             }
         )
-    rule = _threshold_rule(ballot)
-    operator = rule if rule is not None else None
-    share = Decimal(votes_for * 100) / ballot.members_total
-    passed = operator.compare(share, ballot.threshold) if operator else share >= ballot.threshold
+    passed = ballot.reaches_threshold(votes_for)
     before = audit.snapshot(ballot)
     ballot.votes_for, ballot.passed = votes_for, passed
     audit.update(ballot, before, by=by)

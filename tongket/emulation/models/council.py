@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tongket.units.models import Person, Unit
 
-from ..choices import BODY_STYLE, AwardingBody
+from ..choices import BODY_STYLE, AwardingBody, Operator
 from .nominations import Nomination
 
 
@@ -81,6 +83,9 @@ class Ballot(models.Model):
     votes_for = models.PositiveSmallIntegerField(_("số phiếu đồng ý"), null=True, blank=True)
     members_total = models.PositiveSmallIntegerField(_("tổng số thành viên"))
     threshold = models.DecimalField(_("tỷ lệ cần đạt (%)"), max_digits=7, decimal_places=4)
+    threshold_operator = models.CharField(
+        _("phép so sánh"), max_length=4, choices=Operator.choices, default=Operator.GTE
+    )
     threshold_citation = models.CharField(_("căn cứ"), max_length=400, blank=True)
     passed = models.BooleanField(_("đạt"), default=False)
 
@@ -97,6 +102,17 @@ class Ballot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nomination}: {self.votes_for}/{self.members_total}"
+
+    def reaches_threshold(self, votes_for: int) -> bool:
+        """Whether the votes, as a share of ALL members, meet the threshold the ballot
+        carries from the rulebook."""
+        share = Decimal(votes_for * 100) / self.members_total
+        return {
+            Operator.GTE: share >= self.threshold,
+            Operator.GT: share > self.threshold,
+            Operator.LTE: share <= self.threshold,
+            Operator.LT: share < self.threshold,
+        }[self.threshold_operator]
 
 
 class AwardDecision(models.Model):
