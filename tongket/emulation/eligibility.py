@@ -53,6 +53,12 @@ def quality_rating(person: Person, year: int) -> str | None:
     return reader(person, year)
 
 
+def without_failed(nominations):
+    """Leave out nominations the council voted down: they hold nothing and take no place
+    under a cap."""
+    return nominations.exclude(state=NominationState.VOTED, ballot__passed=False)
+
+
 def held_keys(
     kind: AwardKind,
     years: list[int],
@@ -66,7 +72,7 @@ def held_keys(
     """(nominee_key, year) pairs that hold `kind` in the given years: awarded by a decision,
     entered as a past award, or, for the year being judged, nominated and still active."""
     held = Q(state=NominationState.DECIDED) | Q(year=current_year, state__in=current_states)
-    nominations = Nomination.objects.filter(held, award_kind=kind, year__in=years)
+    nominations = without_failed(Nomination.objects.filter(held, award_kind=kind, year__in=years))
     past = PastAward.objects.filter(award_kind=kind, year__in=years)
     if keys is not None:
         nominations = nominations.filter(nominee_key__in=keys)
@@ -408,7 +414,9 @@ def cap_check(
         "value": _percent(rule.value),
         "ref": ref.name,
     }
-    counted = Nomination.objects.filter(commune=commune, year=year, state__in=states)
+    counted = without_failed(
+        Nomination.objects.filter(commune=commune, year=year, state__in=states)
+    )
     if exclude_pk:
         counted = counted.exclude(pk=exclude_pk)
     current = counted.filter(award_kind=kind).count() + adding

@@ -431,3 +431,11 @@ def test_a_commune_administrator_sets_a_local_threshold_but_not_a_national_rule(
     nomination = nominate(em, em.people[0], "ldtt")
     session = vote_through(em, [nomination], votes=3)
     assert session.ballots.get().threshold == 60 and session.ballots.get().passed
+
+
+def test_a_lao_dong_tien_tien_voted_down_no_longer_counts_under_the_cap(em):
+    lao_dong = [nominate(em, person, "ldtt") for person in em.people[:7]]
+    vote_through(em, lao_dong[:1], votes=1)  # voted down: 6 remain
+    draft = nominate(em, em.people[1], "cstdcs", submit=False)
+    message = refusal(lambda: services.nomination_submit(nomination=draft, by=em.world.root))
+    assert "có 6 người đạt “Lao động tiên tiến”" in message
