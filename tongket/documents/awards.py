@@ -154,22 +154,32 @@ def _certificate(doc, page: DecisionPage, award, first: bool) -> None:
     if not first:
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     nomination = award.nomination
-    office.add_paragraph(
-        doc,
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        bold=True,
-        align="center",
-        indent_first=False,
-        size=13,
-    )
-    office.add_paragraph(
-        doc,
-        "Độc lập - Tự do - Hạnh phúc",
-        bold=True,
-        align="center",
-        indent_first=False,
-        size=14,
-    )
+    if page.layout == "party":
+        office.add_paragraph(
+            doc,
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            bold=True,
+            align="center",
+            indent_first=False,
+            size=15,
+        )
+    else:
+        office.add_paragraph(
+            doc,
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            bold=True,
+            align="center",
+            indent_first=False,
+            size=13,
+        )
+        office.add_paragraph(
+            doc,
+            "Độc lập - Tự do - Hạnh phúc",
+            bold=True,
+            align="center",
+            indent_first=False,
+            size=14,
+        )
     authority = (
         page.issuer.upper()
         if page.layout == "party"

@@ -76,6 +76,7 @@ def test_a_certificate_is_a_pdf_with_correct_vietnamese(em, decided, login):
     assert "GIẤY KHEN" in text
     assert "Nguyễn Văn Khoa" in text
     assert "ĐẢNG ỦY PHƯỜNG HÒA BÌNH" in text
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "Độc lập - Tự do" not in text
     assert "Quyết định số 12-QĐ/ĐU ngày 08 tháng 01 năm 2026" in text
     box = reader.pages[0].mediabox
     assert float(box.width) > float(box.height)  # A4 landscape
