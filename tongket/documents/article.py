@@ -52,7 +52,7 @@ def lead(data: ReportData) -> str:
 
 
 def results_paragraph(data: ReportData) -> str:
-    measured = data.with_result
+    measured = [row for row in data.article_rows if row.result is not None]
     if not data.achievements:
         return f"Năm {data.year}, chưa có chỉ tiêu nào được giao theo dõi."
     if not measured:
@@ -61,7 +61,7 @@ def results_paragraph(data: ReportData) -> str:
             "chưa nêu kết quả so với kế hoạch."
         )
     text = f"Năm {data.year}, " + "; ".join(achievement_phrase(row) for row in measured) + "."
-    missing = data.without_result
+    missing = [row for row in data.article_rows if row.result is None]
     if missing:
         text += (
             " Chưa có số liệu: " + "; ".join(lower_first(r.indicator_name) for r in missing) + "."
@@ -83,7 +83,7 @@ def commendations_paragraph(data: ReportData) -> str:
 
 def next_year_paragraph(data: ReportData) -> str:
     parts = []
-    assigned = [row for row in data.next_plans if row.plan is not None]
+    assigned = [row for row in data.article_plans if row.plan is not None]
     if assigned:
         parts.append(
             f"Năm {data.next_year}, {lower_first(data.commune.name)} phấn đấu: "

@@ -118,6 +118,18 @@ class ReportData:
         return template.format(year=self.year, next=self.next_year)
 
     @property
+    def article_rows(self) -> list[AchievementRow]:
+        """The indicators an article names: the year's chỉ tiêu chủ yếu, or every indicator
+        when none is marked as such."""
+        featured = [row for row in self.achievements if row.featured]
+        return featured or self.achievements
+
+    @property
+    def article_plans(self) -> list[PlanRow]:
+        featured = [row for row in self.next_plans if row.featured]
+        return featured or self.next_plans
+
+    @property
     def with_result(self) -> list[AchievementRow]:
         return [row for row in self.achievements if row.result is not None]
 

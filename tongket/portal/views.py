@@ -30,7 +30,7 @@ def commune(request: HttpRequest, code: str) -> HttpResponse:
     articles = list(documents.published_articles(unit)[:30])
     if year is None:
         year = articles[0].conference.year if articles else (years[0] if years else None)
-    rows = targets.unit_year_achievements(unit, year) if year else []
+    rows = [row for row in targets.unit_year_achievements(unit, year) if row.public] if year else []
     return render(
         request,
         "portal/commune.html",

@@ -248,6 +248,9 @@ INDICATORS = [
 ]
 
 # The commune's own (resolution) indicators, owned by Phường Hòa Bình.
+# The chỉ tiêu chủ yếu a year-end article names (PRODUCT.md's example article).
+FEATURED = {"KT01", "KT02", "KT03", "VH02", "VH03", "VH04", "VH05", "XD01", "XD02"}
+
 OWN_INDICATORS = [
     (
         "HB-01",
@@ -318,6 +321,7 @@ def _indicators(owner: Unit, spec: list, by, order_start: int) -> None:
             weight_indicator=weight,
             decimals=decimals,
             order=order,
+            featured=code in FEATURED,
             by=by,
         )
     for year in range(FIRST_YEAR + 1, NEXT_YEAR + 1):

@@ -79,6 +79,10 @@ class IndicatorForm(StyledForm):
     decimals = forms.IntegerField(label=_("Số chữ số thập phân"), min_value=0, max_value=4)
     allows_negative = forms.BooleanField(label=_("Được phép âm"), required=False)
     order = forms.IntegerField(label=_("Thứ tự"), min_value=0, max_value=999, initial=0)
+    featured = forms.BooleanField(label=_("Chỉ tiêu chủ yếu (nêu trong tin bài)"), required=False)
+    public = forms.BooleanField(
+        label=_("Công khai trên trang của xã, phường"), required=False, initial=True
+    )
     retired = forms.BooleanField(label=_("Thôi theo dõi từ năm này"), required=False)
 
     def __init__(self, *args, weights, editing: bool = False, **kwargs) -> None:

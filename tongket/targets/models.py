@@ -103,6 +103,16 @@ class IndicatorVersion(models.Model):
     allows_negative = models.BooleanField(_("được phép âm"), default=False)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     retired = models.BooleanField(_("thôi theo dõi"), default=False)
+    featured = models.BooleanField(
+        _("chỉ tiêu chủ yếu"),
+        default=False,
+        help_text=_("Chỉ tiêu chủ yếu được nêu trong tin bài về hội nghị tổng kết."),
+    )
+    public = models.BooleanField(
+        _("công khai"),
+        default=True,
+        help_text=_("Hiện trên trang công khai của xã, phường."),
+    )
 
     class Meta:
         verbose_name = _("chỉ tiêu theo năm")

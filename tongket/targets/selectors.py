@@ -119,6 +119,8 @@ class AchievementRow:
     change: Decimal | None
     change_percent: Decimal | None = None
     note: str = ""
+    featured: bool = False
+    public: bool = True
 
     @property
     def result_text(self) -> str:
@@ -180,6 +182,8 @@ def _row(version: IndicatorVersion, plan: Plan | None, result: Result | None, pr
         change=measured.change,
         change_percent=measured.change_percent,
         note=result.note if result else "",
+        featured=version.featured,
+        public=version.public,
     )
 
 
@@ -225,6 +229,7 @@ class PlanRow:
     document: str
     direction: str = Direction.HIGHER
     source: str = ""
+    featured: bool = False
 
     @property
     def plan_text(self) -> str:
@@ -250,6 +255,7 @@ def unit_year_plans(unit: Unit, year: int) -> list[PlanRow]:
                 document=plan.document if plan else "",
                 direction=version.direction,
                 source=plan.source if plan else "",
+                featured=version.featured,
             )
         )
     return rows

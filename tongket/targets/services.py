@@ -45,6 +45,8 @@ VERSION_FIELDS = (
     "allows_negative",
     "order",
     "retired",
+    "featured",
+    "public",
 )
 
 
@@ -105,6 +107,8 @@ def indicator_create(
     decimals: int = 0,
     allows_negative: bool = False,
     order: int = 0,
+    featured: bool = False,
+    public: bool = True,
 ) -> IndicatorVersion:
     """A new indicator and its first yearly version."""
     _require_indicator_owner(by, owner)
@@ -127,6 +131,8 @@ def indicator_create(
         decimals=decimals,
         allows_negative=allows_negative,
         order=order,
+        featured=featured,
+        public=public,
     )
     return audit.create(version, by=by)
 

@@ -133,3 +133,19 @@ def test_another_commune_cannot_see_or_edit_the_article(world, login, year_end):
     client = login(world.officer_b)
     assert client.get(reverse("documents:article", args=[article.pk])).status_code == 404
     assert client.post(reverse("documents:article_publish", args=[article.pk])).status_code == 404
+
+
+def test_article_names_only_the_key_indicators_when_some_are_marked(world, year_end):
+    from tongket.targets import services as targets
+    from tongket.targets.models import IndicatorVersion
+
+    version = IndicatorVersion.objects.get(indicator__code="THU_NS", year=2025)
+    targets.indicator_version_update(version=version, featured=True, by=world.root)
+    next_version = IndicatorVersion.objects.get(indicator__code="THU_NS", year=2026)
+    targets.indicator_version_update(version=next_version, featured=True, by=world.root)
+    article = services.article_generate(conference=year_end, by=world.officer_a)
+    results = article.body.split("\n\n")[1]
+    assert "12,4 tỷ đồng, bằng 104,2% kế hoạch" in results
+    assert "1.204,6 tấn" not in results
+    assert "42/42 tuyến phố" not in results
+    assert "Chưa có số liệu" not in results
