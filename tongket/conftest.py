@@ -152,8 +152,8 @@ def browser_login(page):
         page.goto("/dang-nhap/")
         page.fill("#id_username", user.username)
         page.fill("#id_password", password)
-        page.click("button[type=submit]")
-        page.wait_for_url("**/")
+        page.click("#login-form button[type=submit]")
+        page.wait_for_url(lambda url: "/dang-nhap/" not in url)
         return page
 
     return _login

@@ -123,6 +123,10 @@ else:
                 "timeout": 20,
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             },
+            # Tests use a file too, not SQLite's in-memory shared cache, which answers
+            # "locked" at once where a real database waits: background threads write
+            # concurrently exactly as they do in production.
+            "TEST": {"NAME": VAR_DIR / "test.sqlite3"},
         }
     }
 

@@ -13,8 +13,12 @@ YEAR = 2025
 
 @pytest.fixture
 def kinds(db):
+    """The rulebook's award kinds. A migration seeds them, but a transactional test run
+    earlier (live server, threads) flushes the tables, so seed again: it is idempotent."""
     from tongket.emulation.models import AwardKind
+    from tongket.emulation.rulebook_seed import seed_rulebook
 
+    seed_rulebook()
     return {kind.code: kind for kind in AwardKind.objects.all()}
 
 

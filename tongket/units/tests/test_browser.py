@@ -33,3 +33,11 @@ def test_reporter_on_a_phone_sees_only_their_group(world, browser, live_server):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
     context.close()
+
+
+def test_browser_login_switches_from_one_persona_to_another(world, browser_login):
+    page = browser_login(world.officer_a)
+    assert "Trần Thị Cán" in page.content()
+    page = browser_login(world.officer_b)
+    assert "Hoàng Văn Bê" in page.content()
+    assert "Trần Thị Cán" not in page.content()
