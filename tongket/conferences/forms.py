@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tongket.lib.dates import format_date
 from tongket.units.forms import DateInput, StyledForm, UnitChoiceField
 from tongket.units.models import Person, Unit
 
@@ -85,15 +86,20 @@ class PhotoForm(StyledForm):
     caption = forms.CharField(label=_("Chú thích"), max_length=300)
 
 
+class DecisionChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj} – {obj.subject} – {format_date(obj.signed_on)}"
+
+
 class AwardDecisionsForm(StyledForm):
-    decisions = forms.TypedMultipleChoiceField(
+    decisions = DecisionChoiceField(
         label=_("Quyết định khen thưởng đã trao tại hội nghị"),
-        coerce=int,
+        queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, choices, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["decisions"].choices = [(choice.id, choice.label) for choice in choices]
+        self.fields["decisions"].queryset = choices
         self.fields["decisions"].widget.attrs["class"] = "form-check-input"

@@ -55,8 +55,11 @@ class Conference(models.Model):
     reports_presented = models.TextField(
         _("các báo cáo trình bày (mỗi dòng một báo cáo)"), blank=True, max_length=5000
     )
-    award_decision_ids = models.JSONField(
-        _("quyết định khen thưởng đã trao"), default=list, blank=True
+    award_decisions = models.ManyToManyField(
+        "emulation.AwardDecision",
+        verbose_name=_("quyết định khen thưởng đã trao"),
+        blank=True,
+        related_name="conferences",
     )
     pledges = models.TextField(
         _("giao ước thi đua đã ký (mỗi dòng một giao ước)"), blank=True, max_length=5000

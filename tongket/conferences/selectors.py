@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from dataclasses import dataclass
-from types import ModuleType
-
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from tongket.emulation import selectors as emulation
+from tongket.emulation.models import AwardDecision
 from tongket.units import access
 from tongket.units.choices import Action
 from tongket.units.models import Person, Unit, User
@@ -61,51 +58,18 @@ def communes_for(user: User, action: str = Action.EDIT) -> QuerySet[Unit]:
     return access.units_for(user, action).communes().filter(valid_to__isnull=True).order_by("path")
 
 
-# Award decisions live in the emulation module, built separately: read them through its
-# selectors only, and show none (rather than fail) while it is absent.
-
-
-@dataclass(frozen=True)
-class AwardDecisionChoice:
-    id: int
-    label: str
-
-
-def _emulation_selectors() -> ModuleType | None:
-    if importlib.util.find_spec("tongket.emulation.selectors") is None:
-        return None
-    try:
-        return importlib.import_module("tongket.emulation.selectors")
-    except ImportError:
-        return None
-
-
-def award_decision_choices(conference: Conference, user: User) -> list[AwardDecisionChoice]:
-    """The commune's award decisions for the conference's year that the user may see, as the
-    emulation module lists them; [] while that module does not offer them."""
-    module = _emulation_selectors()
-    reader = getattr(module, "decisions_list", None) if module else None
-    if reader is None:
-        return []
-    decisions = (
-        reader(user, conference.year).filter(commune=conference.unit).order_by("signed_on", "pk")
+def award_decision_choices(conference: Conference, user: User) -> QuerySet[AwardDecision]:
+    """The commune's award decisions for the conference's year that the user may see."""
+    return (
+        emulation.decisions_list(user, conference.year)
+        .filter(commune=conference.unit)
+        .order_by("signed_on", "pk")
     )
-    return [AwardDecisionChoice(decision.pk, _decision_label(decision)) for decision in decisions]
 
 
-def _decision_label(decision) -> str:
-    from tongket.lib.dates import format_date
-
-    parts = [str(decision), str(getattr(decision, "subject", "") or "")]
-    signed_on = getattr(decision, "signed_on", None)
-    if signed_on:
-        parts.append(format_date(signed_on))
-    return " – ".join(part for part in parts if part)
-
-
-def awarded_decisions(conference: Conference, user: User) -> list[AwardDecisionChoice]:
-    chosen = set(conference.award_decision_ids or [])
-    return [choice for choice in award_decision_choices(conference, user) if choice.id in chosen]
+def awarded_decisions(conference: Conference, user: User) -> QuerySet[AwardDecision]:
+    """The decisions whose awards were handed out at the conference."""
+    return award_decision_choices(conference, user).filter(conferences=conference)
 
 
 def people_for_conferences(user: User, unit: Unit | None = None) -> QuerySet[Person]:

@@ -234,12 +234,19 @@ def award_decisions_set(*, conference: Conference, decision_ids: list[int], by: 
     """Record which award decisions were handed out at the conference. Only decisions of the
     conference's commune (as the emulation module lists them) are accepted."""
     access.require(by, Action.EDIT, conference.unit)
-    offered = {choice.id for choice in selectors.award_decision_choices(conference, by)}
-    unknown = [pk for pk in decision_ids if pk not in offered]
-    if unknown:
+    chosen = list(selectors.award_decision_choices(conference, by).filter(pk__in=decision_ids))
+    if len(chosen) != len(set(decision_ids)):
         raise ValidationError(
-            {"award_decision_ids": _("Quyết định khen thưởng không thuộc đơn vị này.")}
+            {"award_decisions": _("Quyết định khen thưởng không thuộc đơn vị này.")}
         )
-    before = audit.snapshot(conference)
-    conference.award_decision_ids = sorted(set(decision_ids))
-    return audit.update(conference, before, by=by)
+    before = sorted(conference.award_decisions.values_list("pk", flat=True))
+    conference.award_decisions.set(chosen)
+    after = sorted(decision.pk for decision in chosen)
+    if before != after:
+        audit.record(
+            by=by,
+            action="update",
+            obj=conference,
+            changes={"award_decisions": [before, after]},
+        )
+    return conference

@@ -137,6 +137,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     conference = selectors.get_conference_for(request.user, pk)
     can_edit = access.can(request.user, Action.EDIT, conference.unit)
     choices = selectors.award_decision_choices(conference, request.user)
+    awarded = list(selectors.awarded_decisions(conference, request.user))
     return render(
         request,
         "conferences/detail.html",
@@ -145,12 +146,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit,
             "guest_form": GuestForm(people=selectors.guest_candidates(conference.unit)),
             "photo_form": PhotoForm(),
-            "awards_form": AwardDecisionsForm(
-                choices=choices, initial={"decisions": conference.award_decision_ids}
-            )
-            if choices
+            "awards_form": AwardDecisionsForm(choices=choices, initial={"decisions": awarded})
+            if choices.exists()
             else None,
-            "awarded": selectors.awarded_decisions(conference, request.user),
+            "awarded": awarded,
         },
     )
 
@@ -261,7 +260,9 @@ def award_decisions(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("conferences:detail", pk=pk)
     try:
         services.award_decisions_set(
-            conference=conference, decision_ids=form.cleaned_data["decisions"], by=request.user
+            conference=conference,
+            decision_ids=[decision.pk for decision in form.cleaned_data["decisions"]],
+            by=request.user,
         )
     except ValidationError as exc:
         return _detail_with_error(request, pk, exc)
