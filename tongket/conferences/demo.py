@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import io
 
-from . import services
+from . import selectors, services
 from .models import Conference
 
 DAY = datetime.date(2026, 1, 9)
@@ -71,6 +71,11 @@ def load(ctx, stdout) -> None:
             data=demo_photo(),
             caption="Toàn cảnh hội nghị tổng kết công tác năm 2025 của phường Hòa Bình",
             by=officer,
+        )
+    if not conference.award_decisions.exists():
+        handed_out = selectors.award_decision_choices(conference, officer)
+        services.award_decisions_set(
+            conference=conference, decision_ids=[d.pk for d in handed_out], by=officer
         )
     ctx.conference = conference
     stdout.write(f"Hội nghị: {conference} (/hoi-nghi/{conference.pk}/).")
