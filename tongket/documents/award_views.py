@@ -11,16 +11,9 @@ from tongket.emulation import selectors
 from tongket.emulation.models import Award, AwardDecision
 from tongket.lib.text import slug
 from tongket.units import access
+from tongket.units.downloads import DOCX, PDF, download
 
 from . import awards, office
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 def _decision(request, pk) -> AwardDecision:
@@ -48,7 +41,7 @@ def _pdf_or_error(build) -> HttpResponse | bytes:
 def decision_docx(request: HttpRequest, pk: int) -> HttpResponse:
     decision = _decision(request, pk)
     data = awards.decision_docx(selectors.decision_page(decision))
-    return _download(data, DOCX, f"quyet-dinh-{_file_stem(decision)}.docx")
+    return download(data, f"quyet-dinh-{_file_stem(decision)}.docx", DOCX)
 
 
 @login_required
@@ -57,7 +50,7 @@ def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     result = _pdf_or_error(lambda: awards.certificates_pdf(selectors.decision_page(decision)))
     if isinstance(result, HttpResponse):
         return result
-    return _download(result, "application/pdf", f"giay-khen-{_file_stem(decision)}.pdf")
+    return download(result, f"giay-khen-{_file_stem(decision)}.pdf", PDF)
 
 
 @login_required
@@ -67,7 +60,7 @@ def minutes_docx(request: HttpRequest, pk: int) -> HttpResponse:
     if session is None:
         raise Http404(_("Không tìm thấy hoặc bạn không có quyền xem."))
     data = awards.minutes_docx(selectors.session_page(session, with_waiting=False))
-    return _download(data, DOCX, f"bien-ban-hoi-dong-{session.held_on:%Y-%m-%d}.docx")
+    return download(data, f"bien-ban-hoi-dong-{session.held_on:%Y-%m-%d}.docx", DOCX)
 
 
 @login_required
@@ -83,4 +76,4 @@ def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if isinstance(result, HttpResponse):
         return result
     name = slug(award.nomination.nominee_name)
-    return _download(result, "application/pdf", f"giay-khen-{name}-{award.decision.year}.pdf")
+    return download(result, f"giay-khen-{name}-{award.decision.year}.pdf", PDF)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from tongket.conferences import selectors as conference_selectors
 from tongket.units import access
 from tongket.units.choices import Action
+from tongket.units.downloads import DOCX, PDF, XLSX, download
 
 from . import selectors, services
 from .choices import JobKind
@@ -24,19 +25,10 @@ from .forms import ArticleForm, ProvinceJobForm, ResultsImportForm
 from .models import Article, GeneratedFile, Job
 from .report import achievement_table, plan_table, report_docx, report_filename, report_xlsx
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def _layout(request: HttpRequest) -> str | None:
     value = request.GET.get("mau", "")
     return value if value in ("state", "party") else None
-
-
-def _download(data: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @login_required
@@ -68,14 +60,14 @@ def conference(request: HttpRequest, pk: int) -> HttpResponse:
 def report_download(request: HttpRequest, pk: int) -> HttpResponse:
     item = conference_selectors.get_conference_for(request.user, pk)
     data = report_data(item, _layout(request))
-    return _download(report_docx(data), report_filename(data, "docx"), DOCX)
+    return download(report_docx(data), report_filename(data, "docx"), DOCX)
 
 
 @login_required
 def report_tables(request: HttpRequest, pk: int) -> HttpResponse:
     item = conference_selectors.get_conference_for(request.user, pk)
     data = report_data(item)
-    return _download(report_xlsx(data), report_filename(data, "xlsx"), XLSX)
+    return download(report_xlsx(data), report_filename(data, "xlsx"), XLSX)
 
 
 @login_required
@@ -204,7 +196,7 @@ def article_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def generated_file(request: HttpRequest, pk: int) -> FileResponse:
     item = access.get_for(GeneratedFile.objects.all(), request.user, pk)
-    content_type = "application/pdf" if item.file.name.endswith(".pdf") else DOCX
+    content_type = PDF if item.file.name.endswith(".pdf") else DOCX
     name = item.file.name.rsplit("/", 1)[-1]
     return FileResponse(
         item.file.open("rb"), as_attachment=True, filename=name, content_type=content_type

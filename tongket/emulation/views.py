@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from tongket.lib.numbers import NumberFormatError, parse_number
 from tongket.units import access
 from tongket.units.choices import COMMUNE_KINDS, Action
+from tongket.units.downloads import xlsx_download
 from tongket.units.models import Person
 from tongket.units.selectors import paginate
 
@@ -48,8 +49,6 @@ from .models import (
     Pledge,
     Rule,
 )
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _year(request: HttpRequest) -> int:
@@ -826,6 +825,4 @@ def statistics_xlsx(request: HttpRequest) -> HttpResponse:
     unit = _statistics_unit(request)
     year = _year(request)
     data = selectors.statistics_xlsx(selectors.commendation_statistics(unit, year))
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="khen-thuong-{year}.xlsx"'
-    return response
+    return xlsx_download(data, f"khen-thuong-{year}.xlsx")

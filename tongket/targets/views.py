@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from tongket.units import access
 from tongket.units.choices import Action, UnitKind
+from tongket.units.downloads import xlsx_download
 from tongket.units.models import Unit
 from tongket.units.selectors import breadcrumbs, unit_tree
 
@@ -33,8 +34,6 @@ from .forms import (
     ReasonForm,
 )
 from .models import Indicator, IndicatorVersion, Plan, Submission
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _year(request: HttpRequest, default: int | None = None) -> int:
@@ -63,12 +62,6 @@ def _years(unit: Unit) -> list[int]:
     return years or [datetime.date.today().year]
 
 
-def _xlsx(data: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     return render(request, "targets/index.html", {"nodes": unit_tree(request.user)})
@@ -85,7 +78,7 @@ def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     period = _period(request)
     rows = selectors.unit_year_achievements(unit, year, period)
     if request.GET.get("format") == "xlsx":
-        return _xlsx(
+        return xlsx_download(
             exports.achievements_xlsx(unit, year, period, rows),
             f"chi-tieu-{unit.code}-{year}-{period}.xlsx",
         )
@@ -330,7 +323,9 @@ def province_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     versions = selectors.indicator_set(province, year)
     if request.GET.get("format") == "xlsx":
         board = selectors.province_board(province, year, period, versions)
-        return _xlsx(exports.province_xlsx(board), f"so-sanh-{province.code}-{year}-{period}.xlsx")
+        return xlsx_download(
+            exports.province_xlsx(board), f"so-sanh-{province.code}-{year}-{period}.xlsx"
+        )
     group = _group(request)
     shown = [v for v in versions if v.group == group]
     code = request.GET.get("indicator", "")
@@ -442,7 +437,7 @@ def assign_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
             (p.unit_id, p.indicator_id): p
             for p in Plan.objects.filter(unit__parent=parent, year=year)
         }
-        return _xlsx(
+        return xlsx_download(
             exports.plan_template_xlsx(parent, year, communes, versions, plans),
             f"ke-hoach-{parent.code}-{year}.xlsx",
         )
