@@ -107,6 +107,15 @@ TEMPLATES = [
     },
 ]
 
+# SQLite, however it is named, writes the way a server with background threads needs: WAL,
+# write transactions that take the lock at BEGIN (no deadlock on upgrading a read lock), and a
+# busy timeout so a second writer waits instead of failing with "database is locked".
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
     try:
@@ -119,17 +128,14 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": VAR_DIR / "tongket.sqlite3",
-            "OPTIONS": {
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            },
             # Tests use a file too, not SQLite's in-memory shared cache, which answers
             # "locked" at once where a real database waits: background threads write
             # concurrently exactly as they do in production.
             "TEST": {"NAME": VAR_DIR / "test.sqlite3"},
         }
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "units.User"

@@ -5,40 +5,14 @@ throw-away province, and removes it afterwards."""
 from __future__ import annotations
 
 import datetime
-import json
-import statistics
 import time
 
-from django.db import connection, transaction
-from django.test.utils import CaptureQueriesContext
+from django.db import transaction
+
+from tongket.units.benchmark import measure
 
 # "national": an average province since 1 July 2025 (3,321 communes / 34 provinces ≈ 98).
 COMMUNES = {"small": 4, "national": 98}
-
-
-def _measure(name: str, fn, repeat: int, stdout, n: int = 1) -> None:
-    timings, queries = [], 0
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            fn()
-            timings.append((time.perf_counter() - started) * 1000)
-        queries = len(captured)
-    timings.sort()
-    p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
-    stdout.write(
-        json.dumps(
-            {
-                "bench": name,
-                "db": connection.vendor,
-                "n": n,
-                "p50_ms": round(statistics.median(timings), 1),
-                "p95_ms": round(p95, 1),
-                "queries": queries,
-            },
-            ensure_ascii=False,
-        )
-    )
 
 
 def _world(communes: int):
@@ -182,28 +156,34 @@ def run(options, stdout) -> None:
     try:
         conference = conference_queryset().get(pk=conferences[0].pk)
         report_docx(report_data(conference))  # warm up: imports, fonts
-        _measure(
+        measure(
             "documents.report_docx",
-            lambda: report_docx(report_data(conference_queryset().get(pk=conference.pk))),
-            repeat,
-            stdout,
+            lambda _: report_docx(report_data(conference_queryset().get(pk=conference.pk))),
+            repeat=repeat,
+            stdout=stdout,
             n=30,
         )
         docx = report_docx(report_data(conference))
-        _measure("documents.report_pdf", lambda: office.docx_to_pdf(docx), 3, stdout, n=1)
-        _measure(
+        measure(
+            "documents.report_pdf",
+            lambda _: office.docx_to_pdf(docx),
+            repeat=3,
+            stdout=stdout,
+            n=1,
+        )
+        measure(
             "documents.article",
-            lambda: compose(report_data(conference_queryset().get(pk=conference.pk))),
-            repeat,
-            stdout,
+            lambda _: compose(report_data(conference_queryset().get(pk=conference.pk))),
+            repeat=repeat,
+            stdout=stdout,
             n=30,
         )
         for workers in (1, 2):
-            _measure(
+            measure(
                 f"documents.province_docx_pdf_article_{workers}_workers",
-                lambda w=workers: _province_run(root, province, w),
-                1,
-                stdout,
+                lambda _, w=workers: _province_run(root, province, w),
+                repeat=1,
+                stdout=stdout,
                 n=communes,
             )
     finally:

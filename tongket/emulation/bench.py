@@ -5,41 +5,16 @@ measurement."""
 from __future__ import annotations
 
 import datetime
-import json
-import statistics
-import time
 
-from django.db import connection, transaction
-from django.test.utils import CaptureQueriesContext
+from django.db import transaction
+
+from tongket.units.benchmark import measure
 
 SIZES = {"small": 60, "national": 400}  # nominations in one commune's year (PRODUCT.md: 50–400)
 
 
 class _Rollback(Exception):
     pass
-
-
-def _measure(name, call, n, stdout, repeat=15):
-    timings, queries = [], 0
-    for _ in range(repeat):
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            call()
-            timings.append((time.perf_counter() - start) * 1000)
-        queries = len(captured)
-    timings.sort()
-    stdout.write(
-        json.dumps(
-            {
-                "bench": name,
-                "db": connection.vendor,
-                "n": n,
-                "p50_ms": round(statistics.median(timings), 2),
-                "p95_ms": round(timings[int(len(timings) * 0.95) - 1], 2),
-                "queries": queries,
-            }
-        )
-    )
 
 
 def _build(n):
@@ -105,19 +80,18 @@ def run(options, stdout) -> None:
     try:
         with transaction.atomic():
             root, commune, nominations = _build(n)
-            _measure(
-                "emulation.commendation_statistics",
-                lambda: selectors.commendation_statistics(commune, 2025),
-                n,
-                stdout,
-            )
-            _measure(
-                "emulation.nominations_list",
-                lambda: list(selectors.nominations_list(root, year=2025)[:50]),
-                n,
-                stdout,
-            )
-            _measure("emulation.eligibility_one", lambda: judge(nominations[0]), n, stdout)
+            for name, call in (
+                (
+                    "commendation_statistics",
+                    lambda _: selectors.commendation_statistics(commune, 2025),
+                ),
+                (
+                    "nominations_list",
+                    lambda _: list(selectors.nominations_list(root, year=2025)[:50]),
+                ),
+                ("eligibility_one", lambda _: judge(nominations[0])),
+            ):
+                measure(f"emulation.{name}", call, repeat=15, stdout=stdout, n=n, warmup=2)
             raise _Rollback
     except _Rollback:
         pass

@@ -6,49 +6,18 @@ entry-grid cell save. One JSON line per measurement: p50/p95 in ms and SQL queri
 from __future__ import annotations
 
 import json
-import statistics
 import time
 
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
+from tongket.units.benchmark import measure
 from tongket.units.models import Unit
 
 from . import national
 from .models import Indicator, Result
 
 YEAR = 2025
-
-
-def _percentile(samples: list[float], share: float) -> float:
-    ordered = sorted(samples)
-    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
-    return ordered[index]
-
-
-def _measure(name: str, call, repeat: int, stdout, n: int) -> None:
-    for _ in range(3):
-        call(0)
-    timings = []
-    for i in range(repeat):
-        start = time.perf_counter()
-        call(i)
-        timings.append((time.perf_counter() - start) * 1000)
-    with CaptureQueriesContext(connection) as captured:
-        call(repeat)
-    stdout.write(
-        json.dumps(
-            {
-                "bench": name,
-                "db": connection.vendor,
-                "n": n,
-                "p50_ms": round(statistics.median(timings), 1),
-                "p95_ms": round(_percentile(timings, 0.95), 1),
-                "queries": len(captured.captured_queries),
-            }
-        )
-    )
 
 
 def _client(user) -> Client:
@@ -92,12 +61,26 @@ def run(options, stdout) -> None:
     def commune(i):
         _get(client, f"/chi-tieu/don-vi/{communes[i % len(communes)].pk}/?year={YEAR}")
 
-    _measure("targets_commune_dashboard", commune, repeat, stdout, len(communes))
+    measure(
+        "targets_commune_dashboard",
+        commune,
+        repeat=repeat,
+        stdout=stdout,
+        n=len(communes),
+        warmup=3,
+    )
 
     def province_page(i):
         _get(client, f"/chi-tieu/tinh/{province.pk}/?year={YEAR}")
 
-    _measure("targets_province_dashboard", province_page, repeat, stdout, len(communes))
+    measure(
+        "targets_province_dashboard",
+        province_page,
+        repeat=repeat,
+        stdout=stdout,
+        n=len(communes),
+        warmup=3,
+    )
 
     admin_client = _client(admin)
     weighted = Indicator.objects.get(code="QG03")  # a percentage, weighted by population
@@ -105,7 +88,14 @@ def run(options, stdout) -> None:
     def rollup(i):
         _get(admin_client, f"/chi-tieu/tong-hop/?indicator={weighted.code}&year={YEAR}")
 
-    _measure("targets_national_rollup", rollup, max(5, repeat // 3), stdout, scale.communes)
+    measure(
+        "targets_national_rollup",
+        rollup,
+        repeat=max(5, repeat // 3),
+        stdout=stdout,
+        n=scale.communes,
+        warmup=3,
+    )
 
     cell_unit = communes[0]
     indicator = Indicator.objects.get(code="QG01")
@@ -133,4 +123,4 @@ def run(options, stdout) -> None:
             raise RuntimeError(f"cell save failed: {data}")
         state["version"] = data["version"]
 
-    _measure("targets_grid_cell_save", save, repeat, stdout, 1)
+    measure("targets_grid_cell_save", save, repeat=repeat, stdout=stdout, n=1, warmup=3)

@@ -71,3 +71,15 @@ def test_check_deploy_is_clean_under_production_settings():
 def test_production_responses_carry_a_content_security_policy(client, db):
     response = client.get("/dang-nhap/")
     assert "default-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_sqlite_named_by_database_url_gets_the_same_safe_write_options(tmp_path):
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DATABASES['default']['OPTIONS'])",
+        DEBUG="true",
+        DATABASE_URL=f"sqlite:///{tmp_path}/other.sqlite3",
+    )
+    assert "'transaction_mode': 'IMMEDIATE'" in result.stdout, result.stderr
+    assert "'timeout': 20" in result.stdout
