@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -416,6 +416,18 @@ def _lock_message(submission: Submission | None) -> str | None:
     return None
 
 
+def _conflict(version: IndicatorVersion, current: Result) -> ConflictError:
+    who = current.updated_by.display_name if current.updated_by else _("người khác")
+    return ConflictError(
+        _(
+            "%(who)s vừa lưu ô này với giá trị %(value)s. Số bạn nhập chưa được lưu; "
+            "hãy xem lại rồi nhập lại nếu cần."
+        )
+        % {"who": who, "value": _display(version, current)},
+        current=current,
+    )
+
+
 def _display(version: IndicatorVersion, result: Result) -> str:
     if result.value is None and result.numerator is None:
         return _("(trống)")
@@ -482,31 +494,28 @@ def result_save(
     if expected_version != current_version:
         if current is None:
             raise ConflictError(_("Ô này vừa bị xóa; hãy tải lại trang."), current=Result())
-        who = current.updated_by.display_name if current.updated_by else _("người khác")
-        raise ConflictError(
-            _(
-                "%(who)s vừa lưu ô này với giá trị %(value)s. Số bạn nhập chưa được lưu; "
-                "hãy xem lại rồi nhập lại nếu cần."
-            )
-            % {"who": who, "value": _display(version, current)},
-            current=current,
-        )
+        raise _conflict(version, current)
     if current is None:
-        return audit.create(
-            Result(
-                unit=unit,
-                indicator=indicator,
-                year=year,
-                period=period,
-                value=value,
-                numerator=numerator,
-                denominator=denominator,
-                is_estimate=is_estimate,
-                note=note,
-                updated_by=by,
-            ),
-            by=by,
+        cell = Result(
+            unit=unit,
+            indicator=indicator,
+            year=year,
+            period=period,
+            value=value,
+            numerator=numerator,
+            denominator=denominator,
+            is_estimate=is_estimate,
+            note=note,
+            updated_by=by,
         )
+        cell.full_clean(validate_unique=False, validate_constraints=False)
+        try:
+            with transaction.atomic():
+                return audit.create(cell, by=by, clean=False)
+        except IntegrityError:
+            # Someone saved the same empty cell at the same moment: theirs stands.
+            current = Result.objects.get(unit=unit, indicator=indicator, year=year, period=period)
+            raise _conflict(version, current) from None
     before = audit.snapshot(current)
     current.value, current.numerator, current.denominator = value, numerator, denominator
     current.is_estimate, current.note, current.updated_by = is_estimate, note, by

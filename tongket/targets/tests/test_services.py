@@ -138,6 +138,59 @@ def test_second_writer_of_a_cell_is_told_and_nothing_is_overwritten(world, catal
     assert Result.objects.get(unit=world.a, indicator=catalogue.revenue).value == D("13")
 
 
+def test_two_first_saves_of_an_empty_cell_the_second_is_told_not_failed(world, catalogue):
+    """Both read the cell empty (version 0). The first save creates it; the second must get
+    the conflict message, not a uniqueness error or a server error."""
+    for by, value in ((world.officer_a, "12.4"), (world.admin_a, "13")):
+        attempt = lambda by=by, value=value: services.result_save(  # noqa: E731
+            unit=world.a,
+            indicator=catalogue.revenue,
+            year=YEAR,
+            period="year",
+            value=D(value),
+            expected_version=0,
+            by=by,
+        )
+        if by is world.officer_a:
+            attempt()
+        else:
+            with pytest.raises(services.ConflictError) as caught:
+                attempt()
+    assert "Trần Thị Cán vừa lưu ô này với giá trị 12,4 tỷ đồng" in caught.value.messages[0]
+    assert Result.objects.get(unit=world.a, indicator=catalogue.revenue).value == D("12.4")
+
+
+def test_a_simultaneous_first_save_that_loses_the_insert_race_is_a_conflict(
+    world, catalogue, monkeypatch
+):
+    """The other writer's row lands between our read and our insert (only possible across
+    connections); the database's uniqueness error becomes the conflict message."""
+    from tongket.targets.models import Result as ResultModel
+
+    real_filter = ResultModel.objects.select_for_update
+
+    def racing_select_for_update(*args, **kwargs):
+        monkeypatch.setattr(ResultModel.objects, "select_for_update", real_filter)
+        save(world.a, catalogue.revenue, world.admin_a, "13")  # the other writer wins
+        return real_filter(*args, **kwargs).none()
+
+    monkeypatch.setattr(ResultModel.objects, "select_for_update", racing_select_for_update)
+    with pytest.raises(services.ConflictError) as caught:
+        services.result_save(
+            unit=world.a,
+            indicator=catalogue.revenue,
+            year=YEAR,
+            period="year",
+            value=D("12.4"),
+            expected_version=0,
+            by=world.officer_a,
+        )
+    assert "Lê Văn Quản vừa lưu ô này" in caught.value.messages[0]
+    # (The simulated writer shares our transaction, which the conflict rolls back; a real
+    # one has committed on its own connection.) The caller is shown the winning value.
+    assert caught.value.current.value == D("13")
+
+
 def test_negative_and_too_precise_values_are_refused(world, catalogue):
     with pytest.raises(ValidationError, match="không nhận giá trị âm"):
         save(world.a, catalogue.revenue, world.officer_a, "-1")
