@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "tongket.units.middleware.IntegrityConflictMiddleware",
 ]
 
 if not (DEBUG or TESTING):

@@ -7,11 +7,14 @@ import importlib.util
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import HttpBearer, django_auth
+
+from tongket.units.middleware import conflict_message
 
 from .services import token_user
 
@@ -50,6 +53,11 @@ def on_schema_error(request, exc: SchemaValidationError):
     return api.create_response(
         request, {"detail": "Dữ liệu gửi lên không hợp lệ.", "errors": errors}, status=422
     )
+
+
+@api.exception_handler(IntegrityError)
+def on_write_conflict(request, exc):
+    return api.create_response(request, {"detail": conflict_message()}, status=409)
 
 
 @api.exception_handler(PermissionDenied)

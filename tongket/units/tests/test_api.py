@@ -64,3 +64,17 @@ def test_create_api_token_for_unknown_user_fails_cleanly(world):
 
     with pytest.raises(CommandError, match="Không có tài khoản"):
         call_command("create_api_token", "khong_co")
+
+
+def test_api_write_conflict_is_a_409_in_vietnamese(client, world, monkeypatch):
+    from django.db import IntegrityError
+
+    from tongket.units import selectors
+
+    def racing(*args, **kwargs):
+        raise IntegrityError("duplicate key value violates unique constraint")
+
+    monkeypatch.setattr(selectors, "unit_search", racing)
+    response = client.get("/api/v1/units/", {"q": "x"}, **_auth(world.officer_a))
+    assert response.status_code == 409
+    assert "người khác" in response.json()["detail"]

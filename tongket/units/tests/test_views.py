@@ -339,3 +339,36 @@ def test_unit_page_queries_do_not_grow_with_children(login, world):
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large) == len(small)
+
+
+def test_a_write_that_loses_a_race_gets_a_409_in_vietnamese_not_a_500(login, world, monkeypatch):
+    from django.db import IntegrityError
+
+    def racing_create(**kwargs):
+        raise IntegrityError("UNIQUE constraint failed: units_unit.code")
+
+    monkeypatch.setattr(services, "unit_create", racing_create)
+    client = login(world.admin_a)
+    response = client.post(
+        reverse("units:unit_create"),
+        {
+            "code": "P-A-T9",
+            "name": "Tổ dân phố số 9",
+            "kind": UnitKind.RESIDENTIAL_GROUP,
+            "parent": world.a.pk,
+        },
+    )
+    assert response.status_code == 409
+    assert "người khác thay đổi cùng lúc" in response.content.decode()
+    json_response = client.post(
+        reverse("units:unit_create"),
+        {
+            "code": "P-A-T9",
+            "name": "Tổ dân phố số 9",
+            "kind": UnitKind.RESIDENTIAL_GROUP,
+            "parent": world.a.pk,
+        },
+        HTTP_ACCEPT="application/json",
+    )
+    assert json_response.status_code == 409
+    assert "người khác" in json_response.json()["detail"]
