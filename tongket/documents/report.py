@@ -33,11 +33,13 @@ PLAN_HEADERS = ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Văn b
 
 
 def bare(row, text: str) -> str:
-    """A figure without its unit (the table has a unit column): "12,4", "42/42", "0,31"."""
+    """A figure without the unit the table's unit column already states: "12,4", "42/42",
+    "0,31". A ratio's plan is a share ("100%") while its unit counts things ("tuyến phố"), so
+    its "%" stays."""
     unit = row.unit_of_measure
     if unit and text.endswith(f" {unit}"):
         return text[: -len(unit) - 1]
-    return text.removesuffix("%")
+    return text.removesuffix("%") if unit == "%" else text
 
 
 def achievement_table(data: ReportData) -> list[list[str]]:

@@ -88,7 +88,7 @@ def test_results_table_has_every_indicator_with_plan_result_percent_and_verdict(
         "88%",
         "Không đạt",
     ]
-    assert rows["Tuyến phố văn minh"][3:5] == ["100", "42/42"]
+    assert rows["Tuyến phố văn minh"][3:5] == ["100%", "42/42"]
     assert rows["Tỷ lệ hộ nghèo"][3:5] == ["0,4", "0,31"]
     assert rows["Sản lượng lương thực"][3:5] == ["chưa giao kế hoạch", "1.204,6"]
     assert rows["Số đảng viên mới kết nạp"][3:5] == ["6", "chưa có số liệu"]
