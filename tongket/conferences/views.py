@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from tongket.units import access
 from tongket.units.choices import Action
+from tongket.units.web import run_action, year_param
 
 from . import selectors, services
 from .choices import ConferenceKind, Organisers
@@ -39,14 +40,9 @@ FIELDS = (
 )
 
 
-def _year(request: HttpRequest) -> int | None:
-    value = request.GET.get("nam", "")
-    return int(value) if value.isdigit() and 1945 <= int(value) <= 2100 else None
-
-
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    year = _year(request)
+    year = year_param(request, "nam")
     conferences = selectors.conference_list(request.user, year=year)
     return render(
         request,
@@ -154,12 +150,6 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _detail_with_error(request, pk, exc: ValidationError):
-    for message in exc.messages:
-        messages.error(request, message)
-    return redirect("conferences:detail", pk=pk)
-
-
 @login_required
 @require_POST
 def guest_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -170,13 +160,12 @@ def guest_add(request: HttpRequest, pk: int) -> HttpResponse:
             for error in errors:
                 messages.error(request, error)
         return redirect("conferences:detail", pk=pk)
-    try:
-        guest = services.guest_add(
-            conference=conference, person=form.cleaned_data["person"], by=request.user
-        )
-    except ValidationError as exc:
-        return _detail_with_error(request, pk, exc)
-    messages.success(request, _("Đã thêm khách mời: %(guest)s.") % {"guest": guest})
+    person = form.cleaned_data["person"]
+    run_action(
+        request,
+        lambda: services.guest_add(conference=conference, person=person, by=request.user),
+        _("Đã thêm khách mời: %(guest)s.") % {"guest": person.full_name},
+    )
     return redirect("conferences:detail", pk=pk)
 
 
@@ -214,13 +203,14 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("conferences:detail", pk=pk)
     data = upload.read()
-    try:
-        services.photo_add(
-            conference=conference, data=data, caption=form.cleaned_data["caption"], by=request.user
-        )
-    except ValidationError as exc:
-        return _detail_with_error(request, pk, exc)
-    messages.success(request, _("Đã thêm ảnh."))
+    caption = form.cleaned_data["caption"]
+    run_action(
+        request,
+        lambda: services.photo_add(
+            conference=conference, data=data, caption=caption, by=request.user
+        ),
+        _("Đã thêm ảnh."),
+    )
     return redirect("conferences:detail", pk=pk)
 
 
@@ -258,13 +248,12 @@ def award_decisions(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Quyết định khen thưởng đã chọn không hợp lệ."))
         return redirect("conferences:detail", pk=pk)
-    try:
-        services.award_decisions_set(
-            conference=conference,
-            decision_ids=[decision.pk for decision in form.cleaned_data["decisions"]],
-            by=request.user,
-        )
-    except ValidationError as exc:
-        return _detail_with_error(request, pk, exc)
-    messages.success(request, _("Đã lưu các quyết định khen thưởng đã trao."))
+    chosen = [decision.pk for decision in form.cleaned_data["decisions"]]
+    run_action(
+        request,
+        lambda: services.award_decisions_set(
+            conference=conference, decision_ids=chosen, by=request.user
+        ),
+        _("Đã lưu các quyết định khen thưởng đã trao."),
+    )
     return redirect("conferences:detail", pk=pk)

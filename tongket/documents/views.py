@@ -17,6 +17,7 @@ from tongket.conferences import selectors as conference_selectors
 from tongket.units import access
 from tongket.units.choices import Action
 from tongket.units.downloads import DOCX, PDF, XLSX, download
+from tongket.units.web import run_action
 
 from . import selectors, services
 from .choices import JobKind
@@ -111,13 +112,13 @@ def results_import(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def article_generate(request: HttpRequest, pk: int) -> HttpResponse:
     item = conference_selectors.get_conference_for(request.user, pk, Action.EDIT)
-    try:
-        article = services.article_generate(conference=item, by=request.user)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+    article = run_action(
+        request,
+        lambda: services.article_generate(conference=item, by=request.user),
+        _("Đã viết tin bài từ số liệu; hãy đọc lại và sửa nếu cần."),
+    )
+    if article is None:
         return redirect("documents:conference", pk=pk)
-    messages.success(request, _("Đã viết tin bài từ số liệu; hãy đọc lại và sửa nếu cần."))
     return redirect("documents:article", pk=article.pk)
 
 
@@ -169,13 +170,11 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def article_publish(request: HttpRequest, pk: int) -> HttpResponse:
     item = _article(request, pk, Action.APPROVE)
-    try:
-        services.article_publish(article=item, by=request.user)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Đã đăng tin bài lên cổng thông tin."))
+    run_action(
+        request,
+        lambda: services.article_publish(article=item, by=request.user),
+        _("Đã đăng tin bài lên cổng thông tin."),
+    )
     return redirect("documents:article", pk=pk)
 
 
@@ -183,13 +182,11 @@ def article_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def article_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
     item = _article(request, pk, Action.APPROVE)
-    try:
-        services.article_unpublish(article=item, by=request.user)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Đã gỡ tin bài khỏi cổng thông tin."))
+    run_action(
+        request,
+        lambda: services.article_unpublish(article=item, by=request.user),
+        _("Đã gỡ tin bài khỏi cổng thông tin."),
+    )
     return redirect("documents:article", pk=pk)
 
 

@@ -20,6 +20,7 @@ from tongket.units.choices import COMMUNE_KINDS, Action
 from tongket.units.downloads import xlsx_download
 from tongket.units.models import Person
 from tongket.units.selectors import paginate
+from tongket.units.web import run_action, save_form, year_param
 
 from . import selectors, services
 from .choices import NominationState
@@ -52,9 +53,9 @@ from .models import (
 
 
 def _year(request: HttpRequest) -> int:
-    value = request.GET.get("year", "")
-    if value.isdigit() and 2000 <= int(value) <= 2100:
-        return int(value)
+    year = year_param(request)
+    if year:
+        return year
     latest = access.restrict(Nomination.objects.all(), request.user).aggregate(y=Max("year"))
     return latest["y"] or timezone.localdate().year
 
@@ -69,30 +70,6 @@ def _people(request, action=Action.ENTER):
 
 def _communes(request, action=Action.EDIT):
     return _units(request, action).filter(kind__in=COMMUNE_KINDS)
-
-
-def _save(request: HttpRequest, form, call, success: str):
-    """Run a service with the form's data; a ValidationError is shown on the form."""
-    if not form.is_valid():
-        return None
-    try:
-        result = call(form.cleaned_data)
-    except ValidationError as exc:
-        form.add_service_errors(exc)
-        return None
-    messages.success(request, success)
-    return result
-
-
-def _post_service(request: HttpRequest, call, success: str) -> None:
-    """Run a button's service; a refusal becomes an error message on the next page."""
-    try:
-        call()
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, success)
 
 
 def _form_page(request, form, title: str, **context) -> HttpResponse:
@@ -153,7 +130,7 @@ def rule_create(request: HttpRequest) -> HttpResponse:
             initial = {name: getattr(rule, name) for name in services.RULE_FIELDS}
             initial["effective_from"] = timezone.localdate()
     form = RuleForm(request.POST or None, units=_units(request, Action.ADMINISTER), initial=initial)
-    if request.method == "POST" and _save(
+    if request.method == "POST" and save_form(
         request,
         form,
         lambda d: services.rule_create(by=request.user, **_rule_fields(d)),
@@ -177,7 +154,7 @@ def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
         units=_units(request, Action.ADMINISTER),
         initial={name: getattr(rule, name) for name in services.RULE_FIELDS},
     )
-    if request.method == "POST" and _save(
+    if request.method == "POST" and save_form(
         request,
         form,
         lambda d: services.rule_update(rule=rule, by=request.user, **_rule_fields(d)),
@@ -193,7 +170,7 @@ def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def movements(request: HttpRequest) -> HttpResponse:
     form = MovementForm(request.POST or None, units=_units(request, Action.EDIT))
-    if request.method == "POST" and _save(
+    if request.method == "POST" and save_form(
         request,
         form,
         lambda d: services.movement_create(by=request.user, **d),
@@ -231,7 +208,7 @@ def cluster_create(request: HttpRequest) -> HttpResponse:
         units=_units(request, Action.EDIT),
         members=_units(request, Action.VIEW),
     )
-    cluster = request.method == "POST" and _save(
+    cluster = request.method == "POST" and save_form(
         request,
         form,
         lambda d: services.cluster_create(by=request.user, **d),
@@ -263,7 +240,7 @@ def cluster_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def pledge_create(request: HttpRequest, pk: int) -> HttpResponse:
     cluster = access.get_for(Cluster.objects.all(), request.user, pk, Action.EDIT)
     form = PledgeForm(request.POST or None, initial={"year": timezone.localdate().year})
-    if request.method == "POST" and _save(
+    if request.method == "POST" and save_form(
         request,
         form,
         lambda d: services.pledge_create(cluster=cluster, by=request.user, **d),
@@ -284,7 +261,7 @@ def pledge_sign(request: HttpRequest, pk: int) -> HttpResponse:
     if not units.exists():
         raise PermissionDenied
     form = SignForm(request.POST or None, units=units, initial={"signed_on": timezone.localdate()})
-    if request.method == "POST" and _save(
+    if request.method == "POST" and save_form(
         request,
         form,
         lambda d: services.pledge_sign(pledge=pledge, by=request.user, **d),
@@ -345,7 +322,7 @@ def registrations(request: HttpRequest) -> HttpResponse:
         people=_people(request),
         initial={"year": year, "registered_on": timezone.localdate()},
     )
-    if request.method == "POST" and _save(
+    if request.method == "POST" and save_form(
         request,
         form,
         lambda d: services.registration_create(
@@ -377,7 +354,7 @@ def past_awards(request: HttpRequest) -> HttpResponse:
         units=_units(request, Action.EDIT),
         people=_people(request, Action.EDIT),
     )
-    if request.method == "POST" and _save(
+    if request.method == "POST" and save_form(
         request,
         form,
         lambda d: services.past_award_create(
@@ -435,7 +412,7 @@ def nomination_create(request: HttpRequest) -> HttpResponse:
         movements=selectors.movements_list(request.user),
         initial={"year": _year(request), "recipient": "individual"},
     )
-    nomination = request.method == "POST" and _save(
+    nomination = request.method == "POST" and save_form(
         request,
         form,
         lambda d: services.nomination_create(
@@ -477,7 +454,7 @@ def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
         movements=selectors.movements_list(request.user),
         initial=initial,
     )
-    if request.method == "POST" and _save(
+    if request.method == "POST" and save_form(
         request,
         form,
         lambda d: services.nomination_update(
@@ -526,7 +503,7 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def nomination_submit(request: HttpRequest, pk: int) -> HttpResponse:
     nomination = _nomination(request, pk, Action.ENTER)
-    _post_service(
+    run_action(
         request,
         lambda: services.nomination_submit(nomination=nomination, by=request.user),
         _("Đã gửi đề nghị."),
@@ -538,7 +515,7 @@ def nomination_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def nomination_return(request: HttpRequest, pk: int) -> HttpResponse:
     nomination = _nomination(request, pk)
-    _post_service(
+    run_action(
         request,
         lambda: services.nomination_return(
             nomination=nomination, reason=request.POST.get("reason", ""), by=request.user
@@ -556,7 +533,7 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Chưa chọn tệp."))
     else:
-        _post_service(
+        run_action(
             request,
             lambda: services.evidence_add(
                 nomination=nomination, upload=form.cleaned_data["file"], by=request.user
@@ -586,7 +563,7 @@ def nomination_import(request: HttpRequest) -> HttpResponse:
         units=_units(request),
         initial={"year": _year(request)},
     )
-    created = request.method == "POST" and _save(
+    created = request.method == "POST" and save_form(
         request,
         form,
         lambda d: services.nominations_import(
@@ -616,7 +593,7 @@ def council(request: HttpRequest) -> HttpResponse:
         people=_people(request, Action.EDIT),
         initial={"year": year},
     )
-    if request.method == "POST" and _save(
+    if request.method == "POST" and save_form(
         request,
         form,
         lambda d: services.council_member_add(by=request.user, **d),
@@ -649,7 +626,7 @@ def session_create(request: HttpRequest) -> HttpResponse:
         communes=communes,
         initial={"year": _year(request), "held_on": timezone.localdate()},
     )
-    session = request.method == "POST" and _save(
+    session = request.method == "POST" and save_form(
         request,
         form,
         lambda d: services.session_create(by=request.user, **d),
@@ -701,7 +678,7 @@ def session_schedule(request: HttpRequest, pk: int) -> HttpResponse:
         ),
     )
     if form.is_valid():
-        _post_service(
+        run_action(
             request,
             lambda: services.session_add_nominations(
                 session=session, nominations=form.cleaned_data["nominations"], by=request.user
@@ -733,7 +710,7 @@ def session_votes(request: HttpRequest, pk: int) -> HttpResponse:
         for message in bad:
             messages.error(request, message)
     else:
-        _post_service(
+        run_action(
             request,
             lambda: services.ballots_record(session=session, votes=votes, by=request.user),
             _("Đã ghi kết quả bỏ phiếu."),
@@ -758,7 +735,7 @@ def session_approve(request: HttpRequest, pk: int) -> HttpResponse:
             session=session, by=request.user, **form.cleaned_data
         )
 
-    _post_service(request, approve, _("Đã ban hành quyết định khen thưởng."))
+    run_action(request, approve, _("Đã ban hành quyết định khen thưởng."))
     if "decision" in result:
         return redirect("emulation:decision", pk=result["decision"].pk)
     return redirect("emulation:session", pk=pk)

@@ -21,6 +21,7 @@ from tongket.units.choices import Action, UnitKind
 from tongket.units.downloads import xlsx_download
 from tongket.units.models import Unit
 from tongket.units.selectors import breadcrumbs, unit_tree
+from tongket.units.web import run_action, year_param
 
 from . import exports, selectors, services
 from .achievement import format_value
@@ -37,10 +38,8 @@ from .models import Indicator, IndicatorVersion, Plan, Submission
 
 
 def _year(request: HttpRequest, default: int | None = None) -> int:
-    raw = request.GET.get("year") or request.POST.get("year") or ""
-    if raw.isdigit() and selectors.FIRST_YEAR <= int(raw) <= selectors.LAST_YEAR:
-        return int(raw)
-    return default or datetime.date.today().year
+    year = year_param(request, low=selectors.FIRST_YEAR, high=selectors.LAST_YEAR)
+    return year or default or datetime.date.today().year
 
 
 def _period(request: HttpRequest) -> str:
@@ -237,22 +236,12 @@ def _back_to_grid(submission: Submission) -> HttpResponse:
     return redirect(f"{url}?{urlencode({'year': submission.year, 'period': submission.period})}")
 
 
-def _run(request: HttpRequest, call, success: str) -> None:
-    try:
-        call()
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, success)
-
-
 @login_required
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     unit = access.get_unit_for(request.user, pk, Action.ENTER)
     year, period = _year(request), _period(request)
-    _run(
+    run_action(
         request,
         lambda: services.submission_submit(unit=unit, year=year, period=period, by=request.user),
         _("Đã gửi số liệu lên cấp trên."),
@@ -270,7 +259,7 @@ def _submission_for(request: HttpRequest, pk: int) -> Submission:
 @require_POST
 def approve(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission_for(request, pk)
-    _run(
+    run_action(
         request,
         lambda: services.submission_approve(submission=submission, by=request.user),
         _("Đã duyệt; số liệu được khóa."),
@@ -283,7 +272,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
 def send_back(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission_for(request, pk)
     reason = request.POST.get("reason", "")
-    _run(
+    run_action(
         request,
         lambda: services.submission_return(submission=submission, reason=reason, by=request.user),
         _("Đã trả lại số liệu cho đơn vị."),
@@ -296,7 +285,7 @@ def send_back(request: HttpRequest, pk: int) -> HttpResponse:
 def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     submission = _submission_for(request, pk)
     reason = request.POST.get("reason", "")
-    _run(
+    run_action(
         request,
         lambda: services.submission_reopen(submission=submission, reason=reason, by=request.user),
         _("Đã mở lại số liệu để sửa."),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -27,6 +27,7 @@ from .forms import (
     UserUpdateForm,
 )
 from .models import Person, RoleGrant, Unit, User
+from .web import save_form
 
 
 def unit_url(unit: Unit) -> str:
@@ -99,24 +100,11 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "units/person_detail.html", context)
 
 
-def _save(request: HttpRequest, form, call, success_message: str):
-    """Run a service with the form's data; on a ValidationError show it on the form."""
-    if not form.is_valid():
-        return None
-    try:
-        obj = call(form.cleaned_data)
-    except ValidationError as exc:
-        form.add_service_errors(exc)
-        return None
-    messages.success(request, success_message)
-    return obj
-
-
 def _form_view(request: HttpRequest, form, *, call, done: str, then, title: str, **context):
     """The shape of every create/edit screen: show the form; on POST run the service, then
     redirect to `then(saved_object)`, or show the form again with its errors."""
     if request.method == "POST":
-        saved = _save(request, form, call, done)
+        saved = save_form(request, form, call, done)
         if saved:
             return redirect(then(saved))
     return render(request, "units/form.html", {"form": form, "title": title, **context})
@@ -297,14 +285,14 @@ def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
         which = request.POST.get("form")
         done = None
         if which == "update":
-            done = _save(
+            done = save_form(
                 request,
                 update_form,
                 lambda d: services.user_update(user=account, by=request.user, **d),
                 _("Đã lưu tài khoản."),
             )
         elif which == "password":
-            done = _save(
+            done = save_form(
                 request,
                 password_form,
                 lambda d: services.user_set_password(
@@ -313,7 +301,7 @@ def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 _("Đã đặt mật khẩu."),
             )
         elif which == "grant":
-            done = _save(
+            done = save_form(
                 request,
                 grant_form,
                 lambda d: services.role_grant(user=account, by=request.user, **d),
