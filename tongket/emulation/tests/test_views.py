@@ -195,3 +195,51 @@ def test_the_office_creates_a_cluster_through_the_screen(em, login):
     assert response.status_code == 302
     assert Cluster.objects.get().leader == em.world.group_a1
     assert datetime.date.today()
+
+
+def _edit_form(nomination, achievement):
+    return {
+        "unit": nomination.unit_id,
+        "year": nomination.year,
+        "award_kind": nomination.award_kind_id,
+        "recipient": nomination.recipient,
+        "person": nomination.person_id,
+        "achievement": achievement,
+    }
+
+
+def test_a_reporter_corrects_their_draft_and_another_commune_cannot(em, login):
+    draft = nominate(em, em.people[0], "ldtt", submit=False)
+    url = reverse("emulation:nomination_edit", args=[draft.pk])
+    reporter = login(em.world.reporter_a1)
+    assert reporter.get(url).status_code == 200
+    response = reporter.post(url, _edit_form(draft, "Hoàn thành xuất sắc nhiệm vụ năm 2025."))
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.achievement == "Hoàn thành xuất sắc nhiệm vụ năm 2025."
+    other = login(em.world.officer_b)
+    assert other.post(url, _edit_form(draft, "Sửa trái phép.")).status_code == 404
+    draft.refresh_from_db()
+    assert draft.achievement == "Hoàn thành xuất sắc nhiệm vụ năm 2025."
+
+
+def test_the_office_puts_nominations_before_the_council_and_others_cannot(em, login):
+    from tongket.emulation.choices import NominationState
+
+    submitted = nominate(em, em.people[0], "ldtt")
+    session = services.session_create(
+        commune=em.world.a,
+        year=em.year,
+        held_on=datetime.date(em.year + 1, 1, 5),
+        members_present=5,
+        place="Hội trường UBND phường",
+        by=em.world.root,
+    )
+    url = reverse("emulation:session_schedule", args=[session.pk])
+    assert login(em.world.officer_b).post(url, {"nominations": [submitted.pk]}).status_code == 404
+    login(em.world.leader_a).post(url, {"nominations": [submitted.pk]})
+    submitted.refresh_from_db()
+    assert submitted.state == NominationState.SUBMITTED  # a leader reads and decides, not edits
+    assert login(em.world.officer_a).post(url, {"nominations": [submitted.pk]}).status_code == 302
+    submitted.refresh_from_db()
+    assert submitted.state == NominationState.IN_REVIEW
