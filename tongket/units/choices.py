@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tongket.lib.text import fold
+
 
 class UnitKind(models.TextChoices):
     PROVINCE = "province", _("Tỉnh, thành phố")
@@ -63,6 +65,77 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     Role.REPORTER: frozenset({Action.VIEW, Action.ENTER}),
     Role.VIEWER: frozenset({Action.VIEW}),
 }
+
+
+class PositionRole(models.TextChoices):
+    """What a position is, whatever its title says: documents pick their signers by it (the
+    Bí thư signs "T/M ĐẢNG ỦY", a Phó Chủ tịch signs "KT. CHỦ TỊCH"). The unit it is held in
+    says which body: a Bí thư on a commune leads its Đảng ủy, on a chi bộ that cell."""
+
+    PARTY_SECRETARY = "party_secretary", _("Bí thư")
+    PARTY_DEPUTY_SECRETARY = "party_deputy_secretary", _("Phó Bí thư")
+    PARTY_STANDING_MEMBER = "party_standing_member", _("Ủy viên Ban Thường vụ")
+    PARTY_COMMITTEE_MEMBER = "party_committee_member", _("Cấp ủy viên")
+    COUNCIL_CHAIR = "council_chair", _("Chủ tịch HĐND")
+    COUNCIL_VICE_CHAIR = "council_vice_chair", _("Phó Chủ tịch HĐND")
+    COMMITTEE_CHAIR = "committee_chair", _("Chủ tịch UBND")
+    COMMITTEE_VICE_CHAIR = "committee_vice_chair", _("Phó Chủ tịch UBND")
+    COMMITTEE_MEMBER = "committee_member", _("Ủy viên UBND")
+    FRONT_CHAIR = "front_chair", _("Chủ tịch Ủy ban MTTQ")
+    HEAD = "head", _("Người đứng đầu đơn vị")
+    DEPUTY_HEAD = "deputy_head", _("Cấp phó của người đứng đầu")
+    STAFF = "staff", _("Công chức, viên chức, nhân viên")
+    OTHER = "other", _("Khác")
+
+
+# Title beginnings (folded: no diacritics, lower case) → role; the first that matches wins, so
+# "phó bí thư" comes before "bí thư". A youth union's "Bí thư Đoàn" heads a mass organisation.
+_TITLE_ROLES: tuple[tuple[str, str], ...] = (
+    ("pho bi thu doan", PositionRole.DEPUTY_HEAD),
+    ("bi thu doan", PositionRole.HEAD),
+    ("pho bi thu", PositionRole.PARTY_DEPUTY_SECRETARY),
+    ("bi thu", PositionRole.PARTY_SECRETARY),
+    ("uy vien ban thuong vu", PositionRole.PARTY_STANDING_MEMBER),
+    ("dang uy vien", PositionRole.PARTY_COMMITTEE_MEMBER),
+    ("chi uy vien", PositionRole.PARTY_COMMITTEE_MEMBER),
+    ("pho chu tich hdnd", PositionRole.COUNCIL_VICE_CHAIR),
+    ("pho chu tich hoi dong nhan dan", PositionRole.COUNCIL_VICE_CHAIR),
+    ("chu tich hdnd", PositionRole.COUNCIL_CHAIR),
+    ("chu tich hoi dong nhan dan", PositionRole.COUNCIL_CHAIR),
+    ("pho chu tich ubnd", PositionRole.COMMITTEE_VICE_CHAIR),
+    ("pho chu tich uy ban nhan dan", PositionRole.COMMITTEE_VICE_CHAIR),
+    ("chu tich ubnd", PositionRole.COMMITTEE_CHAIR),
+    ("chu tich uy ban nhan dan", PositionRole.COMMITTEE_CHAIR),
+    ("uy vien ubnd", PositionRole.COMMITTEE_MEMBER),
+    ("uy vien uy ban nhan dan", PositionRole.COMMITTEE_MEMBER),
+    ("chu tich uy ban mttq", PositionRole.FRONT_CHAIR),
+    ("chu tich uy ban mat tran", PositionRole.FRONT_CHAIR),
+    ("chu tich mttq", PositionRole.FRONT_CHAIR),
+    ("pho ", PositionRole.DEPUTY_HEAD),
+    ("chu tich", PositionRole.HEAD),
+    ("to truong", PositionRole.HEAD),
+    ("truong thon", PositionRole.HEAD),
+    ("truong ban", PositionRole.HEAD),
+    ("truong", PositionRole.HEAD),
+    ("hieu truong", PositionRole.HEAD),
+    ("tram truong", PositionRole.HEAD),
+    ("giam doc", PositionRole.HEAD),
+    ("chanh van phong", PositionRole.HEAD),
+    ("cong chuc", PositionRole.STAFF),
+    ("vien chuc", PositionRole.STAFF),
+    ("nhan vien", PositionRole.STAFF),
+    ("can bo", PositionRole.STAFF),
+)
+
+
+def role_from_title(title: str) -> str:
+    """The role a title names ("Phó Chủ tịch UBND phường" → committee_vice_chair), or
+    "other" when the title says nothing known; an officer can always correct it."""
+    folded = fold(title)
+    for beginning, role in _TITLE_ROLES:
+        if folded.startswith(beginning):
+            return role
+    return PositionRole.OTHER
 
 
 class Gender(models.TextChoices):

@@ -45,6 +45,7 @@ SUBUNITS = [
 PEOPLE = [
     # (unit code suffix or "", full name, title, gender)
     ("", "Nguyễn Văn Hùng", "Bí thư Đảng ủy phường", "male"),
+    ("", "Hồ Thị Minh Nguyệt", "Phó Bí thư Thường trực Đảng ủy phường", "female"),
     ("", "Lê Thị Thu Hà", "Chủ tịch UBND phường", "female"),
     ("", "Phạm Quốc Bảo", "Phó Chủ tịch UBND phường", "male"),
     ("", "Đỗ Thị Mai", "Phó Chủ tịch UBND phường", "female"),

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Role, UnitKind
+from .choices import PositionRole, Role, UnitKind
 from .models import Person, Unit
 
 
@@ -108,6 +108,12 @@ class PersonForm(StyledForm):
 class PositionForm(StyledForm):
     unit = UnitChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none())
     title = forms.CharField(label=_("Chức vụ"), max_length=150)
+    role = forms.ChoiceField(
+        label=_("Loại chức vụ"),
+        required=False,
+        choices=[("", _("Theo tên chức vụ")), *PositionRole.choices],
+        help_text=_("Văn bản chọn người ký theo loại chức vụ; để trống thì đọc từ tên chức vụ."),
+    )
     start_date = forms.DateField(label=_("Từ ngày"), widget=DateInput())
     end_date = forms.DateField(label=_("Đến ngày"), required=False, widget=DateInput())
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tongket.lib.text import fold
 
-from .choices import COMMUNE_KINDS, AuditAction, Gender, Role, UnitKind
+from .choices import COMMUNE_KINDS, AuditAction, Gender, PositionRole, Role, UnitKind
 
 PATH_SEPARATOR = "/"
 
@@ -156,6 +156,13 @@ class Position(models.Model):
         Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="positions"
     )
     title = models.CharField(_("chức vụ"), max_length=150)
+    role = models.CharField(
+        _("loại chức vụ"),
+        max_length=32,
+        choices=PositionRole.choices,
+        default=PositionRole.OTHER,
+        db_index=True,
+    )
     start_date = models.DateField(_("từ ngày"))
     end_date = models.DateField(_("đến ngày"), null=True, blank=True)
 

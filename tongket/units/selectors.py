@@ -172,6 +172,26 @@ def titles_on(person_ids: Iterable[int], on: datetime.date) -> dict[int, str]:
     return titles
 
 
+def holders_on(unit: Unit, roles: Iterable[str], on: datetime.date) -> list[Position]:
+    """Positions of the given roles held in a unit on a date, in the order the roles are given
+    (then the earliest started first), with their people: one query. Documents read their
+    signers here ("the Bí thư on the signing date")."""
+    wanted = list(roles)
+    rows = (
+        Position.objects.filter(unit=unit, role__in=wanted, start_date__lte=on)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        .select_related("person")
+        .order_by("start_date", "id")
+    )
+    return sorted(rows, key=lambda position: wanted.index(position.role))
+
+
+def holder_on(unit: Unit, role: str, on: datetime.date) -> Position | None:
+    """The position of one role held in a unit on a date (the earliest started), or None."""
+    held = holders_on(unit, [role], on)
+    return held[0] if held else None
+
+
 def accounts_list(user: User, query: str = "") -> QuerySet[User]:
     accounts = access.restrict(
         User.objects.select_related("unit", "person"), user, Action.ADMINISTER

@@ -14,7 +14,7 @@ from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
 from . import access, audit
-from .choices import ALLOWED_PARENT_KINDS, Action, Role, UnitKind
+from .choices import ALLOWED_PARENT_KINDS, Action, Role, UnitKind, role_from_title
 from .models import PATH_SEPARATOR, Person, Position, RoleGrant, Unit, User
 
 
@@ -205,11 +205,19 @@ def position_create(
     start_date: datetime.date,
     by: User,
     end_date: datetime.date | None = None,
+    role: str = "",
 ) -> Position:
+    """A position held from start_date; its role (what documents sign by) is read from the
+    title when not given."""
     access.require(by, Action.EDIT, unit)
     access.require(by, Action.VIEW, person.unit)
     position = Position(
-        person=person, unit=unit, title=title.strip(), start_date=start_date, end_date=end_date
+        person=person,
+        unit=unit,
+        title=title.strip(),
+        role=role or role_from_title(title),
+        start_date=start_date,
+        end_date=end_date,
     )
     return audit.create(position, by=by)
 

@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tongket.units import services
-from tongket.units.choices import Role, UnitKind
+from tongket.units.choices import PositionRole, Role, UnitKind, role_from_title
 from tongket.units.models import AuditEntry, RoleGrant, Unit
+from tongket.units.selectors import holder_on
 
 
 def test_unit_path_holds_ancestors(world):
@@ -163,3 +164,47 @@ def test_every_write_leaves_an_audit_row_in_the_same_transaction(world):
     entry = AuditEntry.objects.get(model="units.person", object_id=str(person.pk))
     assert entry.action == "create"
     assert entry.changes["full_name"] == [None, "Lý Thị B"]
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Bí thư Đảng ủy phường", PositionRole.PARTY_SECRETARY),
+        ("Phó Bí thư Thường trực Đảng ủy", PositionRole.PARTY_DEPUTY_SECRETARY),
+        ("Bí thư Chi bộ Tổ dân phố số 1", PositionRole.PARTY_SECRETARY),
+        ("Bí thư Đoàn phường", PositionRole.HEAD),
+        ("Chủ tịch UBND phường", PositionRole.COMMITTEE_CHAIR),
+        ("Phó Chủ tịch Ủy ban nhân dân xã", PositionRole.COMMITTEE_VICE_CHAIR),
+        ("Chủ tịch HĐND phường", PositionRole.COUNCIL_CHAIR),
+        ("Chủ tịch Ủy ban MTTQ phường", PositionRole.FRONT_CHAIR),
+        ("Tổ trưởng Tổ dân phố số 2", PositionRole.HEAD),
+        ("Công chức Văn phòng – Thống kê", PositionRole.STAFF),
+        ("Người có uy tín", PositionRole.OTHER),
+    ],
+)
+def test_position_role_is_read_from_the_title(title, role):
+    assert role_from_title(title) == role
+
+
+def test_holder_on_finds_who_held_a_role_on_the_day(world):
+    old = services.person_create(full_name="Bí Thư Cũ", unit=world.a, by=world.root)
+    new = services.person_create(full_name="Bí Thư Mới", unit=world.a, by=world.root)
+    services.position_create(
+        person=old,
+        unit=world.a,
+        title="Bí thư Đảng ủy phường",
+        start_date=datetime.date(2020, 10, 1),
+        end_date=datetime.date(2025, 6, 30),
+        by=world.root,
+    )
+    services.position_create(
+        person=new,
+        unit=world.a,
+        title="Người đứng đầu",
+        role=PositionRole.PARTY_SECRETARY,
+        start_date=datetime.date(2025, 7, 1),
+        by=world.root,
+    )
+    assert holder_on(world.a, PositionRole.PARTY_SECRETARY, datetime.date(2025, 1, 9)).person == old
+    assert holder_on(world.a, PositionRole.PARTY_SECRETARY, datetime.date(2026, 1, 9)).person == new
+    assert holder_on(world.b, PositionRole.PARTY_SECRETARY, datetime.date(2026, 1, 9)) is None
