@@ -138,6 +138,60 @@ def role_from_title(title: str) -> str:
     return PositionRole.OTHER
 
 
+class Body(models.TextChoices):
+    """The bodies of a commune (or a party cell) that issue documents under their own name and
+    number book: the Đảng ủy (HD 36 layout, "Số 15-BC/ĐU"), the HĐND and the UBND (NĐ 30
+    layout, "Số: 15/BC-UBND"). The Chủ tịch UBND's own decisions go in the UBND's book."""
+
+    PARTY_COMMITTEE = "party_committee", _("Đảng ủy")
+    PARTY_CELL = "party_cell", _("Chi bộ")
+    PEOPLES_COUNCIL = "peoples_council", _("Hội đồng nhân dân")
+    PEOPLES_COMMITTEE = "peoples_committee", _("Ủy ban nhân dân")
+
+
+PARTY_BODIES = (Body.PARTY_COMMITTEE, Body.PARTY_CELL)
+
+# The abbreviation a body writes after the document type in a number (BC-UBND, BC/ĐU).
+BODY_ABBREVIATIONS = {
+    Body.PARTY_COMMITTEE: "ĐU",
+    Body.PARTY_CELL: "CB",
+    Body.PEOPLES_COUNCIL: "HĐND",
+    Body.PEOPLES_COMMITTEE: "UBND",
+}
+
+
+class DocumentType(models.TextChoices):
+    """Document types with the abbreviations NĐ 30/2020 (Phụ lục III) and HD 36-HD/VPTW use in
+    numbers."""
+
+    DECISION = "QĐ", _("Quyết định")
+    REPORT = "BC", _("Báo cáo")
+    PLAN = "KH", _("Kế hoạch")
+    NOTICE = "TB", _("Thông báo")
+    RESOLUTION = "NQ", _("Nghị quyết")
+    MINUTES = "BB", _("Biên bản")
+    PROGRAMME = "CTr", _("Chương trình")
+    INSTRUCTION = "HD", _("Hướng dẫn")
+    LETTER = "CV", _("Công văn")
+    SUBMISSION = "TTr", _("Tờ trình")
+    CONCLUSION = "KL", _("Kết luận")
+
+
+def number_label(number: int, doc_type: str, body: str) -> str:
+    """A document number as its body writes it: "15/BC-UBND" (NĐ 30/2020) or "15-BC/ĐU"
+    (HD 36-HD/VPTW). The state form is printed after "Số: ", the party form after "Số "."""
+    abbreviation = BODY_ABBREVIATIONS[body]
+    if body in PARTY_BODIES:
+        return f"{number}-{doc_type}/{abbreviation}"
+    return f"{number}/{doc_type}-{abbreviation}"
+
+
+def number_line(number: int, doc_type: str, body: str) -> str:
+    """The whole number line: "Số: 15/BC-UBND" or "Số 15-BC/ĐU" (no colon in party texts)."""
+    prefix = "Số " if body in PARTY_BODIES else "Số: "
+    return prefix + number_label(number, doc_type, body)
+
+
 class Gender(models.TextChoices):
     MALE = "male", _("Nam")
     FEMALE = "female", _("Nữ")

@@ -11,7 +11,17 @@ from django.utils.translation import gettext_lazy as _
 
 from tongket.lib.text import fold
 
-from .choices import COMMUNE_KINDS, AuditAction, Gender, PositionRole, Role, UnitKind
+from .choices import (
+    COMMUNE_KINDS,
+    AuditAction,
+    Body,
+    DocumentType,
+    Gender,
+    PositionRole,
+    Role,
+    UnitKind,
+    number_label,
+)
 
 PATH_SEPARATOR = "/"
 
@@ -247,6 +257,83 @@ class RoleGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} – {self.unit}"
+
+
+class BodyTerm(models.Model):
+    """A term (nhiệm kỳ) of a body of a unit: the Đảng ủy's 2020–2025 term from its congress,
+    the HĐND's 2021–2026. Party document numbers restart with each term of the committee."""
+
+    scope_field = "unit"
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="terms"
+    )
+    body = models.CharField(_("cơ quan"), max_length=24, choices=Body.choices)
+    name = models.CharField(_("nhiệm kỳ"), max_length=40, help_text=_("Ví dụ: 2025–2030"))
+    start_date = models.DateField(_("từ ngày"), help_text=_("Ngày bế mạc đại hội, kỳ họp thứ nhất"))
+    end_date = models.DateField(_("đến ngày"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("nhiệm kỳ")
+        verbose_name_plural = _("nhiệm kỳ")
+        ordering = ["unit", "body", "-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="body_term_valid_range",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "body", "start_date"],
+                name="unique_body_term_start",
+                violation_error_message=_("Cơ quan này đã có nhiệm kỳ bắt đầu ngày đó."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_body_display()} – {_('nhiệm kỳ')} {self.name}"
+
+    def covers(self, day: datetime.date) -> bool:
+        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
+
+
+class IssuedNumber(models.Model):
+    """One number taken from a body's number book (sổ đăng ký văn bản đi): the UBND's numbers
+    run per calendar year, the Đảng ủy's per committee term (per year until a term is
+    recorded). Each document type has its own series. A number is never given twice."""
+
+    scope_field = "unit"
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
+    body = models.CharField(_("cơ quan ban hành"), max_length=24, choices=Body.choices)
+    doc_type = models.CharField(_("loại văn bản"), max_length=8, choices=DocumentType.choices)
+    period = models.CharField(
+        _("kỳ đánh số"), max_length=24, help_text=_("Năm (2025) hoặc nhiệm kỳ (term-7)")
+    )
+    number = models.PositiveIntegerField(_("số"))
+    issued_on = models.DateField(_("ngày ban hành"))
+    subject = models.CharField(_("trích yếu"), max_length=300, blank=True)
+    ref = models.CharField(
+        _("văn bản trong tongket"), max_length=80, blank=True, help_text=_("app.Model:id")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("số văn bản")
+        verbose_name_plural = _("sổ đăng ký văn bản")
+        ordering = ["-issued_on", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "body", "doc_type", "period", "number"],
+                name="unique_issued_number",
+                violation_error_message=_("Số văn bản này vừa được cấp cho văn bản khác."),
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="issued_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return number_label(self.number, self.doc_type, self.body)
 
 
 class AuditEntry(models.Model):
