@@ -16,9 +16,9 @@ from tongket.units import access, audit
 from tongket.units.choices import Action
 from tongket.units.models import Unit, User
 
-from ..choices import BODY_STYLE, AwardingBody, NominationState, RuleKind
-from ..eligibility import cap_check
-from ..models import Award, AwardDecision, Ballot, CouncilSession, Nomination
+from ..choices import BODY_STYLE, AwardingBody, NominationState
+from ..eligibility import award_refusal, decided_cap_checks
+from ..models import Award, AwardDecision, Ballot, CouncilSession, Nomination, Rule
 from ..rules import Rulebook
 from .common import fresh_nominations
 
@@ -55,83 +55,12 @@ def decision_create(
     nominations = fresh_nominations(nominations)
     if not nominations:
         raise ValidationError(_("Quyết định cần ít nhất một người, tập thể được khen."))
-    if not number or number < 1:
-        raise ValidationError({"number": _("Số quyết định phải là số nguyên dương.")})
-    style = BODY_STYLE[body]
-    clash = AwardDecision.objects.filter(
-        commune=commune, body=body, number_year=signed_on.year, number=number
-    ).first()
-    if clash is not None:
-        raise ValidationError(
-            {
-                "number": _(
-                    "Số %(label)s năm %(year)s đã được dùng cho quyết định ngày "
-                    "%(day)s. Số quyết định đánh theo từng cơ quan ban hành và từng năm, "
-                    "bắt đầu lại từ ngày 01 tháng 01; số còn trống tiếp theo là %(next)s."
-                )
-                % {
-                    "label": clash.number_label,
-                    "year": signed_on.year,
-                    "day": clash.signed_on.strftime("%d/%m/%Y"),
-                    "next": next_decision_number(commune, body, signed_on),
-                }
-            }
-        )
+    _check_number(commune, body, number, signed_on)
     book = Rulebook.load(commune, signed_on)
-    salary = book.base_salary()
-    if salary is None:
-        raise ValidationError(
-            _("Bộ quy định chưa có mức lương cơ sở áp dụng ngày %(day)s.")
-            % {"day": signed_on.strftime("%d/%m/%Y")}
-        )
-    years = {nomination.year for nomination in nominations}
-    if len(years) > 1:
-        raise ValidationError(_("Một quyết định chỉ khen thành tích của một năm."))
-    errors = []
-    coefficients = []
-    for nomination in nominations:
-        if nomination.commune_id != commune.pk:
-            errors.append(
-                _("%(n)s không thuộc %(unit)s.") % {"n": nomination, "unit": commune.name}
-            )
-            continue
-        ballot = Ballot.objects.filter(nomination=nomination).first()
-        if nomination.state != NominationState.VOTED or ballot is None or not ballot.passed:
-            errors.append(_("%(n)s chưa được Hội đồng bỏ phiếu đạt.") % {"n": nomination})
-            continue
-        body_rule = book.get(nomination.award_kind, RuleKind.AWARDING_BODY)
-        if body_rule is None or body_rule.text != body:
-            holder = (
-                AwardingBody(body_rule.text).label
-                if body_rule and body_rule.text in AwardingBody.values
-                else _("chưa quy định")
-            )
-            errors.append(
-                _(
-                    "“%(kind)s” không thuộc thẩm quyền của %(body)s (thẩm quyền: %(holder)s). "
-                    "(Căn cứ: %(citation)s.)"
-                )
-                % {
-                    "kind": nomination.award_kind.name,
-                    "body": AwardingBody(body).label,
-                    "holder": holder,
-                    "citation": body_rule.citation if body_rule else "—",
-                }
-            )
-            continue
-        coefficient = book.get(
-            nomination.award_kind, RuleKind.PRIZE_COEFFICIENT, nomination.recipient
-        )
-        if coefficient is None:
-            errors.append(
-                _("Bộ quy định chưa có hệ số tiền thưởng của “%(kind)s”.")
-                % {"kind": nomination.award_kind.name}
-            )
-            continue
-        coefficients.append((nomination, coefficient))
-    if errors:
-        raise ValidationError(errors)
-    year = years.pop()
+    salary = _base_salary(book, signed_on)
+    year = _one_year(nominations)
+    _refuse_unawardable(nominations, commune=commune, body=body, book=book)
+    style = BODY_STYLE[body]
     decision = audit.create(
         AwardDecision(
             commune=commune,
@@ -150,7 +79,81 @@ def decision_create(
         ),
         by=by,
     )
-    for order, (nomination, coefficient) in enumerate(coefficients, start=1):
+    _write_awards(decision, nominations, book=book, by=by)
+    kinds = {nomination.award_kind for nomination in nominations}
+    failed = [c.refusal for c in decided_cap_checks(book, commune, year, kinds) if not c.passed]
+    if failed:
+        raise ValidationError(failed)
+    return decision
+
+
+def _check_number(commune: Unit, body: str, number: int, on: datetime.date) -> None:
+    """The number is a positive whole number not yet used by this body this year."""
+    if not number or number < 1:
+        raise ValidationError({"number": _("Số quyết định phải là số nguyên dương.")})
+    clash = AwardDecision.objects.filter(
+        commune=commune, body=body, number_year=on.year, number=number
+    ).first()
+    if clash is not None:
+        raise ValidationError(
+            {
+                "number": _(
+                    "Số %(label)s năm %(year)s đã được dùng cho quyết định ngày "
+                    "%(day)s. Số quyết định đánh theo từng cơ quan ban hành và từng năm, "
+                    "bắt đầu lại từ ngày 01 tháng 01; số còn trống tiếp theo là %(next)s."
+                )
+                % {
+                    "label": clash.number_label,
+                    "year": on.year,
+                    "day": clash.signed_on.strftime("%d/%m/%Y"),
+                    "next": next_decision_number(commune, body, on),
+                }
+            }
+        )
+
+
+def _base_salary(book: Rulebook, on: datetime.date) -> Rule:
+    salary = book.base_salary()
+    if salary is None:
+        raise ValidationError(
+            _("Bộ quy định chưa có mức lương cơ sở áp dụng ngày %(day)s.")
+            % {"day": on.strftime("%d/%m/%Y")}
+        )
+    return salary
+
+
+def _one_year(nominations: list[Nomination]) -> int:
+    years = {nomination.year for nomination in nominations}
+    if len(years) > 1:
+        raise ValidationError(_("Một quyết định chỉ khen thành tích của một năm."))
+    return years.pop()
+
+
+def _refuse_unawardable(
+    nominations: list[Nomination], *, commune: Unit, body: str, book: Rulebook
+) -> None:
+    """Refuse the decision, naming every nomination the body may not award and why. The
+    ballots of all the nominations are read in one query."""
+    ballots = {
+        ballot.nomination_id: ballot
+        for ballot in Ballot.objects.filter(nomination__in=[n.pk for n in nominations])
+    }
+    refusals = [
+        award_refusal(n, ballots.get(n.pk), commune=commune, body=body, book=book)
+        for n in nominations
+    ]
+    errors = [refusal for refusal in refusals if refusal]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _write_awards(
+    decision: AwardDecision, nominations: list[Nomination], *, book: Rulebook, by: User
+) -> None:
+    """One award per nomination, in the order given, its prize fixed from the coefficient
+    and the base salary the decision copied; each nomination becomes decided."""
+    for order, nomination in enumerate(nominations, start=1):
+        coefficient = book.prize_coefficient(nomination.award_kind, nomination.recipient)
         audit.create(
             Award(
                 decision=decision,
@@ -158,20 +161,13 @@ def decision_create(
                 order=order,
                 coefficient=coefficient.value,
                 coefficient_citation=coefficient.citation[:400],
-                prize=_prize(coefficient.value, int(salary.value)),
+                prize=_prize(coefficient.value, decision.base_salary),
             ),
             by=by,
         )
         audit.transition(
             nomination, "state", NominationState.DECIDED, by=by, note=decision.number_label
         )
-    kinds = {nomination.award_kind for nomination in nominations}
-    for kind in kinds:
-        for rule in book.in_force(kind, RuleKind.CAP_SHARE):
-            check = cap_check(rule, commune, year, adding=0, states=(NominationState.DECIDED,))
-            if not check.passed:
-                raise ValidationError(check.refusal)
-    return decision
 
 
 @transaction.atomic
