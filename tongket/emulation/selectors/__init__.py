@@ -2,8 +2,17 @@
 need, one module per workflow stage (as `models/` and `services/` are). Each runs a fixed
 number of queries whatever the amount of data."""
 
-from .common import NOMINATION_RELATED, body_label, current_year, kind_word
-from .council import SessionPage, council_members, is_council_member, session_page, sessions_for
+from .common import NOMINATION_RELATED, bare_name, body_label, current_year, kind_word
+from .council import (
+    SessionPage,
+    council_members,
+    get_session_for,
+    is_council_member,
+    session_ballots,
+    session_page,
+    sessions_for,
+    waiting_nominations,
+)
 from .decisions import (
     DecisionPage,
     awards_for,
@@ -11,26 +20,36 @@ from .decisions import (
     decision_grounds,
     decision_page,
     decisions_list,
+    get_decision_for,
 )
 from .movements import (
+    ClusterPage,
     ClusterRanking,
+    PledgeGrid,
     PledgeSigned,
     RankRow,
+    cluster_page,
     cluster_rankings,
     clusters_list,
+    get_cluster_for,
+    get_pledge_for,
     movements_list,
+    pledge_grid,
     pledges_signed,
 )
 from .nominations import (
     NominationPage,
     StateCount,
     dashboard_counts,
+    get_evidence_for,
+    get_nomination_for,
+    latest_year,
     nomination_page,
     nominations_list,
     past_awards_list,
     registrations_list,
 )
-from .rulebook import KindRules, rulebook_page
+from .rulebook import KindRules, get_rule_for, rulebook_page, visible_rules
 from .statistics import (
     BODY_ORDER,
     CommendationStatistics,
@@ -44,11 +63,13 @@ from .statistics import (
 __all__ = [
     "BODY_ORDER",
     "NOMINATION_RELATED",
+    "ClusterPage",
     "ClusterRanking",
     "CommendationStatistics",
     "DecisionPage",
     "KindRules",
     "NominationPage",
+    "PledgeGrid",
     "PledgeSigned",
     "RankRow",
     "SessionPage",
@@ -56,8 +77,10 @@ __all__ = [
     "StateCount",
     "TitleRow",
     "awards_for",
+    "bare_name",
     "body_label",
     "certificate_salutation",
+    "cluster_page",
     "cluster_rankings",
     "clusters_list",
     "commendation_statistics",
@@ -68,16 +91,28 @@ __all__ = [
     "decision_grounds",
     "decision_page",
     "decisions_list",
+    "get_cluster_for",
+    "get_decision_for",
+    "get_evidence_for",
+    "get_nomination_for",
+    "get_pledge_for",
+    "get_rule_for",
+    "get_session_for",
     "is_council_member",
     "kind_word",
+    "latest_year",
     "movements_list",
     "nomination_page",
     "nominations_list",
     "past_awards_list",
+    "pledge_grid",
     "pledges_signed",
     "registrations_list",
     "rulebook_page",
+    "session_ballots",
     "session_page",
     "sessions_for",
     "statistics_xlsx",
+    "visible_rules",
+    "waiting_nominations",
 ]

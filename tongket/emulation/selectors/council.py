@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
 
 from tongket.units import access
 from tongket.units.choices import Action
@@ -32,6 +34,30 @@ def sessions_for(user: User) -> QuerySet[CouncilSession]:
     if memberships:
         condition |= memberships
     return CouncilSession.objects.filter(condition).select_related("commune")
+
+
+def get_session_for(user: User, pk) -> CouncilSession:
+    """One session the user may see (see `sessions_for`); any other: 404."""
+    session = sessions_for(user).filter(pk=pk).first()
+    if session is None:
+        raise Http404(_("Không tìm thấy hoặc bạn không có quyền xem."))
+    return session
+
+
+def waiting_nominations(session: CouncilSession) -> QuerySet[Nomination]:
+    """The commune's nominations of the session's year sent and not yet before the council."""
+    return Nomination.objects.filter(
+        commune=session.commune_id, year=session.year, state=NominationState.SUBMITTED
+    ).select_related(*NOMINATION_RELATED)
+
+
+def session_ballots(session: CouncilSession) -> list[Ballot]:
+    """The session's ballots with the nominees' names (one query)."""
+    return list(
+        session.ballots.select_related(
+            *(f"nomination__{name}" for name in NOMINATION_RELATED), "nomination__award"
+        )
+    )
 
 
 def is_council_member(user: User, session: CouncilSession) -> bool:
@@ -65,19 +91,8 @@ def session_page(session: CouncilSession, *, with_waiting: bool = True) -> Sessi
             "person"
         )
     )
-    ballots = list(
-        session.ballots.select_related(
-            *(f"nomination__{name}" for name in NOMINATION_RELATED), "nomination__award"
-        )
-    )
-    waiting = []
-    if with_waiting:
-        waiting = list(
-            Nomination.objects.filter(
-                commune=session.commune, year=session.year, state=NominationState.SUBMITTED
-            ).select_related(*NOMINATION_RELATED)
-        )
-    return SessionPage(session, members, ballots, waiting)
+    waiting = list(waiting_nominations(session)) if with_waiting else []
+    return SessionPage(session, members, session_ballots(session), waiting)
 
 
 def council_members(commune: Unit, year: int) -> list[CouncilMember]:

@@ -18,6 +18,10 @@ from ..rules import Rulebook
 from .common import NOMINATION_RELATED, bare_name, body_label, kind_word
 
 
+def get_decision_for(user: User, pk) -> AwardDecision:
+    return access.get_for(AwardDecision.objects.select_related("commune"), user, pk)
+
+
 def decisions_list(user: User, year: int | None = None) -> QuerySet[AwardDecision]:
     listing = access.restrict(
         AwardDecision.objects.select_related("commune").annotate(

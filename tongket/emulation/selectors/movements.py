@@ -1,5 +1,6 @@
-"""Reads of the movements stage: movements and clusters a user may see, each pledge's members
-ranked by their points, and the pledges signed for a year."""
+"""Reads of the movements stage: movements and clusters a user may see, one cluster with its
+pledges, a pledge's scoring grid, each pledge's members ranked by their points, and the
+pledges signed for a year."""
 
 from __future__ import annotations
 
@@ -11,9 +12,17 @@ from decimal import Decimal
 from django.db.models import Count, Min, Q, QuerySet, Sum
 
 from tongket.units import access
+from tongket.units.choices import Action
 from tongket.units.models import Unit, User
 
-from ..models import Cluster, Movement, Pledge, PledgeScore, PledgeSignature
+from ..models import (
+    Cluster,
+    Movement,
+    Pledge,
+    PledgeCriterion,
+    PledgeScore,
+    PledgeSignature,
+)
 
 
 def movements_list(user: User) -> QuerySet[Movement]:
@@ -26,6 +35,52 @@ def clusters_list(user: User) -> QuerySet[Cluster]:
         .annotate(member_count=Count("members"))
         .order_by("name")
     )
+
+
+def get_cluster_for(user: User, pk, action: str = Action.VIEW) -> Cluster:
+    return access.get_for(Cluster.objects.select_related("unit", "leader"), user, pk, action)
+
+
+def get_pledge_for(user: User, pk, action: str = Action.VIEW) -> Pledge:
+    return access.get_for(Pledge.objects.select_related("cluster__unit"), user, pk, action)
+
+
+@dataclass
+class ClusterPage:
+    cluster: Cluster
+    members: list[Unit]
+    rankings: list[ClusterRanking]
+
+
+def cluster_page(cluster: Cluster) -> ClusterPage:
+    """A cluster with its members and each year's pledge ranked (eight queries)."""
+    pledges = list(cluster.pledges.order_by("-year").prefetch_related("criteria"))
+    return ClusterPage(
+        cluster=cluster,
+        members=list(cluster.members.order_by("path")),
+        rankings=cluster_rankings(cluster.unit, 0, pledges=pledges),
+    )
+
+
+@dataclass
+class PledgeGrid:
+    pledge: Pledge
+    criteria: list[PledgeCriterion]
+    members: list[Unit]
+    rows: list[tuple[Unit, list[tuple[PledgeCriterion, Decimal | None]]]]
+
+
+def pledge_grid(pledge: Pledge) -> PledgeGrid:
+    """The year-end scoring grid: one row per member, one cell per criterion with the points
+    saved (three queries)."""
+    criteria = list(pledge.criteria.all())
+    members = list(pledge.cluster.members.order_by("path"))
+    scores = {(s.unit_id, s.criterion_id): s.points for s in pledge.scores.all()}
+    rows = [
+        (member, [(criterion, scores.get((member.pk, criterion.pk))) for criterion in criteria])
+        for member in members
+    ]
+    return PledgeGrid(pledge, criteria, members, rows)
 
 
 @dataclass

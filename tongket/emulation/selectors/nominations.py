@@ -5,15 +5,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Max, QuerySet
+from django.utils import timezone
 
 from tongket.units import access
+from tongket.units.choices import Action
 from tongket.units.models import Unit, User
 
 from ..choices import NominationState
 from ..eligibility import Check, judge
-from ..models import Award, Ballot, Nomination, PastAward, Registration
+from ..models import Award, Ballot, Evidence, Nomination, PastAward, Registration
 from .common import NOMINATION_RELATED
+
+
+def latest_year(user: User) -> int:
+    """The latest year the user has nominations for; this year when they have none."""
+    latest = access.restrict(Nomination.objects.all(), user).aggregate(y=Max("year"))
+    return latest["y"] or timezone.localdate().year
+
+
+def get_nomination_for(user: User, pk, action: str = Action.VIEW) -> Nomination:
+    return access.get_for(Nomination.objects.select_related(*NOMINATION_RELATED), user, pk, action)
+
+
+def get_evidence_for(user: User, pk) -> Evidence:
+    return access.get_for(Evidence.objects.select_related("nomination__unit"), user, pk)
 
 
 def nominations_list(

@@ -1,4 +1,4 @@
-"""The rulebook as a page: every title and form with its dated rows."""
+"""The rulebook as a page: every title and form with its dated rows; the rows a user can see."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tongket.units import access
 from tongket.units.choices import Action
@@ -15,6 +17,22 @@ from tongket.units.models import User
 
 from ..models import AwardKind, Rule
 from ..rules import Rulebook
+
+
+def visible_rules(user: User) -> QuerySet[Rule]:
+    """The nationwide rows, and those the user's units set for themselves."""
+    local = access.scope_q(Rule, user, Action.VIEW)
+    if local is None:
+        return Rule.objects.all()
+    return Rule.objects.filter(Q(unit__isnull=True) | local)
+
+
+def get_rule_for(user: User, pk) -> Rule:
+    """One rule row the user can see; any other: 404."""
+    try:
+        return visible_rules(user).select_related("unit").get(pk=pk)
+    except (Rule.DoesNotExist, ValueError, TypeError):
+        raise Http404(_("Không tìm thấy hoặc bạn không có quyền xem.")) from None
 
 
 @dataclass
@@ -27,10 +45,8 @@ def rulebook_page(user: User, on: datetime.date | None = None) -> list[KindRules
     """Every title and form with its dated rows (nationwide ones and those the user's units
     set for themselves), marking the row in force today for each scope (2 queries)."""
     on = on or timezone.localdate()
-    local = access.scope_q(Rule, user, Action.VIEW)
-    places = Q(unit__isnull=True) if local is None else Q(unit__isnull=True) | local
     rows = list(
-        Rule.objects.filter(places if local is not None else Q())
+        visible_rules(user)
         .select_related("award_kind", "reference_kind", "unit")
         .order_by("award_kind__order", "kind", "recipient", "-effective_from", "-id")
     )

@@ -19,6 +19,7 @@ from .movements import (
     cluster_create,
     movement_create,
     pledge_create,
+    pledge_grid_save,
     pledge_scores_set,
     pledge_sign,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "nominations_import",
     "past_award_create",
     "pledge_create",
+    "pledge_grid_save",
     "pledge_scores_set",
     "pledge_sign",
     "registration_create",

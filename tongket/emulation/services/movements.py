@@ -124,40 +124,63 @@ def pledge_sign(
 
 
 @transaction.atomic
+def pledge_grid_save(
+    *, pledge: Pledge, grid: dict[Unit, dict[int, Decimal]], by: User
+) -> list[PledgeScore]:
+    """The cluster's year-end scoring in one step: for each member, its points criterion by
+    criterion. Any bad point refuses the whole grid, naming every bad cell, and nothing is
+    saved."""
+    access.require(by, Action.EDIT, pledge.cluster.unit)
+    members = set(pledge.cluster.members.values_list("pk", flat=True))
+    criteria = {criterion.pk: criterion for criterion in pledge.criteria.all()}
+    errors = [
+        error
+        for unit, points in grid.items()
+        for error in _score_errors(unit, points, members=members, criteria=criteria)
+    ]
+    if errors:
+        raise ValidationError(errors)
+    existing = {
+        (score.unit_id, score.criterion_id): score
+        for score in PledgeScore.objects.filter(pledge=pledge, unit__in=[unit.pk for unit in grid])
+    }
+    saved = []
+    for unit, points in grid.items():
+        for criterion_id, value in points.items():
+            score = existing.get((unit.pk, criterion_id))
+            if score is None:
+                score = PledgeScore(
+                    pledge=pledge, criterion_id=criterion_id, unit=unit, points=value
+                )
+                saved.append(audit.create(score, by=by))
+            else:
+                before = audit.snapshot(score)
+                score.points = value
+                saved.append(audit.update(score, before, by=by))
+    return saved
+
+
 def pledge_scores_set(
     *, pledge: Pledge, unit: Unit, points: dict[int, Decimal], by: User
 ) -> list[PledgeScore]:
     """The cluster's year-end points for one member, criterion by criterion."""
-    access.require(by, Action.EDIT, pledge.cluster.unit)
-    if not pledge.cluster.members.filter(pk=unit.pk).exists():
-        raise ValidationError(_("%(unit)s không phải thành viên của cụm.") % {"unit": unit.name})
-    criteria = {criterion.pk: criterion for criterion in pledge.criteria.all()}
+    return pledge_grid_save(pledge=pledge, grid={unit: points}, by=by)
+
+
+def _score_errors(
+    unit: Unit, points: dict[int, Decimal], *, members: set[int], criteria: dict
+) -> list[str]:
+    if unit.pk not in members:
+        return [_("%(unit)s không phải thành viên của cụm.") % {"unit": unit.name}]
     errors = []
     for criterion_id, value in points.items():
         criterion = criteria.get(criterion_id)
         if criterion is None:
-            errors.append(_("Tiêu chí không thuộc giao ước này."))
+            errors.append(f"{unit.name}: " + _("Tiêu chí không thuộc giao ước này."))
         elif value is None or value < 0 or value > criterion.max_points:
             errors.append(
-                _("“%(text)s”: điểm phải từ 0 đến %(max)s.")
+                f"{unit.name}: "
+                + _("“%(text)s”: điểm phải từ 0 đến %(max)s.")
                 % {"text": criterion.text, "max": format_number(criterion.max_points)}
             )
-    if errors:
-        raise ValidationError(errors)
-    saved = []
-    existing = {
-        score.criterion_id: score for score in PledgeScore.objects.filter(pledge=pledge, unit=unit)
-    }
-    for criterion_id, value in points.items():
-        score = existing.get(criterion_id)
-        if score is None:
-            score = audit.create(
-                PledgeScore(pledge=pledge, criterion_id=criterion_id, unit=unit, points=value),
-                by=by,
-            )
-        else:
-            before = audit.snapshot(score)
-            score.points = value
-            score = audit.update(score, before, by=by)
-        saved.append(score)
-    return saved
+    return errors

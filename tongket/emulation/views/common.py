@@ -3,25 +3,23 @@ a user may pick, and the page that shows one form."""
 
 from __future__ import annotations
 
-from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from tongket.units import access
 from tongket.units.choices import COMMUNE_KINDS, Action
 from tongket.units.models import Person
 from tongket.units.web import year_param
 
-from ..models import Nomination
+from .. import selectors
 
 
 def page_year(request: HttpRequest) -> int:
+    """The year asked for, or the latest year the user has nominations for."""
     year = year_param(request)
     if year:
         return year
-    latest = access.restrict(Nomination.objects.all(), request.user).aggregate(y=Max("year"))
-    return latest["y"] or timezone.localdate().year
+    return selectors.latest_year(request.user)
 
 
 def units_for(request, action=Action.ENTER):

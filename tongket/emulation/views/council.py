@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,9 +17,7 @@ from tongket.units.choices import Action
 from tongket.units.web import run_action, save_form
 
 from .. import selectors, services
-from ..choices import NominationState
 from ..forms import ApproveForm, CouncilMemberForm, ScheduleForm, SessionForm
-from ..models import Ballot, Nomination
 from .common import communes_for, form_page, page_year, people_for
 
 
@@ -77,22 +75,13 @@ def session_create(request: HttpRequest) -> HttpResponse:
     return form_page(request, form, _("Phiên họp Hội đồng Thi đua – Khen thưởng"))
 
 
-def _session(request, pk):
-    session = selectors.sessions_for(request.user).filter(pk=pk).first()
-    if session is None:
-        raise Http404(_("Không tìm thấy hoặc bạn không có quyền xem."))
-    return session
-
-
 @login_required
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _session(request, pk)
+    session = selectors.get_session_for(request.user, pk)
     user = request.user
     can_edit = access.can(user, Action.EDIT, session.commune)
     page = selectors.session_page(session, with_waiting=can_edit)
-    schedule = ScheduleForm(
-        nominations=Nomination.objects.filter(pk__in=[n.pk for n in page.waiting])
-    )
+    schedule = ScheduleForm(nominations=selectors.waiting_nominations(session))
     return render(
         request,
         "emulation/session.html",
@@ -110,13 +99,8 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def session_schedule(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _session(request, pk)
-    form = ScheduleForm(
-        request.POST,
-        nominations=Nomination.objects.filter(
-            commune=session.commune, year=session.year, state=NominationState.SUBMITTED
-        ),
-    )
+    session = selectors.get_session_for(request.user, pk)
+    form = ScheduleForm(request.POST, nominations=selectors.waiting_nominations(session))
     if form.is_valid():
         run_action(
             request,
@@ -133,9 +117,9 @@ def session_schedule(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def session_votes(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _session(request, pk)
+    session = selectors.get_session_for(request.user, pk)
     votes, bad = {}, []
-    for ballot in Ballot.objects.filter(session=session).select_related("nomination"):
+    for ballot in selectors.session_ballots(session):
         raw = request.POST.get(f"votes-{ballot.pk}", "").strip()
         if raw == "":
             continue
@@ -161,29 +145,28 @@ def session_votes(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def session_approve(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _session(request, pk)
+    session = selectors.get_session_for(request.user, pk)
     form = ApproveForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
             for message in errors:
                 messages.error(request, message)
         return redirect("emulation:session", pk=pk)
-    result = {}
-
-    def approve():
-        result["decision"] = services.council_result_approve(
+    decision = run_action(
+        request,
+        lambda: services.council_result_approve(
             session=session, by=request.user, **form.cleaned_data
-        )
-
-    run_action(request, approve, _("Đã ban hành quyết định khen thưởng."))
-    if "decision" in result:
-        return redirect("emulation:decision", pk=result["decision"].pk)
+        ),
+        _("Đã ban hành quyết định khen thưởng."),
+    )
+    if decision:
+        return redirect("emulation:decision", pk=decision.pk)
     return redirect("emulation:session", pk=pk)
 
 
 @login_required
 def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
-    session = _session(request, pk)
+    session = selectors.get_session_for(request.user, pk)
     return render(
         request,
         "emulation/minutes.html",

@@ -6,10 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from tongket.units import access
-
 from .. import selectors
-from ..models import AwardDecision
 from .common import page_year
 
 
@@ -25,5 +22,5 @@ def decisions(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    decision = access.get_for(AwardDecision.objects.select_related("commune"), request.user, pk)
+    decision = selectors.get_decision_for(request.user, pk)
     return render(request, "emulation/decision.html", {"page": selectors.decision_page(decision)})

@@ -3,6 +3,8 @@ year-end scoring."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,11 +16,11 @@ from django.utils.translation import gettext as _
 from tongket.lib.numbers import NumberFormatError, parse_number
 from tongket.units import access
 from tongket.units.choices import Action
+from tongket.units.models import Unit
 from tongket.units.web import save_form
 
 from .. import selectors, services
 from ..forms import ClusterForm, MovementForm, PledgeForm, SignForm
-from ..models import Cluster, Pledge
 from .common import form_page, units_for
 
 
@@ -76,15 +78,15 @@ def cluster_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def cluster_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    cluster = access.get_for(Cluster.objects.select_related("unit", "leader"), request.user, pk)
-    pledges = list(cluster.pledges.order_by("-year").prefetch_related("criteria"))
+    cluster = selectors.get_cluster_for(request.user, pk)
+    page = selectors.cluster_page(cluster)
     return render(
         request,
         "emulation/cluster.html",
         {
             "cluster": cluster,
-            "members": cluster.members.order_by("path"),
-            "rankings": selectors.cluster_rankings(cluster.unit, 0, pledges=pledges),
+            "members": page.members,
+            "rankings": page.rankings,
             "can_edit": access.can(request.user, Action.EDIT, cluster.unit),
             "can_enter": access.can_anywhere(request.user, Action.ENTER),
         },
@@ -93,7 +95,7 @@ def cluster_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def pledge_create(request: HttpRequest, pk: int) -> HttpResponse:
-    cluster = access.get_for(Cluster.objects.all(), request.user, pk, Action.EDIT)
+    cluster = selectors.get_cluster_for(request.user, pk, Action.EDIT)
     form = PledgeForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and save_form(
         request,
@@ -105,13 +107,9 @@ def pledge_create(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, _("Giao ước thi đua của %(c)s") % {"c": cluster.name})
 
 
-def _pledge(request, pk, action=Action.VIEW) -> Pledge:
-    return access.get_for(Pledge.objects.select_related("cluster__unit"), request.user, pk, action)
-
-
 @login_required
 def pledge_sign(request: HttpRequest, pk: int) -> HttpResponse:
-    pledge = _pledge(request, pk)
+    pledge = selectors.get_pledge_for(request.user, pk)
     units = units_for(request, Action.ENTER).filter(emulation_clusters=pledge.cluster)
     if not units.exists():
         raise PermissionDenied
@@ -128,38 +126,42 @@ def pledge_sign(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def pledge_score(request: HttpRequest, pk: int) -> HttpResponse:
-    """The cluster's year-end scoring: one row per member, one column per criterion."""
-    pledge = _pledge(request, pk, Action.EDIT)
-    criteria = list(pledge.criteria.all())
-    members = list(pledge.cluster.members.order_by("path"))
-    scores = {(s.unit_id, s.criterion_id): s.points for s in pledge.scores.all()}
-    errors = []
+    """The cluster's year-end scoring: one row per member, one column per criterion, saved
+    all at once or not at all."""
+    pledge = selectors.get_pledge_for(request.user, pk, Action.EDIT)
+    grid = selectors.pledge_grid(pledge)
+    errors: list[str] = []
     if request.method == "POST":
-        for member in members:
-            points = {}
-            for criterion in criteria:
-                raw = request.POST.get(f"s-{member.pk}-{criterion.pk}", "").strip()
-                if raw:
-                    try:
-                        points[criterion.pk] = parse_number(raw)
-                    except NumberFormatError as exc:
-                        errors.append(f"{member.name}: {exc}")
-            if points and not errors:
-                try:
-                    services.pledge_scores_set(
-                        pledge=pledge, unit=member, points=points, by=request.user
-                    )
-                except ValidationError as exc:
-                    errors.extend(f"{member.name}: {m}" for m in exc.messages)
+        points, errors = _posted_points(request, grid)
+        if not errors:
+            try:
+                services.pledge_grid_save(pledge=pledge, grid=points, by=request.user)
+            except ValidationError as exc:
+                errors = exc.messages
         if not errors:
             messages.success(request, _("Đã lưu điểm chấm."))
             return redirect("emulation:cluster", pk=pledge.cluster_id)
-    grid = [
-        (member, [(criterion, scores.get((member.pk, criterion.pk))) for criterion in criteria])
-        for member in members
-    ]
     return render(
         request,
         "emulation/pledge_score.html",
-        {"pledge": pledge, "criteria": criteria, "grid": grid, "errors": errors},
+        {"pledge": pledge, "criteria": grid.criteria, "grid": grid.rows, "errors": errors},
     )
+
+
+def _posted_points(
+    request: HttpRequest, grid: selectors.PledgeGrid
+) -> tuple[dict[Unit, dict[int, Decimal]], list[str]]:
+    """The points typed in the grid, by member and criterion (blank cells left out), and a
+    message for each cell that is not a number."""
+    points: dict[Unit, dict[int, Decimal]] = {}
+    errors = []
+    for member in grid.members:
+        for criterion in grid.criteria:
+            raw = request.POST.get(f"s-{member.pk}-{criterion.pk}", "").strip()
+            if not raw:
+                continue
+            try:
+                points.setdefault(member, {})[criterion.pk] = parse_number(raw)
+            except NumberFormatError as exc:
+                errors.append(f"{member.name}: {exc}")
+    return points, errors

@@ -28,7 +28,6 @@ from ..forms import (
     RegistrationForm,
     ReturnForm,
 )
-from ..models import Evidence, Nomination
 from .common import form_page, page_year, people_for, units_for
 
 
@@ -150,7 +149,7 @@ def nomination_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Correct a draft or a returned nomination before sending it (again)."""
-    nomination = _nomination(request, pk, Action.ENTER)
+    nomination = selectors.get_nomination_for(request.user, pk, Action.ENTER)
     initial = {
         "unit": nomination.unit_id,
         "year": nomination.year,
@@ -188,18 +187,9 @@ def nomination_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(request, form, _("Sửa đề nghị khen thưởng"))
 
 
-def _nomination(request, pk, action=Action.VIEW) -> Nomination:
-    return access.get_for(
-        Nomination.objects.select_related(*selectors.NOMINATION_RELATED),
-        request.user,
-        pk,
-        action,
-    )
-
-
 @login_required
 def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    nomination = _nomination(request, pk)
+    nomination = selectors.get_nomination_for(request.user, pk)
     user = request.user
     return render(
         request,
@@ -218,7 +208,7 @@ def nomination_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def nomination_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    nomination = _nomination(request, pk, Action.ENTER)
+    nomination = selectors.get_nomination_for(request.user, pk, Action.ENTER)
     run_action(
         request,
         lambda: services.nomination_submit(nomination=nomination, by=request.user),
@@ -230,7 +220,7 @@ def nomination_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def nomination_return(request: HttpRequest, pk: int) -> HttpResponse:
-    nomination = _nomination(request, pk)
+    nomination = selectors.get_nomination_for(request.user, pk)
     run_action(
         request,
         lambda: services.nomination_return(
@@ -244,7 +234,7 @@ def nomination_return(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
-    nomination = _nomination(request, pk, Action.ENTER)
+    nomination = selectors.get_nomination_for(request.user, pk, Action.ENTER)
     form = EvidenceForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("Chưa chọn tệp."))
@@ -261,7 +251,7 @@ def evidence_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def evidence_download(request: HttpRequest, pk: int) -> FileResponse:
-    evidence = access.get_for(Evidence.objects.select_related("nomination__unit"), request.user, pk)
+    evidence = selectors.get_evidence_for(request.user, pk)
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,6 @@ from tongket.units.web import save_form
 
 from .. import selectors, services
 from ..forms import RuleForm
-from ..models import Rule
 from .common import form_page, units_for
 
 
@@ -42,7 +41,7 @@ def rule_create(request: HttpRequest) -> HttpResponse:
     initial = {}
     source = request.GET.get("from", "")
     if source.isdigit():
-        rule = Rule.objects.filter(pk=source).first()
+        rule = selectors.visible_rules(request.user).filter(pk=source).first()
         if rule is not None:
             initial = {name: getattr(rule, name) for name in services.RULE_FIELDS}
             initial["effective_from"] = timezone.localdate()
@@ -61,9 +60,7 @@ def rule_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    rule = Rule.objects.filter(pk=pk).select_related("unit").first()
-    if rule is None:
-        raise Http404
+    rule = selectors.get_rule_for(request.user, pk)
     if rule.unit is None and not access.is_superuser(request.user):
         raise PermissionDenied(_("Chỉ quản trị hệ thống mới sửa được quy định toàn quốc."))
     if rule.unit is not None:
