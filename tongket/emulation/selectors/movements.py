@@ -53,7 +53,8 @@ class ClusterPage:
 
 
 def cluster_page(cluster: Cluster) -> ClusterPage:
-    """A cluster with its members and each year's pledge ranked (eight queries)."""
+    """A cluster with its members and each year's pledge ranked (seven queries; two when it
+    has no pledge yet)."""
     pledges = list(cluster.pledges.order_by("-year").prefetch_related("criteria"))
     return ClusterPage(
         cluster=cluster,

@@ -80,10 +80,7 @@ def decision_create(
         by=by,
     )
     _write_awards(decision, nominations, book=book, by=by)
-    kinds = {nomination.award_kind for nomination in nominations}
-    failed = [c.refusal for c in decided_cap_checks(book, commune, year, kinds) if not c.passed]
-    if failed:
-        raise ValidationError(failed)
+    _refuse_over_caps(nominations, commune=commune, year=year, book=book)
     return decision
 
 
@@ -145,6 +142,17 @@ def _refuse_unawardable(
     errors = [refusal for refusal in refusals if refusal]
     if errors:
         raise ValidationError(errors)
+
+
+def _refuse_over_caps(
+    nominations: list[Nomination], *, commune: Unit, year: int, book: Rulebook
+) -> None:
+    """Counted once the awards are written, the caps on the decision's titles and forms hold;
+    otherwise the whole decision is refused (the transaction saves nothing)."""
+    kinds = {nomination.award_kind for nomination in nominations}
+    failed = [c.refusal for c in decided_cap_checks(book, commune, year, kinds) if not c.passed]
+    if failed:
+        raise ValidationError(failed)
 
 
 def _write_awards(
