@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
@@ -15,7 +14,7 @@ from tongket.units.choices import Action
 from tongket.units.models import Person
 
 from . import selectors, services
-from .models import AwardDecision, AwardKind, CouncilSession, Movement, Nomination
+from .models import AwardDecision, AwardKind, Movement, Nomination
 
 router = Router(tags=["Thi đua, khen thưởng"])
 
@@ -240,15 +239,6 @@ def _nominee(request, payload) -> dict:
     }
 
 
-def _nomination(request, pk, action=Action.VIEW) -> Nomination:
-    return access.get_for(
-        Nomination.objects.select_related(*selectors.NOMINATION_RELATED),
-        request.user,
-        pk,
-        action,
-    )
-
-
 @router.get("/rulebook", response=list[RuleOut], summary="Bộ quy định (mọi dòng có ngày)")
 def rulebook(request):
     return [
@@ -302,7 +292,7 @@ def nomination_create(request, payload: NominationIn):
 
 @router.get("/nominations/{int:pk}", response=NominationDetailOut, summary="Một đề nghị")
 def nomination_detail(request, pk: int):
-    nomination = _nomination(request, pk)
+    nomination = selectors.get_nomination_for(request.user, pk)
     page = selectors.nomination_page(nomination)
     return {
         **_nomination_out(nomination),
@@ -315,13 +305,13 @@ def nomination_detail(request, pk: int):
 
 @router.post("/nominations/{int:pk}/submit", response=NominationOut, summary="Gửi đề nghị")
 def nomination_submit(request, pk: int):
-    nomination = _nomination(request, pk, Action.ENTER)
+    nomination = selectors.get_nomination_for(request.user, pk, Action.ENTER)
     return _nomination_out(services.nomination_submit(nomination=nomination, by=request.user))
 
 
 @router.post("/nominations/{int:pk}/return", response=NominationOut, summary="Trả lại")
 def nomination_return(request, pk: int, payload: ReturnIn):
-    nomination = _nomination(request, pk)
+    nomination = selectors.get_nomination_for(request.user, pk)
     return _nomination_out(
         services.nomination_return(nomination=nomination, reason=payload.reason, by=request.user)
     )
@@ -340,13 +330,6 @@ def registration_create(request, payload: RegistrationIn):
     return Status(201, {"id": registration.pk, "nominee": registration.nominee_name})
 
 
-def _session(request, pk) -> CouncilSession:
-    session = selectors.sessions_for(request.user).filter(pk=pk).first()
-    if session is None:
-        raise Http404
-    return session
-
-
 @router.get("/sessions", response=list[SessionOut], summary="Phiên họp Hội đồng")
 def sessions(request, year: int | None = None):
     listing = selectors.sessions_for(request.user)
@@ -358,7 +341,7 @@ def sessions(request, year: int | None = None):
 @router.post("/sessions/{int:pk}/votes", response=dict, summary="Ghi kết quả bỏ phiếu kín")
 def session_votes(request, pk: int, payload: VotesIn):
     ballots = services.ballots_record(
-        session=_session(request, pk), votes=payload.votes, by=request.user
+        session=selectors.get_session_for(request.user, pk), votes=payload.votes, by=request.user
     )
     return {"recorded": len(ballots), "passed": sum(1 for b in ballots if b.passed)}
 
@@ -370,7 +353,7 @@ def session_votes(request, pk: int, payload: VotesIn):
 )
 def session_approve(request, pk: int, payload: ApproveIn):
     decision = services.council_result_approve(
-        session=_session(request, pk), by=request.user, **payload.dict()
+        session=selectors.get_session_for(request.user, pk), by=request.user, **payload.dict()
     )
     return Status(201, _decision_out(decision))
 
@@ -383,7 +366,7 @@ def decisions(request, year: int | None = None):
 @router.post("/decisions", response={201: DecisionOut}, summary="Ban hành quyết định")
 def decision_create(request, payload: DecisionIn):
     commune = access.get_unit_for(request.user, payload.commune_id)
-    nominations = [_nomination(request, pk) for pk in payload.nomination_ids]
+    nominations = [selectors.get_nomination_for(request.user, pk) for pk in payload.nomination_ids]
     data = payload.dict(exclude={"commune_id", "nomination_ids"})
     decision = services.decision_create(
         commune=commune, nominations=nominations, by=request.user, **data

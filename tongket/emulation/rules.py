@@ -69,6 +69,9 @@ class Rulebook:
         rule = self.get(award_kind, RuleKind.AWARDING_BODY)
         return rule.text if rule else None
 
+    def prize_coefficient(self, award_kind: AwardKind, recipient: str) -> Rule | None:
+        return self.get(award_kind, RuleKind.PRIZE_COEFFICIENT, recipient)
+
 
 def check_date(year: int, today: datetime.date) -> datetime.date:
     """The day whose rules judge a year's achievement: the year's last day, or today while

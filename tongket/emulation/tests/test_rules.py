@@ -183,20 +183,23 @@ def test_three_consecutive_years_of_chien_si_thi_dua_are_needed_for_the_province
 
 
 def test_a_poor_quality_rating_bars_lao_dong_tien_tien_when_the_rating_exists(em, monkeypatch):
-    from tongket.emulation import eligibility
+    from tongket.emulation import party_ratings
 
-    monkeypatch.setattr(eligibility, "quality_rating", lambda person, year: "done")
+    monkeypatch.setattr(party_ratings, "member_rating", lambda person, year: "done")
     draft = nominate(em, em.people[0], "ldtt", submit=False)
     message = refusal(lambda: services.nomination_submit(nomination=draft, by=em.world.root))
     assert "xếp loại “Hoàn thành nhiệm vụ” năm 2025" in message
-    monkeypatch.setattr(eligibility, "quality_rating", lambda person, year: "good")
+    monkeypatch.setattr(party_ratings, "member_rating", lambda person, year: "good")
     assert services.nomination_submit(nomination=draft, by=em.world.root).state == "submitted"
 
 
-def test_without_a_party_module_the_rating_check_reads_nothing(em):
-    from tongket.emulation.eligibility import quality_rating
+def test_until_the_party_app_is_wired_in_no_rating_is_known_and_none_is_judged(em):
+    from tongket.emulation import party_ratings
+    from tongket.emulation.eligibility import judge
 
-    assert quality_rating(em.people[0], 2025) is None
+    assert party_ratings.member_rating(em.people[0], 2025) is None
+    draft = nominate(em, em.people[0], "ldtt", submit=False)
+    assert not [check for check in judge(draft) if "Xếp loại" in check.label]
 
 
 # One achievement, one award -------------------------------------------------------------------

@@ -44,6 +44,30 @@ def test_a_commune_administrator_cannot_change_a_national_rule(em, login):
     assert client.get(reverse("emulation:rule_edit", args=[national.pk])).status_code == 403
 
 
+def test_a_local_rule_of_another_commune_can_be_neither_opened_nor_copied(em, login):
+    from tongket.conftest import make_user
+    from tongket.units.choices import Role
+
+    local = services.rule_create(
+        by=em.world.admin_a,
+        award_kind=em.kinds["ldtt"],
+        kind="council_threshold",
+        unit=em.world.a,
+        value=Decimal(77),
+        operator="gte",
+        effective_from=datetime.date(2025, 1, 1),
+        citation_document="Quy chế riêng của phường Hòa Bình",
+    )
+    admin_b = make_user(username="quantri_b", unit=em.world.b, role=Role.ADMIN, by=em.world.root)
+    client = login(admin_b)
+    assert client.get(reverse("emulation:rule_edit", args=[local.pk])).status_code == 404
+    copy = client.get(reverse("emulation:rule_create"), {"from": local.pk})
+    assert copy.status_code == 200
+    assert "Quy chế riêng của phường Hòa Bình" not in copy.content.decode()
+    own = login(em.world.admin_a).get(reverse("emulation:rule_create"), {"from": local.pk})
+    assert "Quy chế riêng của phường Hòa Bình" in own.content.decode()
+
+
 def test_an_officer_cannot_open_the_rule_editor(em, login):
     assert login(em.world.officer_a).get(reverse("emulation:rule_create")).status_code == 403
 

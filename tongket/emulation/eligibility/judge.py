@@ -1,5 +1,7 @@
-"""Eligibility of a nomination, judged against the rulebook and tongket's own data. Each
-check says whether it passed and cites the rule it applied, so a refusal names its ground.
+"""The Judge: every check a nomination must pass before it is sent to the office, judged on
+the rulebook in force at the end of the nomination's year (or today while the year runs) and
+on tongket's own data. Each check says whether it passed and cites the rule it applied, so a
+refusal names its ground.
 
 The kinds of rule are code here; every number comes from the rulebook rows.
 """
@@ -7,88 +9,20 @@ The kinds of rule are code here; every number comes from the rulebook rows.
 from __future__ import annotations
 
 import datetime
-import importlib
-import importlib.util
-from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tongket.lib.numbers import format_number
-from tongket.units.models import Person, Unit
+from tongket.units.models import Person
 
-from .choices import ACTIVE_STATES, RATING_ORDER, Category, NominationState, Rating, Recipient
-from .choices import RuleKind as K
-from .models import AwardKind, Nomination, PastAward, Registration, Rule, nominee_key
-from .rules import Rulebook, check_date
-
-
-@dataclass
-class Check:
-    label: str
-    passed: bool
-    message: str = ""
-    citation: str = ""
-
-    @property
-    def refusal(self) -> str:
-        text = self.message
-        if self.citation:
-            text += f" (Căn cứ: {self.citation}.)"
-        return text
-
-
-def quality_rating(person: Person, year: int) -> str | None:
-    """The person's quality rating for the year from the party module, when that module
-    exists and has one; otherwise None and the rating check is skipped."""
-    if importlib.util.find_spec("tongket.party") is None:
-        return None
-    if importlib.util.find_spec("tongket.party.selectors") is None:
-        return None
-    reader = getattr(importlib.import_module("tongket.party.selectors"), "quality_rating_of", None)
-    if reader is None:
-        return None
-    return reader(person, year)
-
-
-def without_failed(nominations):
-    """Leave out nominations the council voted down: they hold nothing and take no place
-    under a cap."""
-    return nominations.exclude(state=NominationState.VOTED, ballot__passed=False)
-
-
-def held_keys(
-    kind: AwardKind,
-    years: list[int],
-    keys: list[str] | None,
-    *,
-    current_year: int,
-    commune: Unit | None = None,
-    exclude_pk: int | None = None,
-    current_states=ACTIVE_STATES,
-) -> set[tuple[str, int]]:
-    """(nominee_key, year) pairs that hold `kind` in the given years: awarded by a decision,
-    entered as a past award, or, for the year being judged, nominated and still active."""
-    held = Q(state=NominationState.DECIDED) | Q(year=current_year, state__in=current_states)
-    nominations = without_failed(Nomination.objects.filter(held, award_kind=kind, year__in=years))
-    past = PastAward.objects.filter(award_kind=kind, year__in=years)
-    if keys is not None:
-        nominations = nominations.filter(nominee_key__in=keys)
-        past = past.filter(nominee_key__in=keys)
-    if commune is not None:
-        nominations = nominations.filter(commune=commune)
-        past = past.filter(unit__path__startswith=commune.path)
-    if exclude_pk:
-        nominations = nominations.exclude(pk=exclude_pk)
-    pairs = set(nominations.values_list("nominee_key", "year"))
-    pairs |= set(past.values_list("nominee_key", "year"))
-    return pairs
-
-
-def _percent(value: Decimal) -> str:
-    return f"{format_number(value)}%"
+from .. import party_ratings
+from ..choices import ACTIVE_STATES, RATING_ORDER, Category, Rating, Recipient
+from ..choices import RuleKind as K
+from ..models import Nomination, PastAward, Registration, Rule, nominee_key
+from ..rules import Rulebook, check_date
+from .checks import Check, as_percent, body_check, cap_checks, held_keys
 
 
 class Judge:
@@ -150,16 +84,7 @@ class Judge:
         return Check(label, True)
 
     def check_body(self) -> Check:
-        label = _("Có quy định về thẩm quyền khen thưởng")
-        rule = self.rule(K.AWARDING_BODY)
-        if rule is None:
-            return Check(
-                label,
-                False,
-                _("Bộ quy định chưa có thẩm quyền khen thưởng “%(kind)s” tại thời điểm xét.")
-                % {"kind": self.kind.name},
-            )
-        return Check(label, True, citation=rule.citation)
+        return body_check(self.book, self.kind)
 
     def check_duplicate(self) -> Check:
         n = self.n
@@ -322,7 +247,7 @@ class Judge:
                 label = _("Tỷ lệ thành viên đạt “%(ref)s” %(op)s %(value)s") % {
                     "ref": ref.name,
                     "op": operator,
-                    "value": _percent(rule.value),
+                    "value": as_percent(rule.value),
                 }
                 passed = bool(members) and rule.compare(share, rule.value)
                 message = _(
@@ -333,9 +258,9 @@ class Judge:
                     "held": holders,
                     "total": len(members),
                     "ref": ref.name,
-                    "share": _percent(share.quantize(Decimal("0.1"))),
+                    "share": as_percent(share.quantize(Decimal("0.1"))),
                     "op": operator,
-                    "value": _percent(rule.value),
+                    "value": as_percent(rule.value),
                 }
             else:
                 label = _("Số thành viên đạt “%(ref)s” %(op)s %(value)s") % {
@@ -360,7 +285,7 @@ class Judge:
         rule = self.rule(K.REQUIRED_RATING)
         if rule is None or self.n.recipient != Recipient.INDIVIDUAL:
             return []
-        rating = quality_rating(self.n.person, self.n.year)
+        rating = party_ratings.member_rating(self.n.person, self.n.year)
         required = Rating(rule.text) if rule.text in Rating.values else None
         label = _("Xếp loại chất lượng từ “%(level)s” trở lên") % {
             "level": required.label if required else rule.text
@@ -388,63 +313,9 @@ class Judge:
         ]
 
     def check_cap(self) -> list[Check]:
-        checks = []
-        for rule in self.book.in_force(self.kind, K.CAP_SHARE):
-            checks.append(
-                cap_check(rule, self.n.commune, self.n.year, adding=1, exclude_pk=self.n.pk)
-            )
-        return checks
-
-
-def cap_check(
-    rule: Rule,
-    commune: Unit,
-    year: int,
-    *,
-    adding: int,
-    exclude_pk: int | None = None,
-    states=ACTIVE_STATES,
-) -> Check:
-    """A cap such as “Chiến sĩ thi đua cơ sở ≤ 15% of Lao động tiên tiến in the unit”,
-    counted across the whole commune for the year."""
-    kind, ref = rule.award_kind, rule.reference_kind
-    label = _("“%(kind)s” %(op)s %(value)s số “%(ref)s” của đơn vị") % {
-        "kind": kind.name,
-        "op": rule.get_operator_display() or "≤",
-        "value": _percent(rule.value),
-        "ref": ref.name,
-    }
-    counted = without_failed(
-        Nomination.objects.filter(commune=commune, year=year, state__in=states)
-    )
-    if exclude_pk:
-        counted = counted.exclude(pk=exclude_pk)
-    current = counted.filter(award_kind=kind).count() + adding
-    base = len(
-        held_keys(ref, [year], None, current_year=year, commune=commune, current_states=states)
-    )
-    allowed = int(rule.value * base // 100)
-    if rule.compare(Decimal(current * 100), rule.value * base):
-        return Check(label, True, citation=rule.citation)
-    return Check(
-        label,
-        False,
-        _(
-            "Vượt giới hạn: %(unit)s có %(base)s người đạt “%(ref)s” năm %(year)s nên chỉ được "
-            "tối đa %(allowed)s “%(kind)s” (%(value)s); số đề nghị sẽ là %(current)s."
+        return cap_checks(
+            self.book, self.kind, self.n.commune, self.n.year, adding=1, exclude_pk=self.n.pk
         )
-        % {
-            "unit": commune.name,
-            "base": base,
-            "ref": ref.name,
-            "year": year,
-            "allowed": allowed,
-            "kind": kind.name,
-            "value": _percent(rule.value),
-            "current": current,
-        },
-        rule.citation,
-    )
 
 
 def judge(nomination: Nomination, today: datetime.date | None = None) -> list[Check]:

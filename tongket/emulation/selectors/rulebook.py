@@ -1,0 +1,71 @@
+"""The rulebook as a page: every title and form with its dated rows; the rows a user can see."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tongket.units import access
+from tongket.units.choices import Action
+from tongket.units.models import User
+
+from ..models import AwardKind, Rule
+from ..rules import Rulebook
+
+
+def visible_rules(user: User) -> QuerySet[Rule]:
+    """The nationwide rows, and those the user's units set for themselves."""
+    local = access.scope_q(Rule, user, Action.VIEW)
+    if local is None:
+        return Rule.objects.all()
+    return Rule.objects.filter(Q(unit__isnull=True) | local)
+
+
+def get_rule_for(user: User, pk) -> Rule:
+    """One rule row the user can see; any other: 404."""
+    try:
+        return visible_rules(user).select_related("unit").get(pk=pk)
+    except (Rule.DoesNotExist, ValueError, TypeError):
+        raise Http404(_("Không tìm thấy hoặc bạn không có quyền xem.")) from None
+
+
+@dataclass
+class KindRules:
+    kind: AwardKind | None
+    rules: list[Rule]
+
+
+def rulebook_page(user: User, on: datetime.date | None = None) -> list[KindRules]:
+    """Every title and form with its dated rows (nationwide ones and those the user's units
+    set for themselves), marking the row in force today for each scope (2 queries)."""
+    on = on or timezone.localdate()
+    rows = list(
+        visible_rules(user)
+        .select_related("award_kind", "reference_kind", "unit")
+        .order_by("award_kind__order", "kind", "recipient", "-effective_from", "-id")
+    )
+    by_scope: dict[int | None, list[Rule]] = defaultdict(list)
+    for row in rows:
+        if row.effective_from <= on:
+            by_scope[row.unit_id].append(row)
+    current = set()
+    for scoped in by_scope.values():
+        book = Rulebook(on=on, rows=scoped)
+        for row in scoped:
+            winner = book.get(row.award_kind, row.kind, row.recipient)
+            if winner is not None and winner.recipient == row.recipient:
+                current.add(winner.pk)
+    grouped: dict[int | None, list[Rule]] = defaultdict(list)
+    for row in rows:
+        row.in_force = row.pk in current
+        grouped[row.award_kind_id].append(row)
+    kinds = list(AwardKind.objects.all())
+    pages = [KindRules(kind, grouped.get(kind.pk, [])) for kind in kinds]
+    pages.append(KindRules(None, grouped.get(None, [])))
+    return pages

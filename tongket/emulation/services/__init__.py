@@ -1,0 +1,74 @@
+"""Every write of the emulation module, one module per workflow stage (as `models/` is):
+the rulebook, movements (clusters, pledges), nominations (registrations, past awards,
+evidence, import), the council (members, sessions, ballots) and decisions. Each service
+checks the caller's right through the access layer, validates against the rulebook, saves
+through the audit helpers and runs in one transaction: a ValidationError leaves nothing
+saved."""
+
+from .common import commune_of
+from .council import (
+    ballot_record,
+    ballots_record,
+    council_member_add,
+    council_size,
+    session_add_nominations,
+    session_create,
+)
+from .decisions import council_result_approve, decision_create, next_decision_number
+from .movements import (
+    cluster_create,
+    movement_create,
+    pledge_create,
+    pledge_grid_save,
+    pledge_scores_set,
+    pledge_sign,
+)
+from .nominations import (
+    EVIDENCE_MAX_BYTES,
+    EVIDENCE_TYPES,
+    IMPORT_COLUMNS,
+    evidence_add,
+    evidence_delete,
+    nomination_create,
+    nomination_return,
+    nomination_submit,
+    nomination_update,
+    nominations_import,
+    past_award_create,
+    registration_create,
+)
+from .rulebook import RULE_FIELDS, rule_create, rule_update
+
+__all__ = [
+    "EVIDENCE_MAX_BYTES",
+    "EVIDENCE_TYPES",
+    "IMPORT_COLUMNS",
+    "RULE_FIELDS",
+    "ballot_record",
+    "ballots_record",
+    "cluster_create",
+    "commune_of",
+    "council_member_add",
+    "council_result_approve",
+    "council_size",
+    "decision_create",
+    "evidence_add",
+    "evidence_delete",
+    "movement_create",
+    "next_decision_number",
+    "nomination_create",
+    "nomination_return",
+    "nomination_submit",
+    "nomination_update",
+    "nominations_import",
+    "past_award_create",
+    "pledge_create",
+    "pledge_grid_save",
+    "pledge_scores_set",
+    "pledge_sign",
+    "registration_create",
+    "rule_create",
+    "rule_update",
+    "session_add_nominations",
+    "session_create",
+]
