@@ -28,10 +28,7 @@ CELL_FIELDS = ("value", "numerator", "denominator", "is_estimate", "note")
 
 @login_required
 def entry_grid(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = access.get_unit_for(request.user, pk)
-    years = common.years_of(unit)
-    year = common.year(request, common.default_year(unit, years))
-    period = common.period(request)
+    unit, years, year, period = common.unit_year_period(request, pk)
     grid = selectors.entry_grid(unit, year, period)
     return render(
         request,
@@ -132,51 +129,58 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     return _back_to_grid(Submission(unit=unit, year=year, period=period))
 
 
+def _decide(request: HttpRequest, pk: int, decide, done: str) -> HttpResponse:
+    """One of the approver's buttons on a submission (with the reason typed, if any), then
+    back to the unit's grid."""
+    submission = selectors.get_submission_for(request.user, pk, Action.APPROVE)
+    reason = request.POST.get("reason", "")
+    run_action(request, lambda: decide(submission, reason), done)
+    return _back_to_grid(submission)
+
+
 @login_required
 @require_POST
 def approve(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = selectors.get_submission_for(request.user, pk, Action.APPROVE)
-    run_action(
+    return _decide(
         request,
-        lambda: services.submission_approve(submission=submission, by=request.user),
+        pk,
+        lambda submission, _reason: services.submission_approve(
+            submission=submission, by=request.user
+        ),
         _("Đã duyệt; số liệu được khóa."),
     )
-    return _back_to_grid(submission)
 
 
 @login_required
 @require_POST
 def send_back(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = selectors.get_submission_for(request.user, pk, Action.APPROVE)
-    reason = request.POST.get("reason", "")
-    run_action(
+    return _decide(
         request,
-        lambda: services.submission_return(submission=submission, reason=reason, by=request.user),
+        pk,
+        lambda submission, reason: services.submission_return(
+            submission=submission, reason=reason, by=request.user
+        ),
         _("Đã trả lại số liệu cho đơn vị."),
     )
-    return _back_to_grid(submission)
 
 
 @login_required
 @require_POST
 def reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = selectors.get_submission_for(request.user, pk, Action.APPROVE)
-    reason = request.POST.get("reason", "")
-    run_action(
+    return _decide(
         request,
-        lambda: services.submission_reopen(submission=submission, reason=reason, by=request.user),
+        pk,
+        lambda submission, reason: services.submission_reopen(
+            submission=submission, reason=reason, by=request.user
+        ),
         _("Đã mở lại số liệu để sửa."),
     )
-    return _back_to_grid(submission)
 
 
 @login_required
 def board(request: HttpRequest, pk: int) -> HttpResponse:
     """Who has submitted, who is late, who was returned, for one period."""
-    parent = access.get_unit_for(request.user, pk)
-    years = common.years_of(parent)
-    year = common.year(request, common.default_year(parent, years))
-    period = common.period(request)
+    parent, years, year, period = common.unit_year_period(request, pk)
     can_set = access.can(request.user, Action.EDIT, parent)
     form = DeadlineForm(request.POST or None, initial={"period": period})
     if request.method == "POST":

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from tongket.units import access
 from tongket.units.models import Unit
 from tongket.units.web import year_param
 
@@ -43,6 +44,14 @@ def default_year(unit: Unit, years: list[int] | None = None) -> int:
 def years_of(unit: Unit) -> list[int]:
     years = selectors.years_with_data(unit)
     return years or [datetime.date.today().year]
+
+
+def unit_year_period(request: HttpRequest, pk) -> tuple[Unit, list[int], int, str]:
+    """What a unit's screen opens on: the unit (404 outside the user's view), the years it
+    has a set for, the year asked for (else the latest past one) and the period."""
+    unit = access.get_unit_for(request.user, pk)
+    years = years_of(unit)
+    return unit, years, year(request, default_year(unit, years)), period(request)
 
 
 def url(name: str, pk: int | None = None, **query) -> str:

@@ -43,10 +43,7 @@ def _unit_chart(unit, year: int, rows) -> dict:
 
 @login_required
 def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = access.get_unit_for(request.user, pk)
-    years = common.years_of(unit)
-    year = common.year(request, common.default_year(unit, years))
-    period = common.period(request)
+    unit, years, year, period = common.unit_year_period(request, pk)
     rows = selectors.unit_year_achievements(unit, year, period)
     if request.GET.get("format") == "xlsx":
         return xlsx_download(
@@ -90,10 +87,7 @@ def _chosen(versions, group: str, code: str):
 def province_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     """Communes side by side: the matrix for one group, the roll-up, and the ranking of one
     indicator."""
-    province = access.get_unit_for(request.user, pk)
-    years = common.years_of(province)
-    year = common.year(request, common.default_year(province, years))
-    period = common.period(request)
+    province, years, year, period = common.unit_year_period(request, pk)
     versions = selectors.indicator_set(province, year)
     if request.GET.get("format") == "xlsx":
         board = selectors.province_board(province, year, period, versions)
