@@ -1,5 +1,5 @@
 """Steps every app's views share: run a service from a form or from a button, show refusals
-as messages, and read a year from the query string. Views stay thin and every refusal
+as messages, and read a unit or a year from the query string. Views stay thin and every refusal
 reaches the user the same way."""
 
 from __future__ import annotations
@@ -10,6 +10,10 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+
+from . import access
+from .choices import Action
+from .models import Unit
 
 # Published links (portal pages, conference lists) once named the year "nam"; every screen
 # now says "year" and still reads the old name so those links keep working.
@@ -62,6 +66,13 @@ def run_action(request: HttpRequest, call: Callable[[], Any], success: str) -> A
         return None
     messages.success(request, success)
     return result
+
+
+def unit_param(request: HttpRequest, name: str = "unit", action: str = Action.VIEW) -> Unit | None:
+    """The unit named by id in GET (or POST), through the access layer (404 outside the
+    user's scope, 403 without the right); None when the parameter is absent or not an id."""
+    raw = request.GET.get(name, "") or request.POST.get(name, "")
+    return access.get_unit_for(request.user, raw, action) if raw.isdigit() else None
 
 
 def year_param(

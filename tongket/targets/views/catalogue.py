@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from tongket.units import access
 from tongket.units.choices import Action
 from tongket.units.models import Unit
-from tongket.units.web import show_errors
+from tongket.units.web import show_errors, unit_param
 
 from .. import selectors, services
 from ..forms import IndicatorForm
@@ -23,13 +23,11 @@ from . import common
 
 
 def _catalogue_unit(request: HttpRequest) -> Unit:
-    raw = request.GET.get("unit", "") or request.POST.get("unit", "")
-    if raw.isdigit():
-        return access.get_unit_for(request.user, raw)
-    root = selectors.scope_roots(request.user).first()
-    if root is None:
+    """The unit asked for (?unit=), else the top of the user's view."""
+    unit = unit_param(request) or selectors.scope_roots(request.user).first()
+    if unit is None:
         raise Http404
-    return root
+    return unit
 
 
 @login_required

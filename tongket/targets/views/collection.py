@@ -129,52 +129,34 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     return _back_to_grid(Submission(unit=unit, year=year, period=period))
 
 
-def _decide(request: HttpRequest, pk: int, decide, done: str) -> HttpResponse:
-    """One of the approver's buttons on a submission (with the reason typed, if any), then
-    back to the unit's grid."""
+def _decide(request: HttpRequest, pk: int, decide, done: str, *, with_reason: bool) -> HttpResponse:
+    """One of the approver's buttons on a submission (with the reason typed when the service
+    asks for one), then back to the unit's grid."""
     submission = selectors.get_submission_for(request.user, pk, Action.APPROVE)
-    reason = request.POST.get("reason", "")
-    run_action(request, lambda: decide(submission, reason), done)
+    extra = {"reason": request.POST.get("reason", "")} if with_reason else {}
+    run_action(request, lambda: decide(submission=submission, by=request.user, **extra), done)
     return _back_to_grid(submission)
 
 
 @login_required
 @require_POST
 def approve(request: HttpRequest, pk: int) -> HttpResponse:
-    return _decide(
-        request,
-        pk,
-        lambda submission, _reason: services.submission_approve(
-            submission=submission, by=request.user
-        ),
-        _("Đã duyệt; số liệu được khóa."),
-    )
+    done = _("Đã duyệt; số liệu được khóa.")
+    return _decide(request, pk, services.submission_approve, done, with_reason=False)
 
 
 @login_required
 @require_POST
 def send_back(request: HttpRequest, pk: int) -> HttpResponse:
-    return _decide(
-        request,
-        pk,
-        lambda submission, reason: services.submission_return(
-            submission=submission, reason=reason, by=request.user
-        ),
-        _("Đã trả lại số liệu cho đơn vị."),
-    )
+    done = _("Đã trả lại số liệu cho đơn vị.")
+    return _decide(request, pk, services.submission_return, done, with_reason=True)
 
 
 @login_required
 @require_POST
 def reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    return _decide(
-        request,
-        pk,
-        lambda submission, reason: services.submission_reopen(
-            submission=submission, reason=reason, by=request.user
-        ),
-        _("Đã mở lại số liệu để sửa."),
-    )
+    done = _("Đã mở lại số liệu để sửa.")
+    return _decide(request, pk, services.submission_reopen, done, with_reason=True)
 
 
 @login_required
