@@ -2,10 +2,6 @@
 routers of the domain apps. Endpoints call the same selectors, services and access layer as
 the screens; errors come back as {"detail": ..., "errors": {...}} in Vietnamese."""
 
-import importlib
-import importlib.util
-
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.http import Http404
@@ -14,6 +10,11 @@ from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import HttpBearer, django_auth
 
+from tongket.conferences import api as conferences_api
+from tongket.documents import api as documents_api
+from tongket.emulation import api as emulation_api
+from tongket.targets import api as targets_api
+from tongket.units import api as units_api
 from tongket.units.middleware import conflict_message
 
 from .services import token_user
@@ -82,16 +83,9 @@ def on_unauthenticated(request, exc):
     )
 
 
-def _add_domain_routers() -> None:
-    """Each domain app may define `router` in its api.py; mount it under the app's label."""
-    for app in settings.INSTALLED_APPS:
-        if not app.startswith("tongket.") or app == "tongket.api":
-            continue
-        module_name = f"{app}.api"
-        if importlib.util.find_spec(module_name) is None:
-            continue
-        module = importlib.import_module(module_name)
-        api.add_router(f"/{app.rsplit('.', 1)[1]}/", module.router)
-
-
-_add_domain_routers()
+# Each domain app's router, under the app's name, as tongket/urls.py names each app's URLs.
+api.add_router("/units/", units_api.router)
+api.add_router("/targets/", targets_api.router)
+api.add_router("/emulation/", emulation_api.router)
+api.add_router("/conferences/", conferences_api.router)
+api.add_router("/documents/", documents_api.router)

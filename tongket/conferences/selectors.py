@@ -41,6 +41,18 @@ def get_conference_for(user: User, pk, action: str = Action.VIEW) -> Conference:
     return access.get_for(conference_queryset(), user, pk, action)
 
 
+def get_guest_for(user: User, conference_pk, pk, action: str = Action.VIEW) -> Guest:
+    """A guest of one conference, through the access layer (404 outside the user's scope)."""
+    guests = Guest.objects.filter(conference_id=conference_pk).select_related("conference__unit")
+    return access.get_for(guests, user, pk, action)
+
+
+def get_photo_for(user: User, conference_pk, pk, action: str = Action.VIEW) -> Photo:
+    """A photo of one conference, through the access layer (404 outside the user's scope)."""
+    photos = Photo.objects.filter(conference_id=conference_pk).select_related("conference__unit")
+    return access.get_for(photos, user, pk, action)
+
+
 def guest_candidates(commune: Unit) -> QuerySet[Person]:
     """People who may chair, sign for or attend a commune's conference: those of the commune
     and its subunits, and officials of the levels above (the province)."""

@@ -7,7 +7,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,12 +15,11 @@ from django.views.decorators.http import require_POST
 
 from tongket.units import access
 from tongket.units.choices import Action
-from tongket.units.web import run_action, year_param
+from tongket.units.web import run_action, save_form, show_errors, year_param
 
 from . import selectors, services
 from .choices import ConferenceKind, Organisers
 from .forms import AwardDecisionsForm, ConferenceForm, GuestForm, PhotoForm
-from .models import Guest, Photo
 
 FIELDS = (
     "kind",
@@ -42,7 +41,7 @@ FIELDS = (
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    year = year_param(request, "nam")
+    year = year_param(request)
     conferences = selectors.conference_list(request.user, year=year)
     return render(
         request,
@@ -53,16 +52,6 @@ def index(request: HttpRequest) -> HttpResponse:
             "can_create": selectors.communes_for(request.user).exists(),
         },
     )
-
-
-def _apply(request, form, call):
-    if not form.is_valid():
-        return None
-    try:
-        return call(form.cleaned_data)
-    except ValidationError as exc:
-        form.add_service_errors(exc)
-        return None
 
 
 @login_required
@@ -86,15 +75,15 @@ def create(request: HttpRequest) -> HttpResponse:
         initial=initial,
     )
     if request.method == "POST":
-        conference = _apply(
+        conference = save_form(
             request,
             form,
             lambda d: services.conference_create(
                 unit=d["unit"], by=request.user, **{name: d[name] for name in FIELDS}
             ),
+            _("Đã tạo hội nghị."),
         )
         if conference:
-            messages.success(request, _("Đã tạo hội nghị."))
             return redirect("conferences:detail", pk=conference.pk)
     return render(request, "conferences/form.html", {"form": form, "title": _("Thêm hội nghị")})
 
@@ -111,15 +100,15 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         lock_unit=True,
     )
     if request.method == "POST":
-        saved = _apply(
+        saved = save_form(
             request,
             form,
             lambda d: services.conference_update(
                 conference=conference, by=request.user, **{name: d[name] for name in FIELDS}
             ),
+            _("Đã lưu hội nghị."),
         )
         if saved:
-            messages.success(request, _("Đã lưu hội nghị."))
             return redirect("conferences:detail", pk=conference.pk)
     return render(
         request,
@@ -156,9 +145,7 @@ def guest_add(request: HttpRequest, pk: int) -> HttpResponse:
     conference = selectors.get_conference_for(request.user, pk, Action.EDIT)
     form = GuestForm(request.POST, people=selectors.guest_candidates(conference.unit))
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        show_errors(request, form.errors)
         return redirect("conferences:detail", pk=pk)
     person = form.cleaned_data["person"]
     run_action(
@@ -172,12 +159,7 @@ def guest_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def guest_remove(request: HttpRequest, pk: int, guest_pk: int) -> HttpResponse:
-    guest = access.get_for(
-        Guest.objects.filter(conference_id=pk).select_related("conference__unit"),
-        request.user,
-        guest_pk,
-        Action.EDIT,
-    )
+    guest = selectors.get_guest_for(request.user, pk, guest_pk, Action.EDIT)
     services.guest_remove(guest=guest, by=request.user)
     messages.success(request, _("Đã bỏ khách mời."))
     return redirect("conferences:detail", pk=pk)
@@ -189,9 +171,7 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
     conference = selectors.get_conference_for(request.user, pk, Action.EDIT)
     form = PhotoForm(request.POST, request.FILES)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        show_errors(request, form.errors)
         return redirect("conferences:detail", pk=pk)
     upload = form.cleaned_data["image"]
     if upload.size > services.MAX_PHOTO_BYTES:
@@ -217,12 +197,7 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def photo_delete(request: HttpRequest, pk: int, photo_pk: int) -> HttpResponse:
-    photo = access.get_for(
-        Photo.objects.filter(conference_id=pk).select_related("conference__unit"),
-        request.user,
-        photo_pk,
-        Action.EDIT,
-    )
+    photo = selectors.get_photo_for(request.user, pk, photo_pk, Action.EDIT)
     services.photo_delete(photo=photo, by=request.user)
     messages.success(request, _("Đã xóa ảnh."))
     return redirect("conferences:detail", pk=pk)
@@ -230,11 +205,7 @@ def photo_delete(request: HttpRequest, pk: int, photo_pk: int) -> HttpResponse:
 
 @login_required
 def photo_file(request: HttpRequest, pk: int, photo_pk: int) -> FileResponse:
-    photo = access.get_for(
-        Photo.objects.filter(conference_id=pk).select_related("conference__unit"),
-        request.user,
-        photo_pk,
-    )
+    photo = selectors.get_photo_for(request.user, pk, photo_pk)
     return FileResponse(photo.image.open("rb"), content_type=photo.content_type)
 
 

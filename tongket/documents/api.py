@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import datetime
 
-from django.http import HttpResponse
 from ninja import Router, Schema, Status
 
 from tongket.conferences import selectors as conference_selectors
 from tongket.units import access
 from tongket.units.choices import Action
+from tongket.units.downloads import DOCX, download
 
-from . import services
+from . import selectors, services
 from .choices import JobKind
 from .data import report_data
-from .models import Article, Job
 from .report import report_docx, report_filename
 
 router = Router(tags=["Văn bản"])
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 class ArticleOut(Schema):
@@ -58,9 +55,7 @@ class JobOut(Schema):
 def report(request, pk: int, layout: str | None = None):
     conference = conference_selectors.get_conference_for(request.user, pk)
     data = report_data(conference, layout)
-    response = HttpResponse(report_docx(data), content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{report_filename(data, "docx")}"'
-    return response
+    return download(report_docx(data), report_filename(data, "docx"), DOCX)
 
 
 @router.post(
@@ -71,24 +66,22 @@ def generate_article(request, pk: int):
     return Status(201, services.article_generate(conference=conference, by=request.user))
 
 
-def _article(request, pk: int, action: str = Action.VIEW) -> Article:
-    return access.get_for(Article.objects.all(), request.user, pk, action)
-
-
 @router.get("/articles/{int:pk}", response=ArticleOut, summary="Một tin bài")
 def get_article(request, pk: int):
-    return _article(request, pk)
+    return selectors.get_article_for(request.user, pk)
 
 
 @router.put("/articles/{int:pk}", response=ArticleOut, summary="Sửa tin bài")
 def update_article(request, pk: int, payload: ArticleIn):
-    article = _article(request, pk, Action.EDIT)
+    article = selectors.get_article_for(request.user, pk, Action.EDIT)
     return services.article_update(article=article, by=request.user, **payload.dict())
 
 
 @router.post("/articles/{int:pk}/publish", response=ArticleOut, summary="Đăng tin bài")
 def publish_article(request, pk: int):
-    return services.article_publish(article=_article(request, pk, Action.APPROVE), by=request.user)
+    return services.article_publish(
+        article=selectors.get_article_for(request.user, pk, Action.APPROVE), by=request.user
+    )
 
 
 @router.post("/jobs", response={202: JobOut}, summary="Tạo báo cáo, tin bài cả tỉnh (chạy nền)")
@@ -106,4 +99,4 @@ def start_job(request, payload: JobIn):
 
 @router.get("/jobs/{int:pk}", response=JobOut, summary="Tiến độ việc chạy nền")
 def job_progress(request, pk: int):
-    return access.get_for(Job.objects.all(), request.user, pk)
+    return selectors.get_job_for(request.user, pk)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from tongket.lib.dates import format_date
 
-from .data import ReportData, achievement_phrase, lower_first, plan_phrase
+from .data import ReportData
+from .wording import achievement_phrase, lower_first, plan_phrase
 
 
 @dataclass

@@ -23,10 +23,27 @@ from tongket.lib.words import amount_in_words
 from . import office
 
 
-def _place(page: DecisionPage) -> str:
-    name = page.decision.commune.name
-    word = kind_word(page.decision.commune)
+def _place_of(commune) -> str:
+    """ "Phường Hòa Bình" → "Hòa Bình", as the place line writes a commune."""
+    word = kind_word(commune)
+    name = commune.name
     return name[len(word) + 1 :] if name.lower().startswith(word + " ") else name
+
+
+def _place(page: DecisionPage) -> str:
+    return _place_of(page.decision.commune)
+
+
+def _authority(page: DecisionPage) -> str:
+    """Who decides, in capitals: the party committee, or "CHỦ TỊCH ỦY BAN NHÂN DÂN …"."""
+    decision = page.decision
+    if page.layout == "party":
+        return page.issuer.upper()
+    return f"{decision.signer_title} {page.issuer}".upper()
+
+
+def _centred(doc, text: str, *, size: float | None = None, **style) -> None:
+    office.add_paragraph(doc, text, align="center", indent_first=False, size=size, **style)
 
 
 def _header(doc, page: DecisionPage) -> None:
@@ -62,18 +79,10 @@ def _counts(page: DecisionPage) -> str:
     )
 
 
-def decision_docx(page: DecisionPage) -> bytes:
-    """The award decision with its list of awardees and prizes."""
+def _decision_grounds(doc, page: DecisionPage) -> None:
+    """Who decides, on what grounds ("Căn cứ …"), on whose proposal."""
     decision = page.decision
-    doc = office.new_document(layout=page.layout)
-    _header(doc, page)
-    office.add_title(doc, "Quyết định", decision.subject)
-    authority = (
-        page.issuer.upper()
-        if page.layout == "party"
-        else f"{decision.signer_title} {page.issuer}".upper()
-    )
-    office.add_paragraph(doc, authority, bold=True, align="center", indent_first=False)
+    _centred(doc, _authority(page), bold=True)
     for document in decision_grounds(decision):
         office.add_paragraph(doc, f"Căn cứ {document};", italic=True)
     if decision.session_id:
@@ -83,7 +92,12 @@ def decision_docx(page: DecisionPage) -> bytes:
             f"{format_document_date(decision.session.held_on)},",
             italic=True,
         )
-    office.add_paragraph(doc, "QUYẾT ĐỊNH:", bold=True, align="center", indent_first=False)
+
+
+def _decision_articles(doc, page: DecisionPage) -> None:
+    """ "QUYẾT ĐỊNH:" and its three articles: what is awarded, the prize money, who executes."""
+    decision = page.decision
+    _centred(doc, "QUYẾT ĐỊNH:", bold=True)
     kinds = sorted({award.nomination.award_kind for award in page.awards}, key=lambda k: k.order)
     titles = [kind.name for kind in kinds if kind.category == Category.TITLE]
     forms = [kind.phrase for kind in kinds if kind.category == Category.FORM]
@@ -108,24 +122,18 @@ def decision_docx(page: DecisionPage) -> bytes:
         "Điều 3. Quyết định có hiệu lực kể từ ngày ký. Văn phòng, bộ phận tài chính và các "
         "tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
     )
-    office.add_signature(
-        doc,
-        on_behalf=page.on_behalf,
-        signer_title=decision.signer_title,
-        signer_name=decision.signer_name,
-        recipients=["Như Điều 3", "Lưu: VT"],
-    )
+
+
+def _decision_list(doc, page: DecisionPage) -> None:
+    """The list attached to the decision: every awardee with coefficient and prize."""
+    decision = page.decision
     doc.add_page_break()
-    office.add_paragraph(
-        doc, "DANH SÁCH KHEN THƯỞNG", bold=True, align="center", indent_first=False
-    )
-    office.add_paragraph(
+    _centred(doc, "DANH SÁCH KHEN THƯỞNG", bold=True)
+    _centred(
         doc,
         f"(Kèm theo Quyết định số {decision.number_label} "
         f"{format_document_date(decision.signed_on)})",
         italic=True,
-        align="center",
-        indent_first=False,
     )
     rows = [
         [
@@ -146,111 +154,86 @@ def decision_docx(page: DecisionPage) -> bytes:
         widths_mm=[10, 45, 38, 35, 15, 22],
         numeric_columns=(4, 5),
     )
+
+
+def decision_docx(page: DecisionPage) -> bytes:
+    """The award decision with its list of awardees and prizes."""
+    decision = page.decision
+    doc = office.new_document(layout=page.layout)
+    _header(doc, page)
+    office.add_title(doc, "Quyết định", decision.subject)
+    _decision_grounds(doc, page)
+    _decision_articles(doc, page)
+    office.add_signature(
+        doc,
+        on_behalf=page.on_behalf,
+        signer_title=decision.signer_title,
+        signer_name=decision.signer_name,
+        recipients=["Như Điều 3", "Lưu: VT"],
+    )
+    _decision_list(doc, page)
     return office.to_bytes(doc)
 
 
-def _certificate(doc, page: DecisionPage, award, first: bool) -> None:
-    decision = page.decision
-    if not first:
-        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    nomination = award.nomination
+def _certificate_heading(doc, page: DecisionPage, award) -> None:
+    """The national (or party) title, who awards, and "GIẤY KHEN" or "GIẤY CHỨNG NHẬN"."""
     if page.layout == "party":
-        office.add_paragraph(
-            doc,
-            "ĐẢNG CỘNG SẢN VIỆT NAM",
-            bold=True,
-            align="center",
-            indent_first=False,
-            size=15,
-        )
+        _centred(doc, "ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, size=15)
     else:
-        office.add_paragraph(
-            doc,
-            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-            bold=True,
-            align="center",
-            indent_first=False,
-            size=13,
-        )
-        office.add_paragraph(
-            doc,
-            "Độc lập - Tự do - Hạnh phúc",
-            bold=True,
-            align="center",
-            indent_first=False,
-            size=14,
-        )
-    authority = (
-        page.issuer.upper()
-        if page.layout == "party"
-        else f"{decision.signer_title} {page.issuer}".upper()
-    )
-    office.add_paragraph(doc, authority, bold=True, align="center", indent_first=False, size=16)
-    if nomination.award_kind.category == Category.FORM:
-        office.add_paragraph(doc, "TẶNG", bold=True, align="center", indent_first=False, size=16)
-        office.add_paragraph(
-            doc, "GIẤY KHEN", bold=True, align="center", indent_first=False, size=40
-        )
+        _centred(doc, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=13)
+        _centred(doc, "Độc lập - Tự do - Hạnh phúc", bold=True, size=14)
+    _centred(doc, _authority(page), bold=True, size=16)
+    if award.nomination.award_kind.category == Category.FORM:
+        _centred(doc, "TẶNG", bold=True, size=16)
+        _centred(doc, "GIẤY KHEN", bold=True, size=40)
     else:
-        office.add_paragraph(
-            doc, "GIẤY CHỨNG NHẬN", bold=True, align="center", indent_first=False, size=36
-        )
-    office.add_paragraph(
-        doc,
-        certificate_salutation(award),
-        bold=True,
-        align="center",
-        indent_first=False,
-        size=22,
-    )
+        _centred(doc, "GIẤY CHỨNG NHẬN", bold=True, size=36)
+
+
+def _certificate_awardee(doc, award) -> None:
+    """Who is awarded, their unit, and for what (the title and year, or the achievement)."""
+    nomination = award.nomination
+    _centred(doc, certificate_salutation(award), bold=True, size=22)
     unit = nomination.nominee_unit
     if nomination.recipient != Recipient.COLLECTIVE and unit is not None:
-        office.add_paragraph(doc, unit.name, align="center", indent_first=False, size=15)
+        _centred(doc, unit.name, size=15)
     if nomination.award_kind.category == Category.TITLE:
-        office.add_paragraph(
+        _centred(
             doc,
             f"Đã đạt danh hiệu “{nomination.award_kind.name}” năm {nomination.year}",
             bold=True,
-            align="center",
-            indent_first=False,
             size=17,
         )
     else:
-        office.add_paragraph(
+        _centred(
             doc,
             f"Đã có thành tích trong năm {nomination.year}: {nomination.achievement}",
             italic=True,
-            align="center",
-            indent_first=False,
             size=15,
         )
-    office.add_paragraph(
-        doc,
-        f"Quyết định số {decision.number_label} {format_document_date(decision.signed_on)}",
-        align="center",
-        indent_first=False,
-        size=13,
-    )
-    office.add_paragraph(
-        doc,
-        f"{_place(page)}, {format_document_date(decision.signed_on)}",
-        italic=True,
-        align="right",
-        indent_first=False,
-        size=14,
-    )
-    office.add_paragraph(
-        doc,
-        f"{page.on_behalf}\n{decision.signer_title}".upper(),
-        bold=True,
-        align="right",
-        indent_first=False,
-        size=14,
-    )
-    office.add_paragraph(doc, "\n\n", align="right", indent_first=False)
-    office.add_paragraph(
-        doc, decision.signer_name, bold=True, align="right", indent_first=False, size=14
-    )
+
+
+def _certificate_signature(doc, page: DecisionPage) -> None:
+    """The decision it rests on, the place and date, and the signature."""
+    decision = page.decision
+    signed = format_document_date(decision.signed_on)
+    _centred(doc, f"Quyết định số {decision.number_label} {signed}", size=13)
+
+    def right(text: str, **style) -> None:
+        office.add_paragraph(doc, text, align="right", indent_first=False, **style)
+
+    right(f"{_place(page)}, {signed}", italic=True, size=14)
+    right(f"{page.on_behalf}\n{decision.signer_title}".upper(), bold=True, size=14)
+    right("\n\n")
+    right(decision.signer_name, bold=True, size=14)
+
+
+def _certificate(doc, page: DecisionPage, award, first: bool) -> None:
+    if not first:
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _certificate_heading(doc, page, award)
+    _certificate_awardee(doc, award)
+    _certificate_signature(doc, page)
 
 
 def certificates_docx(page: DecisionPage, awards=None) -> bytes:
@@ -267,23 +250,15 @@ def certificates_pdf(page: DecisionPage, awards=None) -> bytes:
     return office.docx_to_pdf(certificates_docx(page, awards))
 
 
-def minutes_docx(page: SessionPage) -> bytes:
-    """The council's minutes (biên bản): who attended, how it voted, who passed."""
+def _minutes_heading(doc, page: SessionPage) -> None:
     session = page.session
     commune = session.commune
-    doc = office.new_document(layout="state")
-    word = kind_word(commune)
-    place = (
-        commune.name[len(word) + 1 :]
-        if commune.name.lower().startswith(word + " ")
-        else (commune.name)
-    )
     office.add_state_header(
         doc,
         parent_body=f"Ủy ban nhân dân {commune.name}",
         body="Hội đồng Thi đua – Khen thưởng",
         number="",
-        place=place,
+        place=_place_of(commune),
         on=session.held_on,
     )
     office.add_title(
@@ -304,6 +279,10 @@ def minutes_docx(page: SessionPage) -> bytes:
         "Hội đồng bỏ phiếu kín; tỷ lệ phiếu đồng ý tính trên tổng số thành viên Hội đồng, "
         "theo mức quy định cho từng danh hiệu, hình thức.",
     )
+
+
+def _minutes_votes(doc, page: SessionPage) -> None:
+    """Who passed (a table with votes and the share needed), then who did not."""
     office.add_paragraph(doc, "Các trường hợp đạt:", bold=True)
     office.add_table(
         doc,
@@ -329,11 +308,18 @@ def minutes_docx(page: SessionPage) -> bytes:
                 f"- {ballot.nomination.nominee_name} ({ballot.nomination.award_kind.name}): "
                 f"{ballot.votes_for}/{ballot.members_total} phiếu đồng ý.",
             )
+
+
+def minutes_docx(page: SessionPage) -> bytes:
+    """The council's minutes (biên bản): who attended, how it voted, who passed."""
+    doc = office.new_document(layout="state")
+    _minutes_heading(doc, page)
+    _minutes_votes(doc, page)
     office.add_signature(
         doc,
         on_behalf="",
         signer_title="Chủ tịch Hội đồng",
-        signer_name=session.chair_name,
+        signer_name=page.session.chair_name,
         recipients=["Thành viên Hội đồng", "Lưu: VT"],
     )
     return office.to_bytes(doc)

@@ -1,14 +1,19 @@
-"""Every write of the documents module: articles, generated files, imports, jobs."""
+"""Every write of the documents module: articles, generated files, imports, and the work of
+background jobs (tasks.py only hands their steps to a runner)."""
 
 from __future__ import annotations
+
+import logging
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tongket.conferences.models import Conference
+from tongket.conferences.selectors import conference_queryset
 from tongket.lib.xlsx import Column, read_xlsx
 from tongket.targets import services as targets_services
 from tongket.targets.models import Indicator, Result
@@ -17,9 +22,13 @@ from tongket.units.choices import Action
 from tongket.units.models import Unit, User
 
 from . import article as article_writer
+from . import office, selectors
 from .choices import ArticleState, FileKind, JobKind, JobState
 from .data import report_data
 from .models import Article, GeneratedFile, Job
+from .report import report_docx, report_filename
+
+logger = logging.getLogger(__name__)
 
 # Articles ---------------------------------------------------------------------------------
 
@@ -131,6 +140,50 @@ RESULT_COLUMNS = [
 YES = {"x", "có", "co", "1", "true", "ước", "uoc"}
 
 
+def _import_problem(row: dict, indicators: dict[str, Indicator], seen: dict) -> str | None:
+    """Why a spreadsheet row cannot be saved (unknown code, code already seen, no figure),
+    or None. Records the row's code in `seen`."""
+    line = row["_row"]
+    code = row["indicator_code"].strip().upper()
+    if code not in indicators:
+        return _("Dòng %(row)s, cột A (Mã chỉ tiêu): không có chỉ tiêu mã “%(code)s”.") % {
+            "row": line,
+            "code": row["indicator_code"],
+        }
+    if code in seen:
+        return _("Dòng %(row)s: chỉ tiêu %(code)s đã có ở dòng %(first)s.") % {
+            "row": line,
+            "code": code,
+            "first": seen[code],
+        }
+    seen[code] = line
+    if row["value"] is None and row["numerator"] is None:
+        return _("Dòng %(row)s: chưa điền số thực hiện (hoặc tử số, mẫu số).") % {"row": line}
+    return None
+
+
+def _import_save(row: dict, indicator: Indicator, expected_version: int, **cell) -> list[str]:
+    """Save one spreadsheet row through the targets module; the refusals, each naming its row."""
+    try:
+        with transaction.atomic():
+            targets_services.result_save(
+                indicator=indicator,
+                expected_version=expected_version,
+                value=row["value"] if row["numerator"] is None else None,
+                numerator=row["numerator"],
+                denominator=row["denominator"],
+                is_estimate=(row["estimate"] or "").strip().lower() in YES,
+                note=row["note"] or "",
+                **cell,
+            )
+    except ValidationError as exc:
+        return [
+            _("Dòng %(row)s: %(message)s") % {"row": row["_row"], "message": message}
+            for message in exc.messages
+        ]
+    return []
+
+
 @transaction.atomic
 def results_import_xlsx(*, unit: Unit, year: int, period: str, data: bytes, by: User) -> int:
     """Import a commune's results for a year from the office's .xlsx (columns: Mã chỉ tiêu,
@@ -151,46 +204,22 @@ def results_import_xlsx(*, unit: Unit, year: int, period: str, data: bytes, by: 
     seen: dict[str, int] = {}
     saved = 0
     for row in table.rows:
-        line = row["_row"]
-        code = row["indicator_code"].strip().upper()
-        indicator = indicators.get(code)
-        if indicator is None:
-            errors.append(
-                _("Dòng %(row)s, cột A (Mã chỉ tiêu): không có chỉ tiêu mã “%(code)s”.")
-                % {"row": line, "code": row["indicator_code"]}
-            )
+        problem = _import_problem(row, indicators, seen)
+        if problem:
+            errors.append(problem)
             continue
-        if code in seen:
-            errors.append(
-                _("Dòng %(row)s: chỉ tiêu %(code)s đã có ở dòng %(first)s.")
-                % {"row": line, "code": code, "first": seen[code]}
-            )
-            continue
-        seen[code] = line
-        if row["value"] is None and row["numerator"] is None:
-            errors.append(
-                _("Dòng %(row)s: chưa điền số thực hiện (hoặc tử số, mẫu số).") % {"row": line}
-            )
-            continue
-        try:
-            with transaction.atomic():
-                targets_services.result_save(
-                    unit=unit,
-                    indicator=indicator,
-                    year=year,
-                    period=period,
-                    by=by,
-                    expected_version=versions.get(indicator.pk, 0),
-                    value=row["value"] if row["numerator"] is None else None,
-                    numerator=row["numerator"],
-                    denominator=row["denominator"],
-                    is_estimate=(row["estimate"] or "").strip().lower() in YES,
-                    note=row["note"] or "",
-                )
-            saved += 1
-        except ValidationError as exc:
-            for message in exc.messages:
-                errors.append(_("Dòng %(row)s: %(message)s") % {"row": line, "message": message})
+        indicator = indicators[row["indicator_code"].strip().upper()]
+        refused = _import_save(
+            row,
+            indicator,
+            versions.get(indicator.pk, 0),
+            unit=unit,
+            year=year,
+            period=period,
+            by=by,
+        )
+        errors.extend(refused)
+        saved += not refused
     if errors:
         raise ValidationError(errors)
     if not saved:
@@ -234,11 +263,84 @@ def job_start(
     return job
 
 
-def job_fail(job: Job, message: str) -> None:
-    """Mark a job failed with a message (used by the runner, which has no user)."""
-    Job.objects.filter(pk=job.pk).update(
-        state=JobState.FAILED, errors=[*job.errors, message], finished_at=timezone.now()
+def job_begin(job_id: int) -> tuple[Job, list[int]]:
+    """Count a job's steps (one conference each) and mark it running; a job with nothing to
+    do is finished at once with a plain message. Returns the job and its steps."""
+    job = Job.objects.select_related("unit").get(pk=job_id)
+    steps = selectors.job_conference_ids(job)
+    Job.objects.filter(pk=job_id).update(
+        total=len(steps), done=0, state=JobState.RUNNING, started_at=timezone.now()
     )
+    if not steps:
+        Job.objects.filter(pk=job_id).update(
+            state=JobState.DONE,
+            finished_at=timezone.now(),
+            errors=[f"Chưa có hội nghị tổng kết năm {job.year} nào trong {job.unit.name}."],
+        )
+    return job, steps
+
+
+def job_step_run(job_id: int, conference_id: int) -> None:
+    """Make one conference's documents for a job and count the step done, whatever happens:
+    a failure becomes a message in the job's errors, never a stuck progress bar."""
+    errors: list[str] = []
+    try:
+        job = Job.objects.select_related("created_by").get(pk=job_id)
+        conference = conference_queryset().get(pk=conference_id)
+        try:
+            conference_documents_make(job, conference)
+        except Exception as exc:  # reported on the job page, the other steps go on
+            logger.exception("job %s step %s failed", job_id, conference_id)
+            errors.append(f"{conference.unit.name}: {_failure_message(exc)}")
+    except (Job.DoesNotExist, Conference.DoesNotExist):
+        errors.append(f"Không tìm thấy hội nghị số {conference_id}.")
+    _job_step_done(job_id, errors)
+
+
+def _failure_message(exc: Exception) -> str:
+    messages = getattr(exc, "messages", None)
+    return "; ".join(messages) if messages else str(exc) or exc.__class__.__name__
+
+
+def conference_documents_make(job: Job, conference: Conference) -> None:
+    """One step of a job: the conference's report (DOCX, and PDF when asked), and for a
+    province job its article unless one is already published."""
+    data = report_data(conference)
+    docx = report_docx(data)
+    generated_file_save(
+        conference=conference,
+        kind=FileKind.REPORT_DOCX,
+        filename=report_filename(data, "docx"),
+        data=docx,
+        by=None,
+        job=job,
+    )
+    if job.kind == JobKind.REPORT_PDF or job.params.get("pdf"):
+        generated_file_save(
+            conference=conference,
+            kind=FileKind.REPORT_PDF,
+            filename=report_filename(data, "pdf"),
+            data=office.docx_to_pdf(docx),
+            by=None,
+            job=job,
+        )
+    if job.kind == JobKind.PROVINCE_DOCUMENTS and not selectors.has_published_article(conference):
+        article_generate(conference=conference, by=job.created_by)
+
+
+def _job_step_done(job_id: int, errors: list[str]) -> None:
+    """Count a step done (the counter is updated in SQL, so parallel steps never lose one)
+    and finish the job after its last step: failed when every step failed."""
+    with transaction.atomic():
+        Job.objects.filter(pk=job_id).update(done=F("done") + 1)
+        job = Job.objects.select_for_update().get(pk=job_id)
+        if errors:
+            job.errors = [*job.errors, *errors]
+        if job.done >= job.total and job.state == JobState.RUNNING:
+            failed_all = len(job.errors) >= job.total and bool(job.errors)
+            job.state = JobState.FAILED if failed_all else JobState.DONE
+            job.finished_at = timezone.now()
+        job.save(update_fields=["errors", "state", "finished_at"])
 
 
 __all__ = [
@@ -247,7 +349,10 @@ __all__ = [
     "article_publish",
     "article_unpublish",
     "article_update",
+    "conference_documents_make",
     "generated_file_save",
+    "job_begin",
     "job_start",
+    "job_step_run",
     "results_import_xlsx",
 ]

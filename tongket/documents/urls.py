@@ -1,9 +1,29 @@
-"""Document downloads: award documents (certificates, decisions) and the year's review report
-and article. Each part keeps its own url module so they grow independently."""
+from django.urls import path
 
-from .award_urls import urlpatterns as award_patterns
-from .report_urls import urlpatterns as report_patterns
+from . import views
 
 app_name = "documents"
 
-urlpatterns = award_patterns + report_patterns
+urlpatterns = [
+    path("hoi-nghi/<int:pk>/", views.conference, name="conference"),
+    path("hoi-nghi/<int:pk>/bao-cao.docx", views.report_download, name="report_docx"),
+    path("hoi-nghi/<int:pk>/bang-bieu.xlsx", views.report_tables, name="report_xlsx"),
+    path("hoi-nghi/<int:pk>/bao-cao-pdf/", views.report_pdf, name="report_pdf"),
+    path("hoi-nghi/<int:pk>/nhap-so-lieu/", views.results_import, name="results_import"),
+    path("hoi-nghi/<int:pk>/viet-tin/", views.article_generate, name="article_generate"),
+    path("tin-bai/<int:pk>/", views.article, name="article"),
+    path("tin-bai/<int:pk>/dang/", views.article_publish, name="article_publish"),
+    path("tin-bai/<int:pk>/go/", views.article_unpublish, name="article_unpublish"),
+    path("tep/<int:pk>/", views.generated_file, name="file"),
+    path("viec-nen/", views.jobs, name="jobs"),
+    path("viec-nen/<int:pk>/", views.job, name="job"),
+    path("viec-nen/<int:pk>/tien-do/", views.job_progress, name="job_progress"),
+    path("khen-thuong/quyet-dinh/<int:pk>.docx", views.decision_docx, name="award_decision_docx"),
+    path(
+        "khen-thuong/quyet-dinh/<int:pk>/giay-khen.pdf",
+        views.certificates_pdf,
+        name="award_certificates_pdf",
+    ),
+    path("khen-thuong/bien-ban/<int:pk>.docx", views.minutes_docx, name="award_minutes_docx"),
+    path("khen-thuong/giay-khen/<int:pk>.pdf", views.certificate_pdf, name="award_certificate_pdf"),
+]

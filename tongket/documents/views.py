@@ -1,5 +1,6 @@
-"""Screens and downloads for a conference's report and article, imports and background
-jobs. Thin: parse, call one service or selector, respond."""
+"""Screens and downloads of the documents module: a conference's report and article, the
+results import, background jobs and their files, and the award documents (decision,
+certificates, council minutes). Thin: parse, call one service or selector, respond."""
 
 from __future__ import annotations
 
@@ -14,17 +15,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tongket.conferences import selectors as conference_selectors
+from tongket.emulation import selectors as emulation
+from tongket.emulation.models import AwardDecision
+from tongket.lib.text import slug
 from tongket.units import access
 from tongket.units.choices import Action
 from tongket.units.downloads import DOCX, PDF, XLSX, download
-from tongket.units.web import run_action
+from tongket.units.web import run_action, show_errors
 
-from . import selectors, services
+from . import awards, office, selectors, services
 from .choices import JobKind
-from .data import missing_sentences, report_data, summary_sentence
+from .data import report_data
 from .forms import ArticleForm, ProvinceJobForm, ResultsImportForm
-from .models import Article, GeneratedFile, Job
 from .report import achievement_table, plan_table, report_docx, report_filename, report_xlsx
+from .wording import missing_sentences, summary_sentence
 
 
 def _layout(request: HttpRequest) -> str | None:
@@ -100,9 +104,7 @@ def results_import(request: HttpRequest, pk: int) -> HttpResponse:
             unit=item.unit, year=item.year, period=period, data=upload.read(), by=request.user
         )
     except ValidationError as exc:
-        messages.error(request, _("Chưa nhập số liệu nào vì tệp có lỗi:"))
-        for message in exc.messages[:50]:
-            messages.error(request, message)
+        show_errors(request, exc, heading=_("Chưa nhập số liệu nào vì tệp có lỗi:"), limit=50)
         return redirect("documents:conference", pk=pk)
     messages.success(request, _("Đã nhập %(count)s kết quả.") % {"count": count})
     return redirect("documents:conference", pk=pk)
@@ -122,15 +124,9 @@ def article_generate(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("documents:article", pk=article.pk)
 
 
-def _article(request: HttpRequest, pk: int, action: str = Action.VIEW) -> Article:
-    return access.get_for(
-        Article.objects.select_related("conference", "unit"), request.user, pk, action
-    )
-
-
 @login_required
 def article(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _article(request, pk)
+    item = selectors.get_article_for(request.user, pk)
     can_edit = access.can(request.user, Action.EDIT, item.unit)
     form = ArticleForm(
         request.POST or None,
@@ -169,7 +165,7 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def article_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _article(request, pk, Action.APPROVE)
+    item = selectors.get_article_for(request.user, pk, Action.APPROVE)
     run_action(
         request,
         lambda: services.article_publish(article=item, by=request.user),
@@ -181,7 +177,7 @@ def article_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def article_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _article(request, pk, Action.APPROVE)
+    item = selectors.get_article_for(request.user, pk, Action.APPROVE)
     run_action(
         request,
         lambda: services.article_unpublish(article=item, by=request.user),
@@ -192,7 +188,7 @@ def article_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def generated_file(request: HttpRequest, pk: int) -> FileResponse:
-    item = access.get_for(GeneratedFile.objects.all(), request.user, pk)
+    item = selectors.get_file_for(request.user, pk)
     content_type = PDF if item.file.name.endswith(".pdf") else DOCX
     name = item.file.name.rsplit("/", 1)[-1]
     return FileResponse(
@@ -231,7 +227,7 @@ def jobs(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def job(request: HttpRequest, pk: int) -> HttpResponse:
-    item = access.get_for(Job.objects.select_related("unit"), request.user, pk)
+    item = selectors.get_job_for(request.user, pk)
     return render(
         request,
         "documents/job.html",
@@ -241,7 +237,7 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def job_progress(request: HttpRequest, pk: int) -> JsonResponse:
-    item = access.get_for(Job.objects.all(), request.user, pk)
+    item = selectors.get_job_for(request.user, pk)
     return JsonResponse(
         {
             "state": item.state,
@@ -252,4 +248,60 @@ def job_progress(request: HttpRequest, pk: int) -> JsonResponse:
             "finished": item.finished,
             "errors": item.errors,
         }
+    )
+
+
+# Award documents --------------------------------------------------------------------------
+
+
+def _file_stem(decision: AwardDecision) -> str:
+    return f"{slug(decision.number_label)}-{decision.signed_on.year}"
+
+
+def _pdf_download(build, filename: str) -> HttpResponse:
+    """A PDF made by LibreOffice as a download, or a 503 saying in Vietnamese why not."""
+    try:
+        data = build()
+    except office.OfficeConversionError as exc:
+        return HttpResponse(
+            _("Chưa tạo được tệp PDF: %(reason)s") % {"reason": exc},
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    return download(data, filename, PDF)
+
+
+@login_required
+def decision_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = selectors.get_award_decision_for(request.user, pk)
+    data = awards.decision_docx(emulation.decision_page(decision))
+    return download(data, f"quyet-dinh-{_file_stem(decision)}.docx", DOCX)
+
+
+@login_required
+def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = selectors.get_award_decision_for(request.user, pk)
+    return _pdf_download(
+        lambda: awards.certificates_pdf(emulation.decision_page(decision)),
+        f"giay-khen-{_file_stem(decision)}.pdf",
+    )
+
+
+@login_required
+def minutes_docx(request: HttpRequest, pk: int) -> HttpResponse:
+    """The council minutes, for those who may see the session (its commune or its members)."""
+    session = selectors.get_session_for(request.user, pk)
+    data = awards.minutes_docx(emulation.session_page(session, with_waiting=False))
+    return download(data, f"bien-ban-hoi-dong-{session.held_on:%Y-%m-%d}.docx", DOCX)
+
+
+@login_required
+def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    award = selectors.get_award_for(request.user, pk)
+    page = emulation.decision_page(award.decision)
+    chosen = [item for item in page.awards if item.pk == award.pk]
+    name = slug(award.nomination.nominee_name)
+    return _pdf_download(
+        lambda: awards.certificates_pdf(page, chosen),
+        f"giay-khen-{name}-{award.decision.year}.pdf",
     )

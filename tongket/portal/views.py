@@ -3,19 +3,12 @@ figures for the year, each article's page, and the photos of published articles 
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import render
 
-from tongket.conferences.models import Photo
 from tongket.documents import selectors as documents
-from tongket.documents.choices import ArticleState
-from tongket.documents.models import Article
 from tongket.targets import selectors as targets
-from tongket.units.models import Unit
-
-
-def _commune(code: str) -> Unit:
-    return get_object_or_404(Unit.objects.communes(), code=code)
+from tongket.units.web import year_param
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -23,10 +16,12 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def commune(request: HttpRequest, code: str) -> HttpResponse:
-    unit = _commune(code)
+    """The commune's articles and public figures for a year: the one asked for (?year=, or
+    ?nam= in links published before) when it has data, else the latest article's year."""
+    unit = documents.public_commune(code)
     years = targets.years_with_data(unit)
-    year_text = request.GET.get("nam", "")
-    year = int(year_text) if year_text.isdigit() and int(year_text) in years else None
+    year = year_param(request, low=0, high=9999)
+    year = year if year in years else None
     articles = list(documents.published_articles(unit)[:30])
     if year is None:
         year = articles[0].conference.year if articles else (years[0] if years else None)
@@ -39,13 +34,8 @@ def commune(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def article(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    unit = _commune(code)
-    item = get_object_or_404(
-        Article.objects.select_related("conference"),
-        pk=pk,
-        unit=unit,
-        state=ArticleState.PUBLISHED,
-    )
+    unit = documents.public_commune(code)
+    item = documents.published_article(unit, pk)
     return render(
         request,
         "portal/article.html",
@@ -54,7 +44,5 @@ def article(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 
 
 def photo(request: HttpRequest, pk: int) -> FileResponse:
-    item = Photo.objects.filter(pk=pk, conference__article__state=ArticleState.PUBLISHED).first()
-    if item is None:
-        raise Http404("Không tìm thấy ảnh.")
+    item = documents.public_photo(pk)
     return FileResponse(item.image.open("rb"), content_type=item.content_type)

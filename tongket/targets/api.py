@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from tongket.units import access
 
@@ -135,7 +135,7 @@ def _result_out(result: Result, code: str) -> dict:
 
 
 def _indicator(code: str) -> Indicator:
-    indicator = Indicator.objects.filter(code=code.strip().upper()).first()
+    indicator = selectors.indicator_by_code(code)
     if indicator is None:
         raise Http404(_("Không có chỉ tiêu mã “%(code)s”.") % {"code": code})
     return indicator
@@ -181,7 +181,7 @@ def plan_put(request, payload: PlanIn):
         by=request.user,
     )
     if plan is None:
-        return 204, None
+        return Status(204, None)
     code = payload.indicator.strip().upper()
     return next(
         row for row in selectors.unit_year_plans(target, payload.year) if row.indicator_code == code
@@ -191,8 +191,8 @@ def plan_put(request, payload: PlanIn):
 @router.get("/results", response=list[ResultOut], summary="Kết quả của đơn vị trong một kỳ")
 def results(request, unit: int, year: int, period: Period = Period.YEAR):
     target = access.get_unit_for(request.user, unit)
-    rows = Result.objects.filter(unit=target, year=year, period=period).select_related("indicator")
-    return [_result_out(r, r.indicator.code) for r in rows.order_by("indicator__code")]
+    rows = selectors.unit_results(target, year, period)
+    return [_result_out(r, r.indicator.code) for r in rows]
 
 
 @router.put(
@@ -220,10 +220,10 @@ def result_put(request, payload: ResultIn):
     except services.ConflictError as exc:
         current = exc.current
         current.period = current.period or payload.period
-        return 409, {
-            "detail": " ".join(exc.messages),
-            "current": _result_out(current, indicator.code),
-        }
+        return Status(
+            409,
+            {"detail": " ".join(exc.messages), "current": _result_out(current, indicator.code)},
+        )
     return _result_out(result, indicator.code)
 
 

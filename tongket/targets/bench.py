@@ -37,9 +37,7 @@ def _first_province(scale: national.Scale) -> tuple[Unit, list[Unit]]:
     return province, list(Unit.objects.filter(parent=province).order_by("pk"))
 
 
-def run(options, stdout) -> None:
-    scale_name = options.get("scale", "national")
-    repeat = max(5, options.get("repeat", 30))
+def _generate(scale_name: str, stdout) -> national.Scale:
     started = time.perf_counter()
     scale = national.generate(scale_name, stdout)
     stdout.write(
@@ -53,11 +51,10 @@ def run(options, stdout) -> None:
             }
         )
     )
-    officer = national.ensure_user(f"{scale.prefix.lower()}_tinh", None, None)
-    admin = national.ensure_user(f"{scale.prefix.lower()}_admin", None, None, superuser=True)
-    province, communes = _first_province(scale)
-    client = _client(officer)
+    return scale
 
+
+def _dashboards(client: Client, province: Unit, communes: list[Unit], repeat: int, stdout) -> None:
     def commune(i):
         _get(client, f"/chi-tieu/don-vi/{communes[i % len(communes)].pk}/?year={YEAR}")
 
@@ -82,7 +79,8 @@ def run(options, stdout) -> None:
         warmup=3,
     )
 
-    admin_client = _client(admin)
+
+def _national_rollup(admin_client: Client, communes: int, repeat: int, stdout) -> None:
     weighted = Indicator.objects.get(code="QG03")  # a percentage, weighted by population
 
     def rollup(i):
@@ -93,17 +91,17 @@ def run(options, stdout) -> None:
         rollup,
         repeat=max(5, repeat // 3),
         stdout=stdout,
-        n=scale.communes,
+        n=communes,
         warmup=3,
     )
 
-    cell_unit = communes[0]
+
+def _cell_save(client: Client, cell_unit: Unit, repeat: int, stdout) -> None:
     indicator = Indicator.objects.get(code="QG01")
-    state = {"version": 0}
     current = Result.objects.filter(
         unit=cell_unit, indicator=indicator, year=YEAR, period="year"
     ).first()
-    state["version"] = current.version if current else 0
+    state = {"version": current.version if current else 0}
 
     def save(i):
         response = client.post(
@@ -124,3 +122,15 @@ def run(options, stdout) -> None:
         state["version"] = data["version"]
 
     measure("targets_grid_cell_save", save, repeat=repeat, stdout=stdout, n=1, warmup=3)
+
+
+def run(options, stdout) -> None:
+    repeat = max(5, options.get("repeat", 30))
+    scale = _generate(options.get("scale", "national"), stdout)
+    officer = national.ensure_user(f"{scale.prefix.lower()}_tinh", None, None)
+    admin = national.ensure_user(f"{scale.prefix.lower()}_admin", None, None, superuser=True)
+    province, communes = _first_province(scale)
+    client = _client(officer)
+    _dashboards(client, province, communes, repeat, stdout)
+    _national_rollup(_client(admin), scale.communes, repeat, stdout)
+    _cell_save(client, communes[0], repeat, stdout)

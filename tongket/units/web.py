@@ -1,14 +1,45 @@
-"""Steps every app's views share: run a service from a form or from a button, and read a year
-from the query string. Views stay thin and every refusal reaches the user the same way."""
+"""Steps every app's views share: run a service from a form or from a button, show refusals
+as messages, and read a unit or a year from the query string. Views stay thin and every refusal
+reaches the user the same way."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+
+from . import access
+from .choices import Action
+from .models import Unit
+
+# Published links (portal pages, conference lists) once named the year "nam"; every screen
+# now says "year" and still reads the old name so those links keep working.
+YEAR_PARAM_ALIASES = {"year": ("nam",)}
+
+
+def show_errors(
+    request: HttpRequest,
+    errors: ValidationError | Mapping[str, Iterable[str]] | Iterable[str],
+    *,
+    heading: str = "",
+    limit: int | None = None,
+) -> None:
+    """Every message of a refusal as an error message on the next page: a service's
+    ValidationError, a form's errors (field → messages) or a plain list. `heading` comes
+    first when given; `limit` keeps a long import report readable."""
+    if isinstance(errors, ValidationError):
+        texts = list(errors.messages)
+    elif isinstance(errors, Mapping):
+        texts = [str(message) for field in errors.values() for message in field]
+    else:
+        texts = [str(message) for message in errors]
+    if heading:
+        messages.error(request, heading)
+    for text in texts[:limit]:
+        messages.error(request, text)
 
 
 def save_form(request: HttpRequest, form, call: Callable[[dict], Any], success: str) -> Any:
@@ -31,16 +62,27 @@ def run_action(request: HttpRequest, call: Callable[[], Any], success: str) -> A
     try:
         result = call()
     except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
+        show_errors(request, exc)
         return None
     messages.success(request, success)
     return result
 
 
+def unit_param(request: HttpRequest, name: str = "unit", action: str = Action.VIEW) -> Unit | None:
+    """The unit named by id in GET (or POST), through the access layer (404 outside the
+    user's scope, 403 without the right); None when the parameter is absent or not an id."""
+    raw = request.GET.get(name, "") or request.POST.get(name, "")
+    return access.get_unit_for(request.user, raw, action) if raw.isdigit() else None
+
+
 def year_param(
     request: HttpRequest, name: str = "year", *, low: int = 1945, high: int = 2100
 ) -> int | None:
-    """A year from GET (or POST) within [low, high]; None when absent or malformed."""
-    raw = request.GET.get(name) or request.POST.get(name) or ""
-    return int(raw) if raw.isdigit() and low <= int(raw) <= high else None
+    """A year from GET (or POST) within [low, high]; None when absent or malformed. "year"
+    is also read under its old name "nam", so links published before the rename still open
+    the year they named."""
+    for key in (name, *YEAR_PARAM_ALIASES.get(name, ())):
+        raw = request.GET.get(key) or request.POST.get(key) or ""
+        if raw:
+            return int(raw) if raw.isdigit() and low <= int(raw) <= high else None
+    return None

@@ -119,6 +119,16 @@ def test_index_lists_only_conferences_in_scope(world, login, conference):
     assert list(response.context["conferences"]) == [conference]
 
 
+@pytest.mark.parametrize("param", ["year", "nam"])
+def test_index_filters_by_year_under_the_new_name_and_the_old_one(world, login, conference, param):
+    make_conference(world, year=2024, venue="Nhà văn hóa")
+    client = login(world.officer_a)
+    response = client.get(reverse("conferences:index"), {param: 2025})
+    assert list(response.context["conferences"]) == [conference]
+    assert response.context["year"] == 2025
+    assert 'name="year"' in response.content.decode()
+
+
 def test_index_query_count_does_not_grow_with_conferences(world, login, django_assert_num_queries):
     client = login(world.officer_a)
     make_conference(world)

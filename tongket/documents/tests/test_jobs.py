@@ -12,7 +12,7 @@ from django.urls import reverse
 from docx import Document
 
 from tongket.conferences.tests.builders import make_conference
-from tongket.documents import services, tasks
+from tongket.documents import services
 from tongket.documents.choices import FileKind, JobKind, JobState
 from tongket.documents.models import Article, GeneratedFile, Job
 
@@ -82,7 +82,7 @@ def test_a_failing_step_is_reported_and_the_job_still_finishes(world, indicators
     def broken(job, conference):
         raise RuntimeError("LibreOffice hỏng")
 
-    monkeypatch.setattr(tasks, "make_documents", broken)
+    monkeypatch.setattr(services, "conference_documents_make", broken)
     job = wait_for(_province_job(world))
     assert job.state == JobState.FAILED and job.done == 1
     assert job.errors == ["Phường Hòa Bình: LibreOffice hỏng"]

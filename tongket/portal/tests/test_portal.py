@@ -37,6 +37,19 @@ def test_commune_page_lists_published_articles_and_figures_without_login(client,
     assert 'name="viewport"' in page and "portal.css" in page
 
 
+@pytest.mark.parametrize("param", ["year", "nam"])
+def test_commune_page_opens_the_year_asked_for_also_from_old_nam_links(
+    client, world, published, param
+):
+    url = reverse("portal:commune", args=[published.unit.code])
+    assert client.get(url).context["year"] == 2025
+    response = client.get(url, {param: 2024})
+    assert response.context["year"] == 2024
+    assert "Kết quả thực hiện các chỉ tiêu năm 2024" in response.content.decode()
+    assert 'name="year"' in response.content.decode()
+    assert client.get(url, {param: 1990}).context["year"] == 2025
+
+
 def test_article_page_shows_text_and_photo(client, published):
     response = client.get(reverse("portal:article", args=[published.unit.code, published.pk]))
     page = response.content.decode()

@@ -1,0 +1,133 @@
+"""The report's tables as rows of cells: written out for the DOCX (Vietnamese number text,
+the unit left to its column) and as numbers for the .xlsx. Missing figures are named,
+never filled in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tongket.lib.numbers import format_number
+
+from ..data import ReportData
+from ..wording import verdict_text
+
+NO_RESULT = "chưa có số liệu"
+NO_PLAN = "chưa giao kế hoạch"
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
+
+ACHIEVEMENT_HEADERS = ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "% KH", "Đánh giá"]
+PLAN_HEADERS = ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Văn bản giao"]
+COMMENDATION_HEADERS = ["Cấp khen thưởng", "Hình thức", "Tập thể", "Cá nhân", "Hộ gia đình"]
+
+
+def roman(index: int) -> str:
+    """The numeral of a group heading: I, II, … then 9, 10 past VIII."""
+    return ROMAN[index] if index < len(ROMAN) else str(index + 1)
+
+
+def numbered(groups, cells: Callable[[int, object], list], blanks: int = 0) -> list[list]:
+    """A heading row per group (its numeral, its label and `blanks` empty cells), then each
+    row of the group numbered from 1 and written by `cells(number, row)`."""
+    rows: list[list] = []
+    for index, (label, members) in enumerate(groups):
+        rows.append([roman(index), label, *[""] * blanks])
+        for number, row in enumerate(members, start=1):
+            rows.append(cells(number, row))
+    return rows
+
+
+def bare(row, text: str) -> str:
+    """A figure without the unit the table's unit column already states: "12,4", "42/42",
+    "0,31". A ratio's plan is a share ("100%") while its unit counts things ("tuyến phố"), so
+    its "%" stays."""
+    unit = row.unit_of_measure
+    if unit and text.endswith(f" {unit}"):
+        return text[: -len(unit) - 1]
+    return text.removesuffix("%") if unit == "%" else text
+
+
+def _achievement_cells(number: int, row) -> list[str]:
+    result = bare(row, row.result_text) if row.result is not None else NO_RESULT
+    if row.is_estimate and row.result is not None:
+        result += " (ước)"
+    return [
+        str(number),
+        row.indicator_name,
+        row.unit_of_measure,
+        bare(row, row.plan_text) if row.plan is not None else NO_PLAN,
+        result,
+        row.percent_text,
+        verdict_text(row),
+    ]
+
+
+def achievement_table(data: ReportData) -> list[list[str]]:
+    """Rows of the results table: a heading row per group, then every indicator with plan,
+    result, % of plan and verdict written out; missing figures are named, never filled in."""
+    return numbered(data.groups, _achievement_cells, blanks=5)
+
+
+def _plan_cells(number: int, row) -> list[str]:
+    plan = bare(row, row.plan_text) if row.plan is not None else NO_PLAN
+    return [str(number), row.indicator_name, row.unit_of_measure, plan, row.document]
+
+
+def plan_table(data: ReportData) -> list[list[str]]:
+    return numbered(data.plan_groups, _plan_cells, blanks=3)
+
+
+def commendation_table(data: ReportData) -> list[list[str]]:
+    """The emulation statistics as a table: who awarded what to how many."""
+    return [
+        [
+            row.awarding_body_label,
+            row.form_label,
+            format_number(row.collectives),
+            format_number(row.individuals),
+            format_number(row.households),
+        ]
+        for row in data.commendations.rows
+    ]
+
+
+# The same tables with numbers Excel can compute with -----------------------------------
+
+
+def _achievement_sheet_cells(number: int, row) -> list:
+    return [
+        number,
+        row.indicator_name,
+        row.unit_of_measure,
+        row.plan if row.plan is not None else NO_PLAN,
+        row.result if row.result is not None else NO_RESULT,
+        row.percent_of_plan,
+        verdict_text(row),
+    ]
+
+
+def achievement_sheet_rows(data: ReportData) -> list[list]:
+    """The results table with real numbers in the figure columns, so Excel can compute with
+    them; missing figures are written out as in the document."""
+    return numbered(data.groups, _achievement_sheet_cells)
+
+
+def _plan_sheet_cells(number: int, row) -> list:
+    plan = row.plan if row.plan is not None else NO_PLAN
+    return [number, row.indicator_name, row.unit_of_measure, plan, row.document]
+
+
+def plan_sheet_rows(data: ReportData) -> list[list]:
+    return numbered(data.plan_groups, _plan_sheet_cells)
+
+
+def commendation_sheet_rows(data: ReportData) -> list[list]:
+    return [
+        [
+            row.awarding_body_label,
+            row.form_label,
+            row.collectives,
+            row.individuals,
+            row.households,
+        ]
+        for row in data.commendations.rows
+    ]

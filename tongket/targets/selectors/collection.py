@@ -1,0 +1,176 @@
+"""Collection and approval: the entry grid and its cells, the submissions a level above
+watches (who sent, who is late), deadlines, and results as the API lists them."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, QuerySet
+
+from tongket.lib.numbers import format_number
+from tongket.units import access
+from tongket.units.choices import Action
+from tongket.units.models import Unit, User
+
+from ..achievement import format_value
+from ..choices import BoardStatus, SubmissionState
+from ..models import Deadline, IndicatorVersion, Plan, Result, Submission
+from .catalogue import indicator_set
+from .common import existing_in
+
+
+@dataclass
+class GridRow:
+    version: IndicatorVersion
+    plan: Plan | None
+    result: Result | None
+
+    @property
+    def cell_version(self) -> int:
+        return self.result.version if self.result else 0
+
+
+@dataclass
+class EntryGrid:
+    unit: Unit
+    year: int
+    period: str
+    rows: list[GridRow]
+    submission: Submission | None
+
+    @property
+    def state(self) -> str:
+        return self.submission.state if self.submission else SubmissionState.DRAFT
+
+    @property
+    def locked(self) -> bool:
+        return self.state in (SubmissionState.SUBMITTED, SubmissionState.APPROVED)
+
+    @property
+    def filled(self) -> int:
+        return sum(1 for row in self.rows if row.result and row.result.value is not None)
+
+
+def entry_grid(unit: Unit, year: int, period: str) -> EntryGrid:
+    """All indicators of a unit for one period with their plan and current cell (four
+    queries)."""
+    versions = indicator_set(unit, year)
+    plans = {plan.indicator_id: plan for plan in Plan.objects.filter(unit=unit, year=year)}
+    results = {
+        result.indicator_id: result
+        for result in Result.objects.filter(unit=unit, year=year, period=period)
+    }
+    submission = submission_for(unit, year, period)
+    rows = [GridRow(v, plans.get(v.indicator_id), results.get(v.indicator_id)) for v in versions]
+    return EntryGrid(unit, year, period, rows, submission)
+
+
+def _plain(value: Decimal | None) -> str:
+    return format_number(value.normalize()) if value is not None else ""
+
+
+def cell_state(version: IndicatorVersion, result: Result | None) -> dict:
+    """A grid cell as the grid's script shows it: its version (for the next save), the
+    figures as typed and as displayed."""
+    if result is None or not result.pk:
+        return {"version": 0, "value": "", "numerator": "", "denominator": "", "display": ""}
+    return {
+        "version": result.version,
+        "value": _plain(result.value),
+        "numerator": _plain(result.numerator),
+        "denominator": _plain(result.denominator),
+        "is_estimate": result.is_estimate,
+        "note": result.note,
+        "display": format_value(
+            version, result.value, numerator=result.numerator, denominator=result.denominator
+        ),
+    }
+
+
+def unit_results(unit: Unit, year: int, period: str) -> QuerySet[Result]:
+    """A unit's results for a period, with their indicator, by indicator code."""
+    return (
+        Result.objects.filter(unit=unit, year=year, period=period)
+        .select_related("indicator")
+        .order_by("indicator__code")
+    )
+
+
+def submission_for(unit: Unit, year: int, period: str) -> Submission | None:
+    return Submission.objects.filter(unit=unit, year=year, period=period).first()
+
+
+def get_submission_for(user: User, pk, action: str = Action.VIEW) -> Submission:
+    return access.get_for(Submission.objects.select_related("unit"), user, pk, action)
+
+
+@dataclass
+class BoardRow:
+    unit: Unit
+    status: str
+    status_label: str
+    submission: Submission | None
+    due: datetime.date | None
+    filled: int
+
+
+def submission_board(
+    parent: Unit, year: int, period: str, today: datetime.date | None = None
+) -> list[BoardRow]:
+    """For the level above: each direct child unit's submission for a period, with late
+    ones flagged against the nearest deadline set above it (four queries)."""
+    today = today or datetime.date.today()
+    children = list(
+        Unit.objects.filter(parent=parent).filter(existing_in(year)).order_by("kind", "name_folded")
+    )
+    submissions = {
+        s.unit_id: s
+        for s in Submission.objects.filter(unit__parent=parent, year=year, period=period)
+    }
+    deadlines = {
+        d.unit_id: d.due
+        for d in Deadline.objects.filter(unit_id__in=parent.ancestor_ids, year=year, period=period)
+    }
+    due = next((deadlines[pk] for pk in reversed(parent.ancestor_ids) if pk in deadlines), None)
+    filled = dict(
+        Result.objects.filter(unit__parent=parent, year=year, period=period)
+        .values("unit_id")
+        .annotate(n=Count("id"))
+        .values_list("unit_id", "n")
+        .order_by()
+    )
+    rows = []
+    for child in children:
+        submission = submissions.get(child.pk)
+        state = submission.state if submission else None
+        if state in (SubmissionState.APPROVED, SubmissionState.SUBMITTED, SubmissionState.RETURNED):
+            status = state
+        elif due is not None and today > due:
+            status = BoardStatus.LATE
+        elif filled.get(child.pk):
+            status = BoardStatus.DRAFT
+        else:
+            status = BoardStatus.NOT_STARTED
+        rows.append(
+            BoardRow(
+                child,
+                status,
+                str(BoardStatus(status).label),
+                submission,
+                due,
+                filled.get(child.pk, 0),
+            )
+        )
+    return rows
+
+
+def deadline_for(unit: Unit, year: int, period: str) -> datetime.date | None:
+    """The deadline that applies to `unit`'s submission: the nearest one set above it."""
+    deadlines = dict(
+        Deadline.objects.filter(
+            unit_id__in=unit.ancestor_ids[:-1], year=year, period=period
+        ).values_list("unit_id", "due")
+    )
+    return next((deadlines[pk] for pk in reversed(unit.ancestor_ids[:-1]) if pk in deadlines), None)
