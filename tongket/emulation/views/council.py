@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from tongket.units import access
 from tongket.units.choices import Action
-from tongket.units.web import run_action, save_form
+from tongket.units.web import run_action, save_form, show_errors
 
 from .. import selectors, services
 from ..forms import ApproveForm, CouncilMemberForm, ScheduleForm, SessionForm
@@ -131,8 +131,7 @@ def session_votes(request: HttpRequest, pk: int) -> HttpResponse:
             continue
         votes[ballot.pk] = int(raw)
     if bad:
-        for message in bad:
-            messages.error(request, message)
+        show_errors(request, bad)
     else:
         run_action(
             request,
@@ -148,9 +147,7 @@ def session_approve(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.get_session_for(request.user, pk)
     form = ApproveForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
+        show_errors(request, form.errors)
         return redirect("emulation:session", pk=pk)
     decision = run_action(
         request,
