@@ -1,0 +1,123 @@
+"""Read a text into proposed facts: extract_facts(text, commune=…, year=…, matcher=…).
+
+The document is read line by line and sentence by sentence. In each sentence the readers run
+in a fixed order, each taking the numbers it explains so that one number gives at most one
+fact: the conference (date, guests, chair), recommendations, awards, party figures, then
+indicator values, and last the numbers with wrong separators (flagged as problems).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tongket.lib.text import fold
+
+from .context import DocContext, default_period, own_commune
+from .indicators import indicator_facts
+from .layout import Line, lines_of, sentences_of
+from .matcher import IndicatorMatcher
+from .model import Fact, FactKind, Span
+from .problems import problem_facts
+from .sentence import SentenceWork
+from .tables import TableReader
+
+__all__ = ["extract_facts"]
+
+_PLAN_HEADING = re.compile(
+    r"phuong huong|ke hoach nam 20\d\d|muc tieu|nhiem vu (?:nam 20\d\d|6 thang cuoi|sau thang cuoi"
+    r"|quy)|giai phap|de xuat, kien nghi|kien nghi, de xuat|kien nghi|de xuat",
+)
+_ESTIMATE_HEAD = re.compile(r"^\s*(?:ước|dự ước)\b", re.IGNORECASE)
+_TITLE_LINES = 12
+
+
+def _context(text: str, commune: str | None, year: int | None) -> DocContext:
+    doc = DocContext(text, own_commune(text, commune))
+    lines = lines_of(text)
+    title = lines[: min(_TITLE_LINES, len(lines))]
+    if title:
+        start, end = title[0].start, title[-1].end
+        doc.period = default_period(doc, text[start:end], start, year)
+    return doc
+
+
+class _Sections:
+    """Tracks whether a line is under a heading about next year's plan ("PHƯƠNG HƯỚNG,
+    NHIỆM VỤ NĂM 2026"), where figures are targets, not results."""
+
+    def __init__(self) -> None:
+        self.plan_level: int | None = None
+
+    def update(self, line: Line) -> bool:
+        if line.is_heading:
+            level = line.level or 1
+            if _PLAN_HEADING.search(fold(line.body_text)):
+                self.plan_level = level if self.plan_level is None else min(level, self.plan_level)
+            elif self.plan_level is not None and level <= self.plan_level:
+                self.plan_level = None
+        return self.plan_level is not None
+
+
+def extract_facts(
+    text: str,
+    *,
+    commune: str | None = None,
+    year: int | None = None,
+    matcher: IndicatorMatcher | None = None,
+) -> list[Fact]:
+    """Every fact the text states, in text order. `commune` ("phường Hòa Bình") and `year`
+    (2025) are what the officer's screen knows; `matcher` maps indicator phrases to codes."""
+    doc = _context(text, commune, year)
+    facts: list[Fact] = []
+    sections, tables = _Sections(), TableReader(doc)
+    estimate_block = False
+    for line in lines_of(text):
+        in_plan = sections.update(line)
+        if line.is_table:
+            if not in_plan:
+                facts.extend(tables.read_row(line))
+            continue
+        tables.reset()
+        for span in sentences_of(text, line):
+            work = SentenceWork.read(doc, span, line)
+            work.in_plan_section = in_plan
+            work.estimate = estimate_block or bool(_ESTIMATE_HEAD.match(work.text))
+            facts.extend(_read_sentence(work))
+        estimate_block = _estimate_heading(line, estimate_block)
+    if matcher is not None:
+        _match(facts, matcher)
+    return sorted(facts, key=lambda fact: (fact.span.start, fact.span.end))
+
+
+def _estimate_heading(line: Line, current: bool) -> bool:
+    body = line.body_text.strip()
+    if body.endswith(":"):
+        return bool(re.search(r"\bước\b", body, re.IGNORECASE))
+    return current and line.level == 4
+
+
+def _read_sentence(work: SentenceWork) -> list[Fact]:
+    facts: list[Fact] = []
+    for reader in _READERS:
+        found = reader(work)
+        work.facts.extend(found)
+        facts.extend(found)
+    return facts
+
+
+def _match(facts: Iterable[Fact], matcher: IndicatorMatcher) -> None:
+    for fact in facts:
+        if fact.kind == FactKind.INDICATOR_VALUE and fact.subject:
+            kind = fact.fields.get("kind", "")
+            match = matcher.match(fact.subject, unit=fact.base_unit or fact.unit, kind=kind)
+            fact.code = match.code if match else None
+            if match:
+                fact.confidence = round(min(0.95, 0.5 + match.score / 2), 2)
+
+
+_READERS = [problem_facts, indicator_facts]
+
+
+def span_text(text: str, span: Span) -> str:
+    return text[span.start : span.end]
