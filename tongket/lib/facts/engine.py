@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from tongket.lib.text import fold
 
+from .awards import award_facts
 from .context import DocContext, default_period, own_commune
 from .indicators import indicator_facts
 from .layout import Line, lines_of, sentences_of
@@ -87,7 +88,21 @@ def extract_facts(
         estimate_block = _estimate_heading(line, estimate_block)
     if matcher is not None:
         _match(facts, matcher)
-    return sorted(facts, key=lambda fact: (fact.span.start, fact.span.end))
+    return _without_repeats(sorted(facts, key=lambda fact: (fact.span.start, fact.span.end)))
+
+
+def _without_repeats(facts: list[Fact]) -> list[Fact]:
+    """An award restated later (the title and the lead both say "đón nhận Bằng khen của Thủ
+    tướng Chính phủ") is one award."""
+    seen, kept = set(), []
+    for fact in facts:
+        if fact.kind == FactKind.AWARD_COUNT:
+            key = tuple(sorted((k, str(v)) for k, v in fact.fields.items()))
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(fact)
+    return kept
 
 
 def _estimate_heading(line: Line, current: bool) -> bool:
@@ -116,7 +131,7 @@ def _match(facts: Iterable[Fact], matcher: IndicatorMatcher) -> None:
                 fact.confidence = round(min(0.95, 0.5 + match.score / 2), 2)
 
 
-_READERS = [problem_facts, indicator_facts]
+_READERS = [award_facts, problem_facts, indicator_facts]
 
 
 def span_text(text: str, span: Span) -> str:
