@@ -17,6 +17,7 @@ from .awards import award_facts
 from .context import DocContext, default_period, own_commune
 from .indicators import indicator_facts
 from .layout import Line, lines_of, sentences_of
+from .party import party_facts
 from .matcher import IndicatorMatcher
 from .model import Fact, FactKind, Span
 from .problems import problem_facts
@@ -131,7 +132,7 @@ def _match(facts: Iterable[Fact], matcher: IndicatorMatcher) -> None:
                 fact.confidence = round(min(0.95, 0.5 + match.score / 2), 2)
 
 
-_READERS = [award_facts, problem_facts, indicator_facts]
+_READERS = [award_facts, party_facts, problem_facts, indicator_facts]
 
 
 def span_text(text: str, span: Span) -> str:

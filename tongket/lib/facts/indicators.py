@@ -18,7 +18,7 @@ from .phrases import core_before, is_nominal, noun_after
 from .quantities import Quantity
 from .sentence import SentenceWork, clause_of, inside_brackets
 
-__all__ = ["indicator_facts"]
+__all__ = ["indicator_facts", "plan_share"]
 
 _PLAN_AFTER = re.compile(
     r"\s*(?:so\s+với\s+)?(?P<basis>(?:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)"
@@ -58,7 +58,7 @@ class _Walk:
     last_clause: int = -1
 
 
-def _plan_share(work: SentenceWork, quantity: Quantity, seg_start: int) -> PlanShare | None:
+def plan_share(work: SentenceWork, quantity: Quantity, seg_start: int) -> PlanShare | None:
     if quantity.kind != "percent" or not quantity.readable:
         return None
     text = work.doc.text
@@ -206,7 +206,7 @@ def indicator_facts(work: SentenceWork) -> list[Fact]:
 
 
 def _read_one(work, quantity, clause, seg_start, walk, bound) -> Fact | None:
-    share = _plan_share(work, quantity, seg_start)
+    share = plan_share(work, quantity, seg_start)
     if share is not None:
         if _TARGET_WORDS.search(work.doc.text[clause.start : quantity.start]):
             return None

@@ -195,6 +195,7 @@ ESTIMATE_VERBS = (
     "ước",
 )
 VALUE_VERBS = (
+    "chiếm",
     "bằng",
     "bằng khoảng",
     "vượt",
