@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from tongket.lib.text import fold
 
 from .awards import award_facts
+from .conference import ConferenceReader
 from .context import DocContext, default_period, own_commune
 from .indicators import indicator_facts
 from .layout import Line, lines_of, sentences_of
@@ -21,6 +22,7 @@ from .party import party_facts
 from .matcher import IndicatorMatcher
 from .model import Fact, FactKind, Span
 from .problems import problem_facts
+from .recommendations import recommendation_facts
 from .sentence import SentenceWork
 from .tables import TableReader
 
@@ -28,7 +30,7 @@ __all__ = ["extract_facts"]
 
 _PLAN_HEADING = re.compile(
     r"phuong huong|ke hoach nam 20\d\d|muc tieu|nhiem vu (?:nam 20\d\d|6 thang cuoi|sau thang cuoi"
-    r"|quy)|giai phap|de xuat, kien nghi|kien nghi, de xuat|kien nghi|de xuat",
+    r"|quy)|giai phap",
 )
 _ESTIMATE_HEAD = re.compile(r"^\s*(?:ước|dự ước)\b", re.IGNORECASE)
 _TITLE_LINES = 12
@@ -71,10 +73,12 @@ def extract_facts(
     """Every fact the text states, in text order. `commune` ("phường Hòa Bình") and `year`
     (2025) are what the officer's screen knows; `matcher` maps indicator phrases to codes."""
     doc = _context(text, commune, year)
-    facts: list[Fact] = []
-    sections, tables = _Sections(), TableReader(doc)
+    lines = lines_of(text)
+    facts: list[Fact] = recommendation_facts(text, lines)
+    requests = [fact.span for fact in facts]
+    sections, tables, conference = _Sections(), TableReader(doc), ConferenceReader()
     estimate_block = False
-    for line in lines_of(text):
+    for line in lines:
         in_plan = sections.update(line)
         if line.is_table:
             if not in_plan:
@@ -85,7 +89,9 @@ def extract_facts(
             work = SentenceWork.read(doc, span, line)
             work.in_plan_section = in_plan
             work.estimate = estimate_block or bool(_ESTIMATE_HEAD.match(work.text))
-            facts.extend(_read_sentence(work))
+            for request in requests:
+                work.claim_span(request.start, request.end)
+            facts.extend(_read_sentence(work, conference))
         estimate_block = _estimate_heading(line, estimate_block)
     if matcher is not None:
         _match(facts, matcher)
@@ -113,9 +119,9 @@ def _estimate_heading(line: Line, current: bool) -> bool:
     return current and line.level == 4
 
 
-def _read_sentence(work: SentenceWork) -> list[Fact]:
+def _read_sentence(work: SentenceWork, conference: ConferenceReader) -> list[Fact]:
     facts: list[Fact] = []
-    for reader in _READERS:
+    for reader in (conference, *_READERS):
         found = reader(work)
         work.facts.extend(found)
         facts.extend(found)
