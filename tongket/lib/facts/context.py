@@ -70,6 +70,7 @@ class UnitMention:
     span: Span
     name: str
     own: bool
+    bare: bool = False
 
 
 @dataclass
@@ -134,10 +135,13 @@ def unit_mentions(doc: DocContext, start: int, end: int) -> list[UnitMention]:
     for match in _PROVINCE.finditer(text, start, end):
         mentions.append(UnitMention(Span(match.start(), match.end()), "toàn tỉnh", False))
     for match in _LOCAL_UNIT.finditer(text, start, end):
-        if match["kind"].lower() == "tổ" and not match["rest"]:
+        bare = not match["rest"]
+        if bare and (match["kind"].lower() == "tổ" or match.group(0).lower().startswith("chi bộ")):
+            continue  # "tổ", "chi bộ khu dân cư": a word, a kind of cell, not a unit
+        if bare and not match["kind"][0].isupper():
             continue
         name = _local_unit_name(doc, match)
-        mentions.append(UnitMention(Span(match.start(), match.end()), name, False))
+        mentions.append(UnitMention(Span(match.start(), match.end()), name, False, bare))
     subjects = [m for m in mentions if not _NOT_SUBJECT_BEFORE.search(text[start : m.span.start])]
     return sorted(subjects, key=lambda mention: mention.span.start)
 

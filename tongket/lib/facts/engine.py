@@ -18,9 +18,9 @@ from .conference import ConferenceReader
 from .context import DocContext, default_period, own_commune
 from .indicators import indicator_facts
 from .layout import Line, lines_of, sentences_of
-from .party import party_facts
 from .matcher import IndicatorMatcher
 from .model import Fact, FactKind, Span
+from .party import party_facts
 from .problems import problem_facts
 from .recommendations import recommendation_facts
 from .sentence import SentenceWork
@@ -39,11 +39,19 @@ _TITLE_LINES = 12
 def _context(text: str, commune: str | None, year: int | None) -> DocContext:
     doc = DocContext(text, own_commune(text, commune))
     lines = lines_of(text)
-    title = lines[: min(_TITLE_LINES, len(lines))]
-    if title:
-        start, end = title[0].start, title[-1].end
+    if lines:
+        start, end = lines[0].start, _title_end(text, lines)
         doc.period = default_period(doc, text[start:end], start, year)
     return doc
+
+
+def _title_end(text: str, lines: list[Line]) -> int:
+    """End of the title zone: the heading lines and the first sentence of the first paragraph."""
+    for line in lines[:_TITLE_LINES]:
+        if len(line.text.split()) >= 25 and not line.is_table:
+            sentences = sentences_of(text, line)
+            return sentences[0].end if sentences else line.end
+    return lines[min(_TITLE_LINES, len(lines)) - 1].end
 
 
 class _Sections:
@@ -132,7 +140,9 @@ def _match(facts: Iterable[Fact], matcher: IndicatorMatcher) -> None:
     for fact in facts:
         if fact.kind == FactKind.INDICATOR_VALUE and fact.subject:
             kind = fact.fields.get("kind", "")
-            match = matcher.match(fact.subject, unit=fact.base_unit or fact.unit, kind=kind)
+            unit = fact.base_unit or fact.unit
+            ratio = fact.denominator is not None
+            match = matcher.match(fact.subject, unit=unit, kind=kind, ratio=ratio)
             fact.code = match.code if match else None
             if match:
                 fact.confidence = round(min(0.95, 0.5 + match.score / 2), 2)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tongket.lib.text import fold
+
 from .model import Fact, FactKind, NumberRef, Period, PlanShare, Span
 from .phrases import core_before, is_nominal, noun_after
 from .quantities import Quantity
@@ -121,7 +123,7 @@ def _name(core: str, noun: str, quantity: Quantity) -> str:
     """The indicator phrase: the words before the number, or the noun phrase after it, or
     both when the words before are a verb ("tạo việc làm" + "lao động")."""
     if not core:
-        return noun if noun.lower() != quantity.unit else ""
+        return noun
     extra = noun
     if quantity.kind == "count" and noun.lower().startswith(quantity.base_unit):
         extra = noun[len(quantity.base_unit) :].strip()
@@ -130,7 +132,17 @@ def _name(core: str, noun: str, quantity: Quantity) -> str:
     return f"{core} {noun}".strip()
 
 
-def _value(work: SentenceWork, quantity: Quantity, walk: _Walk, seg_start: int, bound: set[int]):
+def _topic(work: SentenceWork, clause: Span, names: list[str]) -> str:
+    """"Tổng số chi bộ được đánh giá: 27/27 chi bộ": the words before the colon name it."""
+    text = work.doc.text
+    if text[clause.start - 1 : clause.start] != ":" or clause.start - 1 <= work.span.start:
+        return ""
+    before = clause_of(text, work.span, clause.start - 2)
+    topic = core_before(text, before.start, clause.start - 1, names).text
+    return topic if len(topic.split()) <= 12 else ""
+
+
+def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, bound: set[int]):
     text = work.doc.text
     owner, names = work.unit_before(quantity.start)
     core = core_before(text, seg_start, quantity.start, names)
@@ -142,6 +154,9 @@ def _value(work: SentenceWork, quantity: Quantity, walk: _Walk, seg_start: int, 
     else:
         noun, noun_end = "", quantity.end
     name = _name(core.text, noun, quantity)
+    if not core.text and fold(noun) in ("", fold(quantity.unit)):
+        same_unit = walk.last is not None and walk.last.base_unit == quantity.base_unit
+        name = _topic(work, clause, names) or ("" if same_unit else noun)
     inherited = not name
     if inherited:
         name = walk.last_name
@@ -220,7 +235,7 @@ def _read_one(work, quantity, clause, seg_start, walk, bound) -> Fact | None:
     if _skipped(work, quantity, clause, seg_start):
         walk.tail = max(walk.tail, quantity.end)
         return None
-    fact = _value(work, quantity, walk, seg_start, bound)
+    fact = _value(work, quantity, clause, walk, seg_start, bound)
     if fact is None or (work.doc.year and fact.period and (fact.period.year or 0) > work.doc.year):
         walk.tail = max(walk.tail, quantity.end)
         return None

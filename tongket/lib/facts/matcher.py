@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from tongket.lib.text import fold
 
-from .lexicon import MEASURES
+from .lexicon import COUNT_NOUNS, MEASURES
 
 __all__ = ["CatalogueIndicator", "IndicatorMatcher", "Match", "words"]
 
@@ -26,11 +26,20 @@ _AMBIGUOUS = 0.03
 _SPELLING = {"ti": "ty", "ki": "ky", "li": "ly", "mi": "my"}
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _MEASURE_BASES = {measure.split("/")[0] for measure in MEASURES}
+# Words that do not change what is measured ("tổng", "tỷ lệ", "trên địa bàn", "của xã").
+_GENERIC = set(
+    "tong so ty le cac nhung va tren dia ban xa phuong dac khu thi tran toan ca nam cua trong "
+    "nha nuoc duoc da dat moi thuc hien".split()
+)
 
 
 def words(phrase: str) -> tuple[str, ...]:
     """The folded words of a phrase: words("Tỉ lệ hộ nghèo") == ("ty", "le", "ho", "ngheo")."""
     return tuple(_SPELLING.get(word, word) for word in _NOT_WORD.split(fold(phrase)) if word)
+
+
+# Compound nouns: "hộ" + "kinh doanh" names another thing than "hộ".
+_COMPOUNDS = {words(noun)[:2] for noun in COUNT_NOUNS if " " in noun}
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,7 @@ class CatalogueIndicator:
     name: str
     synonyms: tuple[str, ...] = ()
     unit: str = ""
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -62,7 +72,12 @@ def _unit_class(unit: str) -> str:
     return "count"
 
 
-def _compatible(indicator_class: str, fact_class: str, ratio: bool) -> bool:
+def _compatible(indicator: CatalogueIndicator, fact_class: str, ratio: bool) -> bool:
+    indicator_class = _unit_class(indicator.unit)
+    if indicator.kind == "ratio":
+        return ratio or fact_class in ("percent", "count", "")
+    if indicator.kind == "percent":
+        indicator_class = "percent"
     if not indicator_class or not fact_class:
         return True
     if ratio:
@@ -72,21 +87,38 @@ def _compatible(indicator_class: str, fact_class: str, ratio: bool) -> bool:
     return indicator_class == fact_class
 
 
-def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+def _position(longer: tuple[str, ...], shorter: tuple[str, ...]) -> int:
     size = len(shorter)
-    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+    return next((i for i in range(len(longer) - size + 1) if longer[i : i + size] == shorter), -1)
+
+
+def _splits_compound(phrase: tuple[str, ...], at: int) -> bool:
+    """Whether the words at `at - 1` and `at` form a compound noun ("hộ" | "kinh doanh")."""
+    return 0 < at < len(phrase) and (phrase[at - 1], phrase[at]) in _COMPOUNDS
+
+
+def _content(phrase: tuple[str, ...]) -> list[str]:
+    return [word for word in phrase if word not in _GENERIC]
 
 
 def score(phrase: tuple[str, ...], candidate: tuple[str, ...]) -> float:
-    """How well a phrase names a candidate (1.0 the same words)."""
+    """How well a phrase names a candidate (1.0: the same words). Containing the candidate
+    counts only if the extra words do not make a compound with it ("tổng số hộ" is not in
+    "tổng số hộ kinh doanh"); being contained in it only if the candidate's first content word
+    is there ("giải quyết hồ sơ" is not "tiếp nhận và giải quyết hồ sơ")."""
     if not phrase or not candidate:
         return 0.0
     if phrase == candidate:
         return 1.0
-    if _contains(phrase, candidate):
-        return 0.85 + 0.15 * len(candidate) / len(phrase)
-    if len(phrase) >= 2 and _contains(candidate, phrase):
-        return 0.55 + 0.35 * len(phrase) / len(candidate)
+    at = _position(phrase, candidate)
+    if at >= 0 and not _splits_compound(phrase, at + len(candidate)):
+        extra = len(_content(phrase)) - len(_content(candidate))
+        return 0.8 + 0.2 / (1 + max(extra, 0))
+    at = _position(candidate, phrase)
+    head = _content(candidate)[:1]
+    if len(phrase) >= 2 and at >= 0 and (not head or head[0] in phrase):
+        if not _splits_compound(candidate, at + len(phrase)):
+            return 0.55 + 0.35 * len(phrase) / len(candidate)
     shared = set(phrase) & set(candidate)
     return 0.8 * 2 * len(shared) / (len(set(phrase)) + len(set(candidate)))
 
@@ -108,10 +140,14 @@ class IndicatorMatcher:
             return row
         if isinstance(row, dict):
             return CatalogueIndicator(
-                row["code"], row["name"], tuple(row.get("synonyms", ())), row.get("unit", "")
+                row["code"],
+                row["name"],
+                tuple(row.get("synonyms", ())),
+                row.get("unit", ""),
+                row.get("kind", ""),
             )
         code, name, synonyms, *rest = row
-        return CatalogueIndicator(code, name, tuple(synonyms or ()), rest[0] if rest else "")
+        return CatalogueIndicator(code, name, tuple(synonyms or ()), *rest[:2])
 
     def match(self, phrase: str, *, unit: str = "", kind: str = "", ratio: bool = False):
         """The best catalogue indicator for the phrase, or None (no match or ambiguous)."""
@@ -121,7 +157,7 @@ class IndicatorMatcher:
             fact_class = "money"
         best: dict[str, Match] = {}
         for indicator, name in self._names:
-            if not _compatible(_unit_class(indicator.unit), fact_class, ratio):
+            if not _compatible(indicator, fact_class, ratio):
                 continue
             value = score(target, name)
             if value > best.get(indicator.code, Match("", 0.0, "")).score:

@@ -49,6 +49,7 @@ _PREAMBLE = re.compile(
 )
 _NOUN_STOP = re.compile(
     r"\s*(?:[,;:.()\"“”]|so với\b|với\b|trong đó\b|chiếm\b|gồm\b|cho\b|nâng\b|nhưng\b|"
+    r"(?:vào\s+|trong\s+)?năm\s+(?:19|20)\d{2}\b|"
     rf"(?:đạt|bằng|tăng|giảm|vượt|là|lên|còn|và|xuống)\s+(?:(?:{alternation(QUALIFIERS)})\s+)?\d)",
     re.IGNORECASE,
 )
@@ -115,13 +116,19 @@ def _split_commas(segment: str) -> list[tuple[int, str]]:
     return parts
 
 
-_OF_PLACE = re.compile(r"\s+của\s+(?:(?:UBND|Ủy ban nhân dân)\s+)?(?:toàn\s+)?(?:xã|phường|đặc khu|thị trấn|tỉnh|đơn vị|địa phương)\b.*$", re.I)
+_OF_PLACE = re.compile(
+    r"\s+của\s+(?:(?:UBND|Ủy ban nhân dân)\s+)?(?:toàn\s+)?(?:xã|phường|đặc khu|thị trấn|tỉnh|"
+    r"đơn vị|địa phương)\s*$",
+    re.IGNORECASE,
+)
 
 
 def core_before(text: str, start: int, end: int, subjects: list[str]) -> Core:
     """The indicator phrase of text[start:end] (what is left of a clause before a number)."""
     segment, estimate = _strip_trailing(text[start:end])
     segment = _OF_PLACE.sub("", segment)
+    for subject in subjects:
+        segment = segment.replace(f" của {subject}", "")
     parts = _split_commas(segment)
     chosen: list[tuple[int, str]] = []
     for offset, part in reversed(parts):

@@ -14,7 +14,10 @@ from .tokens import NumberToken, number_tokens
 
 __all__ = ["SentenceWork", "clause_of", "inside_brackets"]
 
-_POSTFIX_YEAR = re.compile(r"\s*(?:\(\s*)?(?:vào\s+|trong\s+)?năm\s+((?:19|20)\d{2})(?![\d/])")
+_POSTFIX_YEAR = re.compile(
+    r"\s*(?:\(\s*(?:vào\s+|trong\s+)?năm\s+((?:19|20)\d{2})\s*\)|(?:vào\s+|trong\s+)?năm\s+"
+    r"((?:19|20)\d{2})(?![\d/]))"
+)
 
 
 @dataclass
@@ -63,7 +66,7 @@ class SentenceWork:
         match = _POSTFIX_YEAR.match(self.doc.text, end, self.span.end)
         if match is None:
             return None
-        return Period(int(match.group(1))), match.end()
+        return Period(int(match.group(1) or match.group(2))), match.end()
 
     def period_before(self, position: int, bound: set[int]) -> Period:
         """The last period said before `position` in this sentence (not a comparison, not a
@@ -74,9 +77,7 @@ class SentenceWork:
                 continue
             if mention.span.start in bound:
                 continue
-            if inside_brackets(text, self.span.start, mention.span.start) and not inside_brackets(
-                text, mention.span.start, position
-            ):
+            if _closed_between(text, self.span.start, mention.span.start, position):
                 continue
             if mention.period.year is not None:
                 return mention.period
@@ -89,27 +90,30 @@ class SentenceWork:
         for mention in self.units:
             if mention.span.end > position:
                 break
-            if _bare(mention) and not _at_sentence_start(text, self.span.start, mention.span.start):
+            if mention.bare and not _at_sentence_start(text, self.span.start, mention.span.start):
                 continue
-            if inside_brackets(text, self.span.start, mention.span.start) and not inside_brackets(
-                text, mention.span.start, position
-            ):
+            if _closed_between(text, self.span.start, mention.span.start, position):
                 continue
             owner = None if mention.own else mention.name
             names.append(text[mention.span.start : mention.span.end])
         return owner, names
 
 
-def _bare(mention: UnitMention) -> bool:
-    written = mention.name.split()
-    return len(written) <= 3 and not any(char.isdigit() for char in mention.name) and (
-        mention.name.lower() in {"thôn", "tổ dân phố", "khu phố", "hợp tác xã", "htx", "ấp", "bản"}
-    )
-
-
 def _at_sentence_start(text: str, start: int, position: int) -> bool:
     before = text[start:position].strip(" ,")
     return not before or bool(re.fullmatch(r"(?:năm|quý|trong)[\w\s]*", before, re.IGNORECASE))
+
+
+def _closed_between(text: str, start: int, mention: int, position: int) -> bool:
+    """Whether `mention` is inside a bracket that closes before `position`."""
+    if not inside_brackets(text, start, mention):
+        return False
+    depth = 0
+    for char in text[mention:position]:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth < 0:
+            return True
+    return False
 
 
 def inside_brackets(text: str, start: int, position: int) -> bool:

@@ -43,6 +43,7 @@ _NAME_NUMBER = re.compile(
     r"thôn|ấp|khu|Khu|Tổ|Thôn|Cụm|Đội|Xóm)\s+\d+[a-zA-Z]?(?![.,]\d)(?:\s*[-–,]\s*\d+\b(?![.,]\d))*"
 )
 _STREET = re.compile(r"\b(?:đường|phố|Đường|Phố)\s+\d{1,2}/\d{1,2}\b")
+_AGE = re.compile(r"(?<![\w.,])\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+(?:năm\s+)?tuổi\b")
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def protected_spans(text: str, start: int, end: int) -> list[Span]:
     years, times, house and unit numbers."""
     chunk = text[start:end]
     spans = []
-    for pattern in (_DOC_NUMBER, _DATE, _SHORT_DATE, _YEAR, _TIME, _NAME_NUMBER, _STREET):
+    for pattern in (_DOC_NUMBER, _DATE, _SHORT_DATE, _YEAR, _TIME, _NAME_NUMBER, _STREET, _AGE):
         for match in pattern.finditer(chunk):
             spans.append(Span(start + match.start(), start + match.end()))
     return spans
