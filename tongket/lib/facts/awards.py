@@ -81,6 +81,7 @@ def trim_body(words_text: str, backwards: bool) -> str:
     if backwards:
         match = _BODY_START.search(words_text)
         body = words_text[match.start() :] if match else ""
+        body = re.split(r",\s*(?:đồng\s+chí|ông|bà)\s", body)[0]
     else:
         kept, previous_upper = [], False
         for word in words_text.split():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .context import local_unit_at
 from .lexicon import DOCUMENT_KINDS, alternation
 from .model import Fact, FactKind, Span
 from .sentence import SentenceWork
@@ -25,13 +26,14 @@ _DOCUMENT = re.compile(
     rf"(?P<number>{_NUMBER})(?:\s+ngày\s+(?P<date>{_DATE}))?"
 )
 _MEETING = re.compile(
-    r"(?:tổ\s+chức|khai\s+mạc|diễn\s+ra|chủ\s+trì)\s+(?:(?:Hội|hội)\s+nghị|buổi\s+làm\s+việc)",
+    r"(?:tổ\s+chức|khai\s+mạc|diễn\s+ra|chủ\s+trì)\s+(?:(?:Hội|hội)\s+nghị|buổi\s+làm\s+việc)"
+    r"|\blàm\s+việc\s+với\b",
 )
 _KIND_RULES = (
     (re.compile(r"tổng\s+kết\s+(?:công\s+tác\s+)?(?:phong\s+trào\s+)?thi\s+đua", re.I), "emulation_review"),
     (re.compile(r"sơ\s+kết", re.I), "half_year_review"),
     (re.compile(r"tổng\s+kết", re.I), "year_review"),
-    (re.compile(r"buổi\s+làm\s+việc", re.I), "working_session"),
+    (re.compile(r"buổi\s+làm\s+việc|^làm\s+việc\s+với", re.I), "working_session"),
 )
 _WHEN = re.compile(
     r"(?:^|[;,.]\s*)(?P<part>Sáng|Chiều|Tối|Trưa|sáng|chiều|tối|trưa)?\s*(?:ngày|Ngày|hôm|Hôm)?\s*"
@@ -85,6 +87,7 @@ class ConferenceReader:
 
     def __init__(self) -> None:
         self.lead_seen = False
+        self.undated: Fact | None = None
         self.people: set[tuple[str, str]] = set()
         self.documents: set[str] = set()
 
@@ -92,13 +95,36 @@ class ConferenceReader:
         facts = self._documents(work)
         text = work.text
         if not self.lead_seen and _MEETING.search(text):
-            self.lead_seen = True
-            facts += self._lead(work)
+            lead = self._lead(work)
+            if any(fact.subject == "date" for fact in lead):
+                self.lead_seen = True
+                facts += lead
+            elif self.undated is None:
+                self.undated = lead[0]
         if _GUESTS.search(text):
             facts += self._people(work, "guest", _GUESTS.search(text).end(), len(text))
         if _CHAIR.search(text) and re.search(r"(?:đồng\s+chí|ông|bà)\s+[A-ZĐ]", text, re.I):
             facts += self._chairs(work)
         return facts
+
+    def finish(self) -> list[Fact]:
+        """The kind of meeting when no sentence said when it was held."""
+        if self.lead_seen or self.undated is None:
+            return []
+        return [self.undated]
+
+    def _owner(self, work: SentenceWork, meeting: re.Match, organisers: str) -> None:
+        """A document about a subordinate unit ("Chi bộ Khu dân cư số 2 … tổ chức hội nghị",
+        "buổi làm việc với thôn Phú Xuân") gives that unit the figures it does not attribute."""
+        text, base = work.text, work.span.start
+        position = None
+        if organisers:
+            position = base + text.find(organisers)
+        else:
+            after = re.compile(r"làm\s+việc\s+với\s+").search(text, meeting.start())
+            position = base + after.end() if after else None
+        if position is not None and work.doc.owner is None:
+            work.doc.owner = local_unit_at(work.doc, position, work.span.end)
 
     def _fact(self, work: SentenceWork, start: int, end: int, **fields) -> Fact:
         fact = Fact(FactKind.CONFERENCE, Span(start, end), work.span)
@@ -138,11 +164,16 @@ class ConferenceReader:
                 part = when["part"].capitalize()
                 facts.append(self._fact(work, base + when.start("part"), start, field="part_of_day", value=part))
         organisers = _ORGANISERS.match(text, when.end() if when else 0)
+        who = ""
         if organisers and "tổ chức" in text[meeting.start() : meeting.end()]:
             who = re.split(r"\s+(?:gồm|cùng)\s+", organisers["who"])[0].strip(" ,")
             if who and who[0].isupper() and len(who.split()) <= 16:
                 start = base + organisers.start("who")
                 facts.append(self._fact(work, start, start + len(who), field="organisers", value=who))
+            else:
+                who = ""
+        if when is not None:
+            self._owner(work, meeting, who)
         return facts
 
     def _people(self, work: SentenceWork, role: str, start: int, end: int) -> list[Fact]:

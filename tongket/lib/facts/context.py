@@ -20,7 +20,14 @@ from tongket.lib.text import fold
 
 from .model import Period, Span
 
-__all__ = ["DocContext", "PeriodMention", "UnitMention", "period_mentions", "unit_mentions"]
+__all__ = [
+    "DocContext",
+    "PeriodMention",
+    "UnitMention",
+    "local_unit_at",
+    "period_mentions",
+    "unit_mentions",
+]
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _PERIOD = re.compile(
@@ -36,8 +43,9 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _COMPARISON_BEFORE = re.compile(
-    r"(?:so với|cùng kỳ|kế hoạch|KH|chỉ tiêu|dự toán|từ|đến|trước|sau|tháng|nhiệm vụ|"
-    r"phương hướng|triển khai|phát động|nghị quyết|kỳ|đầu|cuối|tháng\s+\d{1,2})\s*(?:cùng kỳ\s*)?$",
+    r"(?:so với|cùng kỳ|kế hoạch|KH|chỉ tiêu|dự toán|từ|trước|sau|tháng|nhiệm vụ|"
+    r"phương hướng|triển khai|phát động|nghị quyết|kỳ|tháng\s+\d{1,2})\s*(?:cùng kỳ\s*)?"
+    r"(?:(?:cuối|đầu)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -47,10 +55,11 @@ _PROVINCE = re.compile(
     r"\b(?:toàn tỉnh|cả tỉnh|của tỉnh|bình quân chung của tỉnh|toàn quốc|cả nước|bình quân chung)\b",
     re.IGNORECASE,
 )
+_CAPITAL_WORDS = r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w-]*)+"
 _LOCAL_UNIT = re.compile(
     r"\b(?:(?:Chi bộ|chi bộ)\s+)?(?P<kind>Tổ dân phố|tổ dân phố|Khu phố|khu phố|Thôn|thôn|Tổ|tổ|"
     r"Ấp|ấp|Bản|bản|Xóm|xóm|Khu dân cư|khu dân cư|Hợp tác xã|hợp tác xã|HTX)"
-    r"(?P<rest>(?:\s+số)?\s+\d+[A-Za-z]?|(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w-]*)+)?"
+    rf"(?P<rest>(?:\s+số)?\s+\d+[A-Za-z]?|(?:\s+(?:nông nghiệp|dịch vụ|thủy sản|vận tải))?{_CAPITAL_WORDS})?"
 )
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:với|cho|tại|ở|sau|trước|về|cùng|gồm|giữa|của các|các|những|số|sau khi|đến|tới)\s*$",
@@ -82,6 +91,7 @@ class DocContext:
     period: Period = field(default_factory=lambda: Period(None))
     last_term: Period | None = None
     named_units: dict[str, str] = field(default_factory=dict)
+    owner: str | None = None
 
     @property
     def year(self) -> int | None:
@@ -144,6 +154,12 @@ def unit_mentions(doc: DocContext, start: int, end: int) -> list[UnitMention]:
         mentions.append(UnitMention(Span(match.start(), match.end()), name, False, bare))
     subjects = [m for m in mentions if not _NOT_SUBJECT_BEFORE.search(text[start : m.span.start])]
     return sorted(subjects, key=lambda mention: mention.span.start)
+
+
+def local_unit_at(doc: DocContext, start: int, end: int) -> str | None:
+    """The subordinate unit named at `start` ("thôn Phú Xuân", "Chi bộ Tổ dân phố số 7")."""
+    match = _LOCAL_UNIT.match(doc.text, start, end)
+    return _local_unit_name(doc, match) if match else None
 
 
 def _local_unit_name(doc: DocContext, match: re.Match) -> str:

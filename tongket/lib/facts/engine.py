@@ -88,6 +88,7 @@ def extract_facts(
     estimate_block = False
     for line in lines:
         in_plan = sections.update(line)
+        estimate_block = estimate_block and line.level == 4
         if line.is_table:
             if not in_plan:
                 facts.extend(tables.read_row(line))
@@ -101,6 +102,8 @@ def extract_facts(
                 work.claim_span(request.start, request.end)
             facts.extend(_read_sentence(work, conference))
         estimate_block = _estimate_heading(line, estimate_block)
+    facts.extend(conference.finish())
+    _default_owner(facts, doc)
     if matcher is not None:
         _match(facts, matcher)
     return _without_repeats(sorted(facts, key=lambda fact: (fact.span.start, fact.span.end)))
@@ -110,14 +113,35 @@ def _without_repeats(facts: list[Fact]) -> list[Fact]:
     """An award restated later (the title and the lead both say "đón nhận Bằng khen của Thủ
     tướng Chính phủ") is one award."""
     seen, kept = set(), []
+    received = {
+        fold(fact.fields["form"])
+        for fact in facts
+        if fact.kind == FactKind.AWARD_COUNT and fact.fields["body"] and _uncounted(fact)
+    }
     for fact in facts:
         if fact.kind == FactKind.AWARD_COUNT:
             key = tuple(sorted((k, str(v)) for k, v in fact.fields.items()))
-            if key in seen:
+            unnamed = _uncounted(fact) and not fact.fields["body"]
+            if key in seen or (unnamed and fold(fact.fields["form"]) in received):
                 continue
             seen.add(key)
         kept.append(fact)
     return kept
+
+
+def _uncounted(fact: Fact) -> bool:
+    return all(fact.fields.get(key) is None for key in ("collectives", "individuals", "households"))
+
+
+def _default_owner(facts: list[Fact], doc: DocContext) -> None:
+    """Figures no sentence attributes belong to the unit the document is about."""
+    if not doc.owner:
+        return
+    for fact in facts:
+        if fact.kind in (FactKind.INDICATOR_VALUE, FactKind.PARTY_FIGURE) and not fact.fields.get(
+            "owner_said"
+        ):
+            fact.unit_name = fact.unit_name or doc.owner
 
 
 def _estimate_heading(line: Line, current: bool) -> bool:

@@ -23,7 +23,7 @@ from .sentence import SentenceWork, clause_of, inside_brackets
 __all__ = ["indicator_facts", "plan_share"]
 
 _PLAN_AFTER = re.compile(
-    r"\s*(?:so\s+với\s+)?(?P<basis>(?:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)"
+    r"\s*(?:so\s+với\s+)?(?P<basis>(?:kế\s+hoạch|KH\b|dự\s+toán|chỉ\s+tiêu|nghị\s+quyết|mục\s+tiêu)"
     r"(?:\s+(?!so\b|với\b|tăng\b|giảm\b|và\b|bằng\b)[^\s,;.()]+){0,4})",
     re.IGNORECASE,
 )
@@ -38,7 +38,7 @@ _COMPARISON_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PLAN_VALUE_BEFORE = re.compile(
-    r"(?:kế\s+hoạch|KH|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)(?:\s+(?:giao|năm|được\s+giao|tỉnh\s+giao|"
+    r"(?:kế\s+hoạch|KH\b|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)(?:\s+(?:giao|năm|được\s+giao|tỉnh\s+giao|"
     r"đề\s+ra|là|(?:19|20)\d{2}))*\s*[:=]?\s*$",
     re.IGNORECASE,
 )
@@ -85,6 +85,18 @@ def _is_change(work: SentenceWork, quantity: Quantity, seg_start: int) -> int:
     return 0
 
 
+_FROM_BEFORE = re.compile(r"(?:^|\s)từ\s*$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s*(?:xuống|lên|đến|tới)\b", re.IGNORECASE)
+
+
+def _baseline(work: SentenceWork, quantity: Quantity, seg_start: int) -> bool:
+    """"giảm từ 2,6% xuống còn 1,85%": the starting figure, with no year said, is not a result."""
+    text = work.doc.text
+    if not _FROM_BEFORE.search(text[seg_start : quantity.start]):
+        return False
+    return work.postfix_year(quantity.end) is None and bool(_TO_AFTER.match(text, quantity.end))
+
+
 def _skipped(work: SentenceWork, quantity: Quantity, clause: Span, seg_start: int) -> bool:
     text = work.doc.text
     if quantity.is_time or work.in_plan_section or not quantity.readable:
@@ -127,8 +139,10 @@ def _name(core: str, noun: str, quantity: Quantity) -> str:
     extra = noun
     if quantity.kind == "count" and noun.lower().startswith(quantity.base_unit):
         extra = noun[len(quantity.base_unit) :].strip()
+    if quantity.kind in ("money", "measure", "scaled"):
+        return f"{core} {extra}".strip() if is_nominal(core) and len(extra.split()) <= 4 else core
     if is_nominal(core):
-        return f"{core} {extra}".strip() if quantity.kind in ("money", "measure") else core
+        return core
     return f"{core} {noun}".strip()
 
 
@@ -150,7 +164,8 @@ def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, 
         noun_start = quantity.end
         if quantity.kind == "count":
             noun_start = quantity.end - len(quantity.base_unit)
-        noun, noun_end = noun_after(text, noun_start, work.span.end)
+        measured = quantity.kind in ("money", "measure", "scaled")
+        noun, noun_end = noun_after(text, noun_start, work.span.end, stop_at_and=measured)
     else:
         noun, noun_end = "", quantity.end
     name = _name(core.text, noun, quantity)
@@ -170,6 +185,7 @@ def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, 
         fact.unit_name = walk.last.unit_name
     fact.estimate = core.estimate or work.estimate
     fact.fields["noun"] = noun
+    fact.fields["owner_said"] = bool(names)
     walk.tail = max(noun_end, postfix_end, quantity.end)
     return fact
 
@@ -185,9 +201,9 @@ def _attach_share(work: SentenceWork, quantity: Quantity, share: PlanShare, walk
         walk.last.numbers.append(share.number)
         return None
     name = core.text
-    if not name and (match := _BASIS_INDICATOR.match(share.basis)):
+    if not name and _BASIS_INDICATOR.match(share.basis):
         name = share.basis
-    name = name or walk.last_name
+    name = name or walk.last_name or _clause_topic(work, quantity)
     if not name:
         return None
     fact = _new_fact(work, None, core.start if core.text else quantity.start, walk.tail)
@@ -197,6 +213,15 @@ def _attach_share(work: SentenceWork, quantity: Quantity, share: PlanShare, walk
     fact.plan_shares.append(share)
     fact.numbers.append(share.number)
     return fact
+
+
+def _clause_topic(work: SentenceWork, quantity: Quantity) -> str:
+    """The words opening the clause, before its first number ("Giá trị sản xuất nông nghiệp:
+    312.4 tỷ đồng, bằng 102,1% kế hoạch": the value is flagged, the % still has a name)."""
+    text = work.doc.text
+    start = max(work.span.start, text.rfind(";", work.span.start, quantity.start) + 1)
+    first = next((q.start for q in work.quantities if q.start >= start), quantity.start)
+    return core_before(text, start, first, []).text
 
 
 def indicator_facts(work: SentenceWork) -> list[Fact]:
@@ -232,8 +257,10 @@ def _read_one(work, quantity, clause, seg_start, walk, bound) -> Fact | None:
         walk.last_name = core.text or walk.last_name
         walk.tail = change_end
         return None
-    if _skipped(work, quantity, clause, seg_start):
+    if _skipped(work, quantity, clause, seg_start) or _baseline(work, quantity, seg_start):
         walk.tail = max(walk.tail, quantity.end)
+        core = core_before(work.doc.text, seg_start, quantity.start, [])
+        walk.last_name = re.sub(r"\s+(?:giảm|tăng)\s+từ$", "", core.text) or walk.last_name
         return None
     fact = _value(work, quantity, clause, walk, seg_start, bound)
     if fact is None or (work.doc.year and fact.period and (fact.period.year or 0) > work.doc.year):

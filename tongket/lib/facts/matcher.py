@@ -29,7 +29,7 @@ _MEASURE_BASES = {measure.split("/")[0] for measure in MEASURES}
 # Words that do not change what is measured ("tổng", "tỷ lệ", "trên địa bàn", "của xã").
 _GENERIC = set(
     "tong so ty le cac nhung va tren dia ban xa phuong dac khu thi tran toan ca nam cua trong "
-    "nha nuoc duoc da dat moi thuc hien".split()
+    "nha nuoc duoc da dat moi".split()
 )
 
 
@@ -101,11 +101,25 @@ def _content(phrase: tuple[str, ...]) -> list[str]:
     return [word for word in phrase if word not in _GENERIC]
 
 
+def _head(phrase: tuple[str, ...]) -> str:
+    content = _content(phrase)
+    return content[0] if content else (phrase[0] if phrase else "")
+
+
 def score(phrase: tuple[str, ...], candidate: tuple[str, ...]) -> float:
-    """How well a phrase names a candidate (1.0: the same words). Containing the candidate
-    counts only if the extra words do not make a compound with it ("tổng số hộ" is not in
-    "tổng số hộ kinh doanh"); being contained in it only if the candidate's first content word
-    is there ("giải quyết hồ sơ" is not "tiếp nhận và giải quyết hồ sơ")."""
+    """How well a phrase names a candidate (1.0: the same words).
+
+    - The phrase contains the candidate: a match, unless the words after it make a compound
+      with it ("tổng số hộ" is not in "tổng số hộ kinh doanh").
+    - The candidate contains the phrase: a match when the phrase has every content word of
+      the candidate ("thu ngân sách" in "tổng thu ngân sách nhà
+      nước trên địa bàn": "tổng", "nhà nước", "trên địa bàn" add nothing); not when the
+      candidate says more ("giải quyết hồ sơ" is not "tiếp nhận và giải quyết hồ sơ",
+      "sản lượng" is not "sản lượng lương thực"). A one-word phrase ("hộ") matches only a
+      name or synonym that is that word.
+    - Otherwise the share of content words in common, when the two start alike ("chi đầu tư
+      phát triển" is not "vốn đầu tư phát triển").
+    """
     if not phrase or not candidate:
         return 0.0
     if phrase == candidate:
@@ -114,13 +128,19 @@ def score(phrase: tuple[str, ...], candidate: tuple[str, ...]) -> float:
     if at >= 0 and not _splits_compound(phrase, at + len(candidate)):
         extra = len(_content(phrase)) - len(_content(candidate))
         return 0.8 + 0.2 / (1 + max(extra, 0))
+    if len(phrase) < 2:
+        return 0.0
+    mine, theirs = _content(phrase) or list(phrase), _content(candidate) or list(candidate)
+    covered = len(set(mine) & set(theirs)) / len(set(theirs))
+    if set(mine) <= set(theirs) and covered < 1:
+        return 0.0
     at = _position(candidate, phrase)
-    head = _content(candidate)[:1]
-    if len(phrase) >= 2 and at >= 0 and (not head or head[0] in phrase):
-        if not _splits_compound(candidate, at + len(phrase)):
-            return 0.55 + 0.35 * len(phrase) / len(candidate)
-    shared = set(phrase) & set(candidate)
-    return 0.8 * 2 * len(shared) / (len(set(phrase)) + len(set(candidate)))
+    if at >= 0 and not _splits_compound(candidate, at + len(phrase)):
+        return 0.55 + 0.35 * len(phrase) / len(candidate) + 0.1
+    if _head(phrase) not in theirs and _head(candidate) not in mine:
+        return 0.0
+    shared = set(mine) & set(theirs)
+    return 0.8 * 2 * len(shared) / (len(set(mine)) + len(set(theirs)))
 
 
 class IndicatorMatcher:

@@ -67,7 +67,8 @@ def _fact(work: SentenceWork, quantity: Quantity, name: str, phrase: str, **fiel
     fact.unit = "%" if quantity.kind == "percent" else ""
     fact.qualifier = quantity.qualifier
     fact.period = work.period_before(quantity.start, set())
-    fact.unit_name = work.unit_before(quantity.start)[0]
+    fact.unit_name, names = work.unit_before(quantity.start)
+    fact.fields["owner_said"] = bool(names)
     fact.numbers = quantity.refs()
     return fact
 

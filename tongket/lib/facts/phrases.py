@@ -35,9 +35,11 @@ _TRAILING_PERIOD = re.compile(
     re.IGNORECASE,
 )
 _LEADING_PERIOD = re.compile(
-    r"^(?:trong\s+|riêng\s+|đến\s+hết\s+|tính\s+đến\s+hết\s+)?(?:(?:6|sáu|9|chín)\s+tháng(?:\s+đầu\s+năm)?"
-    r"|quý\s+(?:IV|III|II|I)|cả\s+năm|trong\s+năm|năm|giai\s+đoạn|nhiệm\s+kỳ)"
-    r"(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?(?=\s|$)",
+    r"^(?:(?:tính\s+)?đến\s+nay|(?:tính\s+)?đến\s+ngày\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?"
+    r"|(?:trong\s+|riêng\s+|vào\s+|(?:tính\s+)?đến\s+(?:hết\s+)?)?(?:(?:cuối|đầu|hết)\s+)?"
+    r"(?:(?:6|sáu|9|chín)\s+tháng(?:\s+đầu\s+năm)?|quý\s+(?:IV|III|II|I)|cả\s+năm|trong\s+năm|năm"
+    r"|giai\s+đoạn|nhiệm\s+kỳ)(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?)"
+    r"(?=\s|$)",
     re.IGNORECASE,
 )
 _LEADING_NOISE = re.compile(rf"^(?:{alternation(LEADING_NOISE)})(?=\s|$)", re.IGNORECASE)
@@ -48,12 +50,12 @@ _PREAMBLE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_STOP = re.compile(
-    r"\s*(?:[,;:.()\"“”]|so với\b|với\b|trong đó\b|chiếm\b|gồm\b|cho\b|nâng\b|nhưng\b|"
+    r"\s*(?:[,;:.()]|\d|so với\b|với\b|trong đó\b|chiếm\b|gồm\b|cho\b|nâng\b|nhưng\b|"
     r"(?:vào\s+|trong\s+)?năm\s+(?:19|20)\d{2}\b|"
     rf"(?:đạt|bằng|tăng|giảm|vượt|là|lên|còn|và|xuống)\s+(?:(?:{alternation(QUALIFIERS)})\s+)?\d)",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"\s*[^\s,;:.()\"“”]+")
+_WORD = re.compile(r"\s*[^\s,;:.()]+")
 _NOMINAL = tuple(fold(head) for head in NOMINAL_HEADS)
 _GOVERNING = {fold(verb) for verb in GOVERNING_VERBS} | {"co them", "dat duoc"}
 _ESTIMATE = re.compile(r"(?:^|\s)(?:ước|dự ước)(?=\s|$)", re.IGNORECASE)
@@ -153,11 +155,23 @@ def core_before(text: str, start: int, end: int, subjects: list[str]) -> Core:
     return Core(phrase, where if where >= 0 else start, estimate)
 
 
-def noun_after(text: str, start: int, end: int, limit: int = 12) -> tuple[str, int]:
-    """The noun phrase after a number's unit, up to a comma, a verb with a number, "so với" …"""
+_AND = re.compile(r"\s*(?:và|để|nhằm)\b", re.IGNORECASE)
+# "… an ninh, trật tự." : a last part of one to three words after a comma ends the phrase.
+_SHORT_TAIL = re.compile(r",\s*[^\W\d]+(?:\s+[^\W\d]+){0,2}(?=\s*(?:[;.)]|$))")
+
+
+def noun_after(
+    text: str, start: int, end: int, limit: int = 12, stop_at_and: bool = False
+) -> tuple[str, int]:
+    """The noun phrase after a number's unit, up to a comma, a verb with a number, "so với" …
+    (after an amount of money or a measure, also up to "và": "340 triệu đồng cải tạo nhà văn
+    hóa và lắp đặt …")."""
     position, words = start, 0
     while position < end and words < limit:
-        if _NOUN_STOP.match(text, position, end):
+        if tail := _SHORT_TAIL.match(text, position, end):
+            position = tail.end()
+            break
+        if _NOUN_STOP.match(text, position, end) or (stop_at_and and _AND.match(text, position, end)):
             break
         match = _WORD.match(text, position, end)
         if not match:

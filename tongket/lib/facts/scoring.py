@@ -23,7 +23,7 @@ TYPES = (
     "recommendation",
     "problem",
 )
-_LITERAL = re.compile(r"\d+(?:[.,]\d+)*")
+_LITERAL = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,]\d+)*")
 _PUNCT = re.compile(r"[^a-z0-9% ]+")
 
 

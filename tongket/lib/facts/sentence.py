@@ -98,6 +98,10 @@ class SentenceWork:
             names.append(text[mention.span.start : mention.span.end])
         return owner, names
 
+    def owner_said(self, position: int) -> bool:
+        """Whether a unit is named as the owner before `position` (the own commune included)."""
+        return bool(self.unit_before(position)[1])
+
 
 def _at_sentence_start(text: str, start: int, position: int) -> bool:
     before = text[start:position].strip(" ,")

@@ -19,7 +19,9 @@ from .model import Span
 
 __all__ = ["NumberToken", "number_tokens", "protected_spans"]
 
-_NUMBER = re.compile(r"(?<!\w)\d+(?:[.,]\d+)*(?!\w|[.,]\d)")
+_NUMBER = re.compile(
+    r"(?<!\w)(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,]\d+)*)(?!\w|[.,]\d)"
+)
 
 _DOC_NUMBER = re.compile(r"(?<![\w/])\d+(?:/\d{2,4})?(?:[-/][A-ZĐ][\wĐđ]*)+")
 _DATE = re.compile(
@@ -40,7 +42,8 @@ _TIME = re.compile(r"(?<![\w.,])\d{1,2}\s*(?:giờ|h(?![a-zà-ỹđ]))\s*\d{0,2}
 _NAME_NUMBER = re.compile(
     r"(?<!tổng )(?<!Tổng )\b(?:số|thứ|ngõ|ngách|hẻm|kiệt|Điều|điều|khoản|điểm|mục|khóa|khoá|"
     r"lần thứ|lô|Quốc lộ|quốc lộ|QL|tỉnh lộ|ĐT|phòng|đợt|kỳ họp thứ|khu phố|tổ|cụm|đội|xóm|"
-    r"thôn|ấp|khu|Khu|Tổ|Thôn|Cụm|Đội|Xóm)\s+\d+[a-zA-Z]?(?![.,]\d)(?:\s*[-–,]\s*\d+\b(?![.,]\d))*"
+    r"thôn|ấp|khu|Khu|Tổ|Thôn|Cụm|Đội|Xóm)\s+\d+[a-zA-Z]?(?:/\d+)?(?![.,]\d)"
+    r"(?:\s*[-–,]\s*\d+\b(?![.,]\d))*"
 )
 _STREET = re.compile(r"\b(?:đường|phố|Đường|Phố)\s+\d{1,2}/\d{1,2}\b")
 _AGE = re.compile(r"(?<![\w.,])\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+(?:năm\s+)?tuổi\b")
