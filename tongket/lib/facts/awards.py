@@ -75,6 +75,11 @@ _BODY_KEYWORD = re.compile(
 )
 
 
+_BODY_STOP = re.compile(
+    r"\s+(?:ban\s+hành|tổ\s+chức|đã|có|ký|vinh\s+dự|long\s+trọng|quyết\s+định|cũng|về|vì|tại)\b"
+)
+
+
 def trim_body(words_text: str, backwards: bool) -> str:
     """The organ phrase ("Chủ tịch UBND phường", "Giám đốc Sở Giáo dục và Đào tạo") at the
     end (backwards=True: what is written before the verb) or the start of a text, or ""."""
@@ -94,7 +99,7 @@ def trim_body(words_text: str, backwards: bool) -> str:
             if word != clean:
                 break
         body = " ".join(kept)
-    body = " ".join(body.split()).strip(" ,")
+    body = _BODY_STOP.split(" ".join(body.split()))[0].strip(" ,")
     if not _BODY_KEYWORD.search(body) or body.lower().startswith("hội nghị"):
         return ""
     return body
@@ -188,8 +193,9 @@ def _body_and_verb(text: str, clause: Span) -> tuple[str, int, int, str]:
     after_verb = _form_in(re.split(r"\bcho\b", chunk[verb.end() :], maxsplit=1)[0])
     passive = list(_PASSIVE.finditer(before))
     if passive:
-        body = trim_body(before[passive[-1].end() :], backwards=False)
-        if body:
+        between = before[passive[-1].end() :]
+        body = trim_body(between, backwards=False)
+        if body or not between.strip():
             return body, clause.start + verb.start(), clause.start + verb.end(), after_verb
     stripped = before
     while (adverb := _ADVERBS.search(stripped)) and adverb.start() < len(stripped):
@@ -198,25 +204,37 @@ def _body_and_verb(text: str, clause: Span) -> tuple[str, int, int, str]:
     return body, clause.start + verb.start(), clause.start + verb.end(), after_verb
 
 
-def _form_for(text: str, group, previous_end: int, verb_form: str, first: bool) -> str:
+def _form_for(text: str, group, previous_end: int, verb_form: str, first: bool) -> tuple[str, bool]:
+    """(form, said after the recipients: "3 đồng chí nhận Huy hiệu 60 năm tuổi Đảng")."""
     gap = text[previous_end : group[0][0].start]
     cho = list(_CHO.finditer(gap))
     if cho:
         form = _form_in(gap[: cho[-1].start()])
         if form:
-            return form
+            return form, False
     after = text[group[-1][0].end : group[-1][0].end + 80]
     if match := _AFTER_FORM.match(after):
         form = _form_in(after[match.end() :])
         if form:
-            return form
-    return verb_form if first else ""
+            return form, True
+    return (verb_form if first else ""), False
 
 
 def _masked(chunk: str) -> str:
     """The text with organ names that contain a verb ("Hội đồng Thi đua - Khen thưởng",
     "công tác thi đua, khen thưởng") blanked, so "khen thưởng" there is not read as a verb."""
     return _ORGAN_NAME.sub(lambda match: " " * len(match.group(0)), chunk)
+
+
+def _passive_before(chunk: str, verb: re.Match | None) -> int | None:
+    """Offset of "được" right before the award verb and its body ("được Chủ tịch UBND tỉnh
+    tặng"), when the recipients come first."""
+    if verb is None:
+        return None
+    found = list(_PASSIVE.finditer(chunk[: verb.start()]))
+    if not found or len(chunk[found[-1].end() : verb.start()].split()) > 8:
+        return None
+    return found[-1].start()
 
 
 def _clause_awards(work: SentenceWork, clause: Span, carried: str) -> tuple[list[Fact], str]:
@@ -233,11 +251,17 @@ def _clause_awards(work: SentenceWork, clause: Span, carried: str) -> tuple[list
     if not items and not (_PASSIVE.search(chunk) or _RECEIVE.search(chunk) or named_form):
         return [], carried
     body, verb_start, verb_end, verb_form = _body_and_verb(text, clause)
+    passive = _passive_before(chunk, verb)
+    if passive is not None:
+        if not body:
+            return [], carried  # "312 đảng viên được tặng Huy hiệu …": who holds one, not an award
+        items = [item for item in items if item[0].end <= clause.start + passive][-2:]
     body = body or carried
     facts, previous_end = [], verb_end
     for index, group in enumerate(_groups(text, items)):
-        form = _form_for(text, group, max(previous_end, clause.start), verb_form, index == 0)
-        facts.append(_fact(work, min(verb_start, group[0][0].start), group, body, form))
+        start = max(previous_end, clause.start) if group[0][0].start > verb_start else clause.start
+        form, received = _form_for(text, group, start, verb_form, index == 0 or passive is not None)
+        facts.append(_fact(work, min(verb_start, group[0][0].start), group, "" if received else body, form))
         previous_end = group[-1][0].end
     if not items and verb_form:
         facts.append(_fact(work, verb_start, [], body, verb_form))

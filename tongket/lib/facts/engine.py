@@ -94,13 +94,18 @@ def extract_facts(
                 facts.extend(tables.read_row(line))
             continue
         tables.reset()
+        carried = None
         for span in sentences_of(text, line):
             work = SentenceWork.read(doc, span, line)
+            work.carried = carried
             work.in_plan_section = in_plan
             work.estimate = estimate_block or bool(_ESTIMATE_HEAD.match(work.text))
             for request in requests:
                 work.claim_span(request.start, request.end)
-            facts.extend(_read_sentence(work, conference))
+            found = _read_sentence(work, conference)
+            facts.extend(found)
+            values = [fact for fact in found if fact.kind == FactKind.INDICATOR_VALUE]
+            carried = values[-1] if values else None
         estimate_block = _estimate_heading(line, estimate_block)
     facts.extend(conference.finish())
     _default_owner(facts, doc)
@@ -113,16 +118,20 @@ def _without_repeats(facts: list[Fact]) -> list[Fact]:
     """An award restated later (the title and the lead both say "đón nhận Bằng khen của Thủ
     tướng Chính phủ") is one award."""
     seen, kept = set(), []
-    received = {
-        fold(fact.fields["form"])
-        for fact in facts
-        if fact.kind == FactKind.AWARD_COUNT and fact.fields["body"] and _uncounted(fact)
+    awards = [fact for fact in facts if fact.kind == FactKind.AWARD_COUNT]
+    received = {fold(fact.fields["form"]) for fact in awards if fact.fields["body"]}
+    counted = {
+        (fold(fact.fields["body"]), fold(fact.fields["form"]))
+        for fact in awards
+        if not _uncounted(fact)
     }
     for fact in facts:
         if fact.kind == FactKind.AWARD_COUNT:
             key = tuple(sorted((k, str(v)) for k, v in fact.fields.items()))
+            pair = (fold(fact.fields["body"]), fold(fact.fields["form"]))
             unnamed = _uncounted(fact) and not fact.fields["body"]
-            if key in seen or (unnamed and fold(fact.fields["form"]) in received):
+            restated = _uncounted(fact) and pair in counted
+            if key in seen or restated or (unnamed and pair[1] in received):
                 continue
             seen.add(key)
         kept.append(fact)

@@ -146,6 +146,15 @@ def _name(core: str, noun: str, quantity: Quantity) -> str:
     return f"{core} {noun}".strip()
 
 
+def _carried(work: SentenceWork, quantity: Quantity, walk: _Walk) -> str:
+    """"Cùng kỳ, xã Vân Nội đạt 41,3 tỷ đồng": the indicator of the sentence before, in the
+    same paragraph, when the unit is the same."""
+    previous = work.carried
+    if walk.last is not None or previous is None or previous.base_unit != quantity.base_unit:
+        return ""
+    return previous.subject
+
+
 def _topic(work: SentenceWork, clause: Span, names: list[str]) -> str:
     """"Tổng số chi bộ được đánh giá: 27/27 chi bộ": the words before the colon name it."""
     text = work.doc.text
@@ -174,7 +183,7 @@ def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, 
         name = _topic(work, clause, names) or ("" if same_unit else noun)
     inherited = not name
     if inherited:
-        name = walk.last_name
+        name = walk.last_name or _carried(work, quantity, walk)
     if not name:
         return None
     period, postfix_end = _period_of(work, quantity, bound)

@@ -95,7 +95,7 @@ def _marker_level(match: re.Match | None) -> int:
     if match["roman"]:
         return 1
     if match["num"]:
-        return 3 if "." in match["num"] else 2
+        return 3 if "." in match["num"] or match.group(0).strip().endswith(")") else 2
     if match["letter"] or match["paren"]:
         return 3
     return 4

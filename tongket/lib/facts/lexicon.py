@@ -235,6 +235,8 @@ NOMINAL_HEADS = (
     "tỷ lệ",
     "tỉ lệ",
     "tỷ trọng",
+    "tỷ số",
+    "cơ cấu",
     "số",
     "giá trị",
     "sản lượng",

@@ -72,7 +72,27 @@ def _unit_class(unit: str) -> str:
     return "count"
 
 
-def _compatible(indicator: CatalogueIndicator, fact_class: str, ratio: bool) -> bool:
+# Counted nouns that count the same kind of thing.
+_FAMILIES = (
+    {"nguoi", "lao dong", "cong dan", "thanh nien", "nhan khau", "tre", "tre em", "hoc sinh",
+     "doi tuong", "hoi vien", "doan vien", "dang vien", "dong chi", "ca nhan", "luot nguoi"},
+    {"to dan pho", "thon", "khu pho", "khu dan cu", "ban", "ap", "xom", "to"},
+    {"ho", "ho gia dinh", "ho kinh doanh", "ho dan", "gia dinh", "ho ngheo", "ho can ngheo"},
+)
+
+
+def _same_count(indicator_unit: str, fact_unit: str) -> bool:
+    """Whether a count in `fact_unit` can be a value of an indicator counted in `indicator_unit`."""
+    a, b = " ".join(words(indicator_unit)), " ".join(words(fact_unit))
+    if not a or not b or a == b or a.startswith(b + " ") or b.startswith(a + " "):
+        return True
+    return any(a in family and b in family for family in _FAMILIES)
+
+
+def _compatible(indicator: CatalogueIndicator, fact_class: str, ratio: bool, unit: str) -> bool:
+    if fact_class == "count" and _unit_class(indicator.unit) == "count":
+        if not _same_count(indicator.unit, unit):
+            return False
     indicator_class = _unit_class(indicator.unit)
     if indicator.kind == "ratio":
         return ratio or fact_class in ("percent", "count", "")
@@ -177,7 +197,7 @@ class IndicatorMatcher:
             fact_class = "money"
         best: dict[str, Match] = {}
         for indicator, name in self._names:
-            if not _compatible(indicator, fact_class, ratio):
+            if not _compatible(indicator, fact_class, ratio, unit):
                 continue
             value = score(target, name)
             if value > best.get(indicator.code, Match("", 0.0, "")).score:

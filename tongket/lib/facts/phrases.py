@@ -71,9 +71,16 @@ class Core:
     estimate: bool
 
 
+# Verbs that start like a measure's name: "thu gom", "chi trả", "giá trị" is fine.
+_VERBAL = re.compile(r"^(?:thu (?:gom|hut|hoi|hoach|mua|dung|nhan)|chi (?:tra|vien|bo|doan|hoi)|so (?:hoa|sanh))\b")
+
+
 def is_nominal(phrase: str) -> bool:
-    """Whether the phrase opens like a noun phrase naming a measure ("tổng thu …", "tỷ lệ …")."""
+    """Whether the phrase opens like a noun phrase naming a measure ("tổng thu …", "tỷ lệ …"),
+    not a verb ("thu gom rác", "chi trả trợ cấp")."""
     folded = fold(phrase)
+    if _VERBAL.match(folded):
+        return False
     return any(folded == head or folded.startswith(head + " ") for head in _NOMINAL)
 
 
@@ -131,6 +138,8 @@ def core_before(text: str, start: int, end: int, subjects: list[str]) -> Core:
     segment = _OF_PLACE.sub("", segment)
     for subject in subjects:
         segment = segment.replace(f" của {subject}", "")
+        if subject and segment.endswith(" " + subject):
+            segment = segment[: -len(subject) - 1]
     parts = _split_commas(segment)
     chosen: list[tuple[int, str]] = []
     for offset, part in reversed(parts):
@@ -167,10 +176,15 @@ def noun_after(
     (after an amount of money or a measure, also up to "và": "340 triệu đồng cải tạo nhà văn
     hóa và lắp đặt …")."""
     position, words = start, 0
+    first = _WORD.match(text, start, end)
     while position < end and words < limit:
         if tail := _SHORT_TAIL.match(text, position, end):
             position = tail.end()
             break
+        parallel = re.compile(r",\s*(?=" + re.escape(first.group(0).strip()) + r"\s)") if first else None
+        if words and parallel and (match := parallel.match(text, position, end)):
+            position = match.end()
+            continue
         if _NOUN_STOP.match(text, position, end) or (stop_at_and and _AND.match(text, position, end)):
             break
         match = _WORD.match(text, position, end)

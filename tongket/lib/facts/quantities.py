@@ -8,7 +8,7 @@ multiplies the number as written, never a float.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .lexicon import COUNT_NOUNS, MEASURES, QUALIFIERS, SCALES, TIME_NOUNS, alternation
@@ -202,5 +202,8 @@ def quantities_of(text: str, tokens: list[NumberToken], start: int, end: int) ->
     index = 0
     while index < len(tokens):
         quantity, index = quantity_at(text, tokens, index, start, end)
+        before = text[max(start, quantity.number.span.start - 2) : quantity.number.span.start]
+        if before.endswith("/") and before[:1].isalpha():
+            quantity = replace(quantity, kind="bare", unit="", base_unit="")  # "bé trai/100 bé gái"
         quantities.append(quantity)
     return quantities

@@ -31,6 +31,7 @@ class SentenceWork:
     units: list[UnitMention]
     estimate: bool = False
     in_plan_section: bool = False
+    carried: Fact | None = None
     claimed: set[int] = field(default_factory=set)
     facts: list[Fact] = field(default_factory=list)
 
