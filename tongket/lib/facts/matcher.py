@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from dataclasses import dataclass
 
 from tongket.lib.text import fold
@@ -33,6 +34,7 @@ _GENERIC = set(
 )
 
 
+@lru_cache(maxsize=8192)
 def words(phrase: str) -> tuple[str, ...]:
     """The folded words of a phrase: words("Tỉ lệ hộ nghèo") == ("ty", "le", "ho", "ngheo")."""
     return tuple(_SPELLING.get(word, word) for word in _NOT_WORD.split(fold(phrase)) if word)
@@ -58,6 +60,7 @@ class Match:
     matched: str
 
 
+@lru_cache(maxsize=1024)
 def _unit_class(unit: str) -> str:
     unit = unit.lower().strip()
     if not unit:
@@ -173,6 +176,7 @@ class IndicatorMatcher:
             for indicator in self.indicators
             for name in (indicator.name, *indicator.synonyms)
         ]
+        self._cache: dict[tuple, Match | None] = {}
 
     @staticmethod
     def _row(row) -> CatalogueIndicator:
@@ -191,13 +195,24 @@ class IndicatorMatcher:
 
     def match(self, phrase: str, *, unit: str = "", kind: str = "", ratio: bool = False):
         """The best catalogue indicator for the phrase, or None (no match or ambiguous)."""
+        key = (phrase, unit, kind, ratio)
+        if key not in self._cache:
+            self._cache[key] = self._best(phrase, unit, kind, ratio)
+        return self._cache[key]
+
+    def _best(self, phrase: str, unit: str, kind: str, ratio: bool) -> Match | None:
         target = words(phrase)
         fact_class = "percent" if kind == "percent" else _unit_class(unit)
         if kind == "scaled":
             fact_class = "money"
+        allowed = {
+            indicator.code
+            for indicator in self.indicators
+            if _compatible(indicator, fact_class, ratio, unit)
+        }
         best: dict[str, Match] = {}
         for indicator, name in self._names:
-            if not _compatible(indicator, fact_class, ratio, unit):
+            if indicator.code not in allowed:
                 continue
             value = score(target, name)
             if value > best.get(indicator.code, Match("", 0.0, "")).score:
