@@ -22,7 +22,7 @@ from .scoring import TYPES, invented_numbers, records, same
 __all__ = ["DEVSET", "Report", "Score", "evaluate", "load_split", "main"]
 
 DEVSET = Path(__file__).with_name("devset")
-SPLITS = ("dev", "heldout")
+SPLITS = ("dev", "heldout", "heldout2")
 _GOLD_NUMBERS = ("amount", "denominator", "pct", "collectives", "individuals", "households", "total")
 
 
