@@ -21,7 +21,8 @@ from .sentence import SentenceWork
 __all__ = ["award_facts", "trim_body"]
 
 _VERB = re.compile(
-    r"\b(?:trao\s+tặng|tặng\s+thưởng|tặng|trao|khen\s+thưởng|biểu\s+dương|công\s+nhận|đón\s+nhận)\b",
+    r"\b(?:trao\s+tặng|tặng\s+thưởng|trao\s+thưởng|tặng|trao|khen\s+thưởng|biểu\s+dương|"
+    r"tuyên\s+dương|vinh\s+danh|công\s+nhận|đón\s+nhận)\b",
     re.IGNORECASE,
 )
 _PROPOSAL = re.compile(
@@ -131,9 +132,11 @@ def _items(work: SentenceWork, start: int, end: int) -> list[tuple[Quantity, str
     for quantity in work.free():
         if not start <= quantity.number.span.start < end or not quantity.readable:
             continue
-        if quantity.base_unit == "lượt" and re.match(
-            r"\s*(?:tập thể|cá nhân)", work.doc.text[quantity.end : end]
-        ):
+        after = work.doc.text[quantity.end : end]
+        mixed = quantity.base_unit in ("tập thể", "cá nhân") and re.match(
+            r"\s*(?:,|và)\s*(?:tập thể|cá nhân)\b", after
+        )
+        if (quantity.base_unit == "lượt" and re.match(r"\s*(?:tập thể|cá nhân)", after)) or mixed:
             found.append((quantity, "total"))
         elif quantity.kind == "count" and (category := _category(quantity.base_unit)):
             found.append((quantity, category))
@@ -216,7 +219,7 @@ def _form_for(text: str, group, previous_end: int, verb_form: str, first: bool) 
     if match := _AFTER_FORM.match(after):
         form = _form_in(after[match.end() :])
         if form:
-            return form, True
+            return form, not re.search(r"được\s+(?:tặng|trao)", match.group(0))
     return (verb_form if first else ""), False
 
 
@@ -224,6 +227,12 @@ def _masked(chunk: str) -> str:
     """The text with organ names that contain a verb ("Hội đồng Thi đua - Khen thưởng",
     "công tác thi đua, khen thưởng") blanked, so "khen thưởng" there is not read as a verb."""
     return _ORGAN_NAME.sub(lambda match: " " * len(match.group(0)), chunk)
+
+
+def _giver_after(after_verb: str) -> str:
+    """"… được tặng Bằng khen của Chủ tịch UBND tỉnh": the body named after the form."""
+    match = re.search(r"\bcủa\s+", after_verb)
+    return trim_body(after_verb[match.end() :], backwards=False) if match else ""
 
 
 def _passive_before(chunk: str, verb: re.Match | None) -> int | None:
@@ -253,8 +262,10 @@ def _clause_awards(work: SentenceWork, clause: Span, carried: str) -> tuple[list
     body, verb_start, verb_end, verb_form = _body_and_verb(text, clause)
     passive = _passive_before(chunk, verb)
     if passive is not None:
-        if not body:
-            return [], carried  # "312 đảng viên được tặng Huy hiệu …": who holds one, not an award
+        body = body or _giver_after(chunk[verb.end() :])
+        event = re.match(r"khen|biểu|tuyên|vinh", verb.group(0), re.IGNORECASE)
+        if not body and not (event or _FORM_HEAD.match(chunk[verb.end() :].lstrip())):
+            return [], carried  # "312 đảng viên được tặng Huy hiệu từ 30 năm …": who holds one
         items = [item for item in items if item[0].end <= clause.start + passive][-2:]
     body = body or carried
     facts, previous_end = [], verb_end

@@ -56,6 +56,10 @@ _HONORIFIC = re.compile(
 _PERSON_SPLIT = re.compile(r";\s*|,\s*(?=(?:đồng\s+chí|ông|bà)\s)|\s+và\s+(?=(?:đồng\s+chí|ông|bà)\s)")
 _TITLE_END = re.compile(r"\s+(?:cùng|và\s+đại\s+diện|và\s+lãnh\s+đạo|đồng\s+chủ\s+trì|chủ\s+trì)\b.*$")
 _CHAIR = re.compile(r"(?:đồng\s+)?chủ\s+trì")
+_NAMED = re.compile(
+    r"(?:đồng\s+chí|ông|bà)\s+(?:[A-ZĐ]\w*\s+){1,4}[A-ZĐ]\w*,\s+[^;.]+?"
+    r"(?=\s+(?:làm|chủ\s+trì|đồng\s+chủ\s+trì|cùng|và|đã|phát\s+biểu)\b|[;.]|$)",
+)
 
 
 def _iso(day: str, month: str, year: str | None) -> str:
@@ -90,10 +94,12 @@ class ConferenceReader:
         self.undated: Fact | None = None
         self.people: set[tuple[str, str]] = set()
         self.documents: set[str] = set()
+        self.titles: dict[str, str] = {}
 
     def __call__(self, work: SentenceWork) -> list[Fact]:
         facts = self._documents(work)
         text = work.text
+        self._remember_titles(text)
         if not self.lead_seen and _MEETING.search(text):
             lead = self._lead(work)
             if any(fact.subject == "date" for fact in lead):
@@ -176,6 +182,14 @@ class ConferenceReader:
             self._owner(work, meeting, who)
         return facts
 
+    def _remember_titles(self, text: str) -> None:
+        """"do đồng chí Hà Thị Vân, Phó Bí thư Thường trực Đảng ủy làm trưởng đoàn": a title said
+        once is used where the same person is named again without it."""
+        for match in _NAMED.finditer(text):
+            found = _person(match.group(0))
+            if found and found[1]:
+                self.titles.setdefault(found[0], found[1])
+
     def _people(self, work: SentenceWork, role: str, start: int, end: int) -> list[Fact]:
         facts, base = [], work.span.start
         listing = work.text[start:end]
@@ -186,6 +200,8 @@ class ConferenceReader:
             offset = max(offset, position)
             if found is None or (role, found[0]) in self.people:
                 continue
+            if not found[1]:
+                found = (found[0], self.titles.get(found[0], ""))
             self.people.add((role, found[0]))
             where = base + max(position, start)
             facts.append(self._fact(work, where, where + len(chunk), field=role, name=found[0], title=found[1]))

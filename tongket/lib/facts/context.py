@@ -148,8 +148,6 @@ def unit_mentions(doc: DocContext, start: int, end: int) -> list[UnitMention]:
         bare = not match["rest"]
         if bare and (match["kind"].lower() == "tổ" or match.group(0).lower().startswith("chi bộ")):
             continue  # "tổ", "chi bộ khu dân cư": a word, a kind of cell, not a unit
-        if bare and not match["kind"][0].isupper():
-            continue
         name = _local_unit_name(doc, match)
         mentions.append(UnitMention(Span(match.start(), match.end()), name, False, bare))
     subjects = [m for m in mentions if not _NOT_SUBJECT_BEFORE.search(text[start : m.span.start])]

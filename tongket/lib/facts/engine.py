@@ -139,7 +139,8 @@ def _without_repeats(facts: list[Fact]) -> list[Fact]:
 
 
 def _uncounted(fact: Fact) -> bool:
-    return all(fact.fields.get(key) is None for key in ("collectives", "individuals", "households"))
+    keys = ("collectives", "individuals", "households", "total")
+    return all(fact.fields.get(key) is None for key in keys)
 
 
 def _default_owner(facts: list[Fact], doc: DocContext) -> None:

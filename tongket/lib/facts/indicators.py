@@ -60,13 +60,23 @@ class _Walk:
     last_clause: int = -1
 
 
+_PLAN_BEFORE = re.compile(
+    r"(?:^|\s)(?P<verb>vượt|đạt|bằng)\s+(?P<basis>kế\s+hoạch|KH|dự\s+toán)\s*$", re.IGNORECASE
+)
+
+
 def plan_share(work: SentenceWork, quantity: Quantity, seg_start: int) -> PlanShare | None:
     if quantity.kind != "percent" or not quantity.readable:
         return None
     text = work.doc.text
     match = _PLAN_AFTER.match(text, quantity.end, work.span.end)
     if match is None:
-        return None
+        before = _PLAN_BEFORE.search(text[seg_start : quantity.start])
+        if before is None:
+            return None
+        number = NumberRef(quantity.number.text, quantity.number.span, quantity.number.value)
+        over = before["verb"].lower() == "vượt"
+        return PlanShare(quantity.number.value, over, before["basis"], number)
     over = bool(_OVER_BEFORE.search(text[seg_start : quantity.start]))
     number = NumberRef(quantity.number.text, quantity.number.span, quantity.number.value)
     basis = " ".join(match["basis"].split())
@@ -203,8 +213,10 @@ def _attach_share(work: SentenceWork, quantity: Quantity, share: PlanShare, walk
     """A % of plan goes to the figure before it, or opens a %-only fact."""
     text = work.doc.text
     owner, names = work.unit_before(quantity.start)
-    core = core_before(text, seg, quantity.start, names)
-    walk.tail = max(walk.tail, quantity.end + len(_PLAN_AFTER.match(text, quantity.end).group(0)))
+    before = _PLAN_BEFORE.search(text[seg : quantity.start])
+    core = core_before(text, seg, seg + before.start() if before else quantity.start, names)
+    after = _PLAN_AFTER.match(text, quantity.end)
+    walk.tail = max(walk.tail, quantity.end + (len(after.group(0)) if after else 0))
     if not core.text and walk.last is not None:
         walk.last.plan_shares.append(share)
         walk.last.numbers.append(share.number)

@@ -74,6 +74,11 @@ COUNT_NOUNS = (
     "lớp",
     "học sinh",
     "học viên",
+    "nhà giáo",
+    "y bác sĩ",
+    "công nhân",
+    "cựu chiến binh",
+    "gương điển hình",
     "giáo viên",
     "trẻ em",
     "trẻ",
@@ -311,6 +316,10 @@ LEADING_NOISE = (
     "tiếp tục",
     "duy trì",
     "với",
+    "thôn",
+    "tổ dân phố",
+    "khu phố",
+    "chi bộ",
 )
 
 # Verbs that govern the counted noun after the number: "duy trì 42/42 tuyến phố".
@@ -372,7 +381,15 @@ INDIVIDUAL_NOUNS = (
     "cháu",
     "em",
     "gương",
+    "gương điển hình",
     "người có công",
+    "nhà giáo",
+    "y bác sĩ",
+    "công nhân",
+    "cựu chiến binh",
+    "thanh niên",
+    "doanh nhân",
+    "nông dân",
 )
 HOUSEHOLD_NOUNS = ("hộ gia đình", "hộ", "gia đình")
 

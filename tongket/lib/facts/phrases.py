@@ -37,8 +37,8 @@ _TRAILING_PERIOD = re.compile(
 _LEADING_PERIOD = re.compile(
     r"^(?:(?:tính\s+)?đến\s+nay|(?:tính\s+)?đến\s+ngày\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?"
     r"|(?:trong\s+|riêng\s+|vào\s+|(?:tính\s+)?đến\s+(?:hết\s+)?)?(?:(?:cuối|đầu|hết)\s+)?"
-    r"(?:(?:6|sáu|9|chín)\s+tháng(?:\s+đầu\s+năm)?|quý\s+(?:IV|III|II|I)|cả\s+năm|trong\s+năm|năm"
-    r"|giai\s+đoạn|nhiệm\s+kỳ)(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?)"
+    r"(?:(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một)\s+tháng(?:\s+đầu\s+năm)?"
+    r"|quý\s+(?:IV|III|II|I)|cả\s+năm|trong\s+năm|năm|giai\s+đoạn|nhiệm\s+kỳ)(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?)"
     r"(?=\s|$)",
     re.IGNORECASE,
 )
@@ -50,12 +50,12 @@ _PREAMBLE = re.compile(
     re.IGNORECASE,
 )
 _NOUN_STOP = re.compile(
-    r"\s*(?:[,;:.()]|\d|so với\b|với\b|trong đó\b|chiếm\b|gồm\b|cho\b|nâng\b|nhưng\b|"
+    r"\s*(?:[,;:.()/]|\d|so với\b|với\b|trong đó\b|chiếm\b|gồm\b|cho\b|nâng\b|nhưng\b|"
     r"(?:vào\s+|trong\s+)?năm\s+(?:19|20)\d{2}\b|"
     rf"(?:đạt|bằng|tăng|giảm|vượt|là|lên|còn|và|xuống)\s+(?:(?:{alternation(QUALIFIERS)})\s+)?\d)",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"\s*[^\s,;:.()]+")
+_WORD = re.compile(r"\s*[^\s,;:.()/]+")
 _NOMINAL = tuple(fold(head) for head in NOMINAL_HEADS)
 _GOVERNING = {fold(verb) for verb in GOVERNING_VERBS} | {"co them", "dat duoc"}
 _ESTIMATE = re.compile(r"(?:^|\s)(?:ước|dự ước)(?=\s|$)", re.IGNORECASE)

@@ -105,8 +105,13 @@ class SentenceWork:
 
 
 def _at_sentence_start(text: str, start: int, position: int) -> bool:
+    """Whether only a period ("Năm 2024, …", "Bốn tháng đầu năm 2025, …") comes before."""
     before = text[start:position].strip(" ,")
-    return not before or bool(re.fullmatch(r"(?:năm|quý|trong)[\w\s]*", before, re.IGNORECASE))
+    if not before:
+        return True
+    return bool(
+        re.fullmatch(r"(?:năm|quý|trong|riêng|đến|tính đến|\w+\s+tháng)[\w\s/]*", before, re.I)
+    )
 
 
 def _closed_between(text: str, start: int, mention: int, position: int) -> bool:
