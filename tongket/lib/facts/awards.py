@@ -283,7 +283,7 @@ def _clause_awards(work: SentenceWork, clause: Span, carried: str) -> tuple[list
 def award_facts(work: SentenceWork) -> list[Fact]:
     """The commendations of a sentence (one fact per award)."""
     text = work.doc.text
-    if not _is_award_clause(_masked(work.text)):
+    if work.in_plan_section or not _is_award_clause(_masked(work.text)):
         return []
     facts, carried = [], ""
     for clause in _clauses(text, work.span):

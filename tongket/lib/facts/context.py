@@ -52,7 +52,8 @@ _COMPARISON_BEFORE = re.compile(
 _PLACE_KINDS = ("đặc khu", "thị trấn", "phường", "xã")
 _PLACE = re.compile(r"\b(?P<kind>đặc khu|thị trấn|phường|xã)\s+", re.IGNORECASE)
 _PROVINCE = re.compile(
-    r"\b(?:toàn tỉnh|cả tỉnh|của tỉnh|bình quân chung của tỉnh|toàn quốc|cả nước|bình quân chung)\b",
+    r"\b(?:toàn tỉnh|cả tỉnh|của tỉnh|bình quân chung của tỉnh|toàn quốc|cả nước|bình quân chung|"
+    r"(?:của\s+)?các\s+xã(?:,\s*phường)?\s+trong\s+tỉnh|trong\s+tỉnh)\b",
     re.IGNORECASE,
 )
 _CAPITAL_WORDS = r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w-]*)+"

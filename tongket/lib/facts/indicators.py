@@ -29,7 +29,8 @@ _PLAN_AFTER = re.compile(
 )
 _OVER_BEFORE = re.compile(r"(?:^|\s)vượt\s*$", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
-    r"(?:^|\s)(?:tăng|giảm|tăng thêm|giảm thêm|cao hơn|thấp hơn|nhiều hơn|ít hơn|chênh lệch)\s*$",
+    r"(?:^|\s)(?:tăng|giảm|tăng thêm|giảm thêm|cao hơn|thấp hơn|nhiều hơn|ít hơn|chênh lệch|gấp"
+    r"|gấp\s+khoảng)\s*$",
     re.IGNORECASE,
 )
 _COMPARISON_AFTER = re.compile(
@@ -57,6 +58,7 @@ class _Walk:
     tail: int
     last: Fact | None = None
     last_name: str = ""
+    last_unit: str = ""
     last_clause: int = -1
 
 
@@ -107,10 +109,19 @@ def _baseline(work: SentenceWork, quantity: Quantity, seg_start: int) -> bool:
     return work.postfix_year(quantity.end) is None and bool(_TO_AFTER.match(text, quantity.end))
 
 
+_ARRANGEMENT = re.compile(
+    r"^\s*(?:thời\s+gian|địa\s+điểm|thành\s+phần(?:\s+mời)?|tài\s+liệu|hình\s+thức|"
+    r"nội\s+dung|liên\s+hệ|điện\s+thoại)\s*:",
+    re.IGNORECASE,
+)
+
+
 def _skipped(work: SentenceWork, quantity: Quantity, clause: Span, seg_start: int) -> bool:
     text = work.doc.text
     if quantity.is_time or work.in_plan_section or not quantity.readable:
         return True
+    if _ARRANGEMENT.match(work.text):
+        return True  # "Thành phần: khoảng 150 đại biểu": how a meeting is arranged
     if quantity.kind == "bare":
         return True
     if _TARGET_WORDS.search(text[clause.start : quantity.start]):
@@ -189,7 +200,7 @@ def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, 
         noun, noun_end = "", quantity.end
     name = _name(core.text, noun, quantity)
     if not core.text and fold(noun) in ("", fold(quantity.unit)):
-        same_unit = walk.last is not None and walk.last.base_unit == quantity.base_unit
+        same_unit = bool(walk.last_name) and walk.last_unit == quantity.base_unit
         name = _topic(work, clause, names) or ("" if same_unit else noun)
     inherited = not name
     if inherited:
@@ -262,7 +273,7 @@ def indicator_facts(work: SentenceWork) -> list[Fact]:
         work.claim(quantity)
         if fact is not None:
             facts.append(fact)
-            walk.last, walk.last_name = fact, fact.subject
+            walk.last, walk.last_name, walk.last_unit = fact, fact.subject, fact.base_unit
     return facts
 
 
@@ -276,6 +287,7 @@ def _read_one(work, quantity, clause, seg_start, walk, bound) -> Fact | None:
     if change_end:
         core = core_before(work.doc.text, seg_start, quantity.start, [])
         walk.last_name = core.text or walk.last_name
+        walk.last_unit = quantity.base_unit
         walk.tail = change_end
         return None
     if _skipped(work, quantity, clause, seg_start) or _baseline(work, quantity, seg_start):

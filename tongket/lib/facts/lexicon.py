@@ -320,6 +320,11 @@ LEADING_NOISE = (
     "tổ dân phố",
     "khu phố",
     "chi bộ",
+    "nhưng",
+    "song",
+    "tuy vậy",
+    "trong khi",
+    "khi",
 )
 
 # Verbs that govern the counted noun after the number: "duy trì 42/42 tuyến phố".

@@ -167,7 +167,7 @@ def _one(work: SentenceWork, quantity: Quantity, state: dict) -> Fact | None:
 
 def party_facts(work: SentenceWork) -> list[Fact]:
     """The party figures of a sentence, with the % of plan said right after them."""
-    if not _PARTY_WORDS.search(fold(work.text)):
+    if work.in_plan_section or not _PARTY_WORDS.search(fold(work.text)):
         return []
     facts, state = [], {}
     free = work.free()

@@ -156,7 +156,8 @@ def core_before(text: str, start: int, end: int, subjects: list[str]) -> Core:
             break
     phrase = ", ".join(part for _, part in chosen if part).strip()
     phrase = re.sub(r"^nâng\s+", "", phrase, flags=re.IGNORECASE)
-    if fold(phrase) in _GOVERNING or fold(phrase) in {"tong so", "tong"} or _PREAMBLE.search(phrase):
+    generic = {"tong so", "tong", "binh quan", "muc binh quan", "binh quan chung"}
+    if fold(phrase) in _GOVERNING or fold(phrase) in generic or _PREAMBLE.search(phrase):
         phrase = ""
     if not phrase:
         return Core("", end, estimate)
