@@ -45,11 +45,58 @@ _ADVERBS = re.compile(
     r"(?:\s+|^)(?:đã|cũng|vinh\s+dự|long\s+trọng|được|đồng\s+thời|và|đã\s+được|chính\s+thức)\s*$",
     re.IGNORECASE,
 )
-_BODY_LOWER = set(
-    "ủy uỷ bộ thường vụ chấp hành ban nhân dân chính quyền tịch trưởng đốc tướng phủ tỉnh phường xã "
-    "đặc khu thành phố huyện thị trấn và thi đua khen thưởng việt nam tổ quốc lao động liên đoàn hội "
-    "mặt trận tư lệnh phó - – ubnd hđnd".split()
-)
+_BODY_LOWER = {
+    "ủy",
+    "uỷ",
+    "bộ",
+    "thường",
+    "vụ",
+    "chấp",
+    "hành",
+    "ban",
+    "nhân",
+    "dân",
+    "chính",
+    "quyền",
+    "tịch",
+    "trưởng",
+    "đốc",
+    "tướng",
+    "phủ",
+    "tỉnh",
+    "phường",
+    "xã",
+    "đặc",
+    "khu",
+    "thành",
+    "phố",
+    "huyện",
+    "thị",
+    "trấn",
+    "và",
+    "thi",
+    "đua",
+    "khen",
+    "thưởng",
+    "việt",
+    "nam",
+    "tổ",
+    "quốc",
+    "lao",
+    "động",
+    "liên",
+    "đoàn",
+    "hội",
+    "mặt",
+    "trận",
+    "tư",
+    "lệnh",
+    "phó",
+    "-",
+    "–",
+    "ubnd",
+    "hđnd",
+}
 
 
 def _category(noun: str) -> str | None:
@@ -91,7 +138,7 @@ def trim_body(words_text: str, backwards: bool) -> str:
     else:
         kept, previous_upper = [], False
         for word in words_text.split():
-            clean = word.strip(",.;:\"“”()")
+            clean = word.strip(',.;:"“”()')
             upper = bool(clean) and clean[0].isupper()
             if not clean or not (upper or previous_upper or clean.lower() in _BODY_LOWER):
                 break
@@ -188,7 +235,12 @@ def _body_and_verb(text: str, clause: Span) -> tuple[str, int, int, str]:
         rest = chunk[receive.end() :]
         form_text, _, giver = rest.partition(" của ")
         start = clause.start + receive.start()
-        return trim_body(giver, backwards=False), start, clause.start + receive.end(), _form_in(form_text)
+        return (
+            trim_body(giver, backwards=False),
+            start,
+            clause.start + receive.end(),
+            _form_in(form_text),
+        )
     verb = _VERB.search(chunk)
     if verb is None:
         return "", clause.start, clause.start, ""
@@ -230,7 +282,7 @@ def _masked(chunk: str) -> str:
 
 
 def _giver_after(after_verb: str) -> str:
-    """"… được tặng Bằng khen của Chủ tịch UBND tỉnh": the body named after the form."""
+    """ "… được tặng Bằng khen của Chủ tịch UBND tỉnh": the body named after the form."""
     match = re.search(r"\bcủa\s+", after_verb)
     return trim_body(after_verb[match.end() :], backwards=False) if match else ""
 
@@ -272,11 +324,15 @@ def _clause_awards(work: SentenceWork, clause: Span, carried: str) -> tuple[list
     for index, group in enumerate(_groups(text, items)):
         start = max(previous_end, clause.start) if group[0][0].start > verb_start else clause.start
         form, received = _form_for(text, group, start, verb_form, index == 0 or passive is not None)
-        facts.append(_fact(work, min(verb_start, group[0][0].start), group, "" if received else body, form))
+        facts.append(
+            _fact(work, min(verb_start, group[0][0].start), group, "" if received else body, form)
+        )
         previous_end = group[-1][0].end
     if not items and verb_form:
         facts.append(_fact(work, verb_start, [], body, verb_form))
-    work.claim_span(min(verb_start, *(q.start for q, _ in items)) if items else verb_start, clause.end)
+    work.claim_span(
+        min(verb_start, *(q.start for q, _ in items)) if items else verb_start, clause.end
+    )
     return facts, body or carried
 
 

@@ -30,7 +30,10 @@ _MEETING = re.compile(
     r"|\blàm\s+việc\s+với\b",
 )
 _KIND_RULES = (
-    (re.compile(r"tổng\s+kết\s+(?:công\s+tác\s+)?(?:phong\s+trào\s+)?thi\s+đua", re.I), "emulation_review"),
+    (
+        re.compile(r"tổng\s+kết\s+(?:công\s+tác\s+)?(?:phong\s+trào\s+)?thi\s+đua", re.I),
+        "emulation_review",
+    ),
     (re.compile(r"sơ\s+kết", re.I), "half_year_review"),
     (re.compile(r"tổng\s+kết", re.I), "year_review"),
     (re.compile(r"buổi\s+làm\s+việc|^làm\s+việc\s+với", re.I), "working_session"),
@@ -53,8 +56,12 @@ _HONORIFIC = re.compile(
     r"Đại\s+tá|Thượng\s+tá|Trung\s+tá|Thiếu\s+tá|Thiếu\s+tướng)\s*",
     re.IGNORECASE,
 )
-_PERSON_SPLIT = re.compile(r";\s*|,\s*(?=(?:đồng\s+chí|ông|bà)\s)|\s+và\s+(?=(?:đồng\s+chí|ông|bà)\s)")
-_TITLE_END = re.compile(r"\s+(?:cùng|và\s+đại\s+diện|và\s+lãnh\s+đạo|đồng\s+chủ\s+trì|chủ\s+trì)\b.*$")
+_PERSON_SPLIT = re.compile(
+    r";\s*|,\s*(?=(?:đồng\s+chí|ông|bà)\s)|\s+và\s+(?=(?:đồng\s+chí|ông|bà)\s)"
+)
+_TITLE_END = re.compile(
+    r"\s+(?:cùng|và\s+đại\s+diện|và\s+lãnh\s+đạo|đồng\s+chủ\s+trì|chủ\s+trì)\b.*$"
+)
 _CHAIR = re.compile(r"(?:đồng\s+)?chủ\s+trì")
 _NAMED = re.compile(
     r"(?:đồng\s+chí|ông|bà)\s+(?:[A-ZĐ]\w*\s+){1,4}[A-ZĐ]\w*,\s+[^;.]+?"
@@ -149,8 +156,13 @@ class ConferenceReader:
             self.documents.add(number)
             date = _written_date(match["date"])
             fact = self._fact(
-                work, base + match.start(), base + match.end(), field="document",
-                number=number, doc_kind=match["kind"], date=date,
+                work,
+                base + match.start(),
+                base + match.end(),
+                field="document",
+                number=number,
+                doc_kind=match["kind"],
+                date=date,
             )
             facts.append(fact)
         return facts
@@ -160,7 +172,9 @@ class ConferenceReader:
         meeting = _MEETING.search(text)
         tail = text[meeting.start() :]
         kind = next((kind for rule, kind in _KIND_RULES if rule.search(tail)), "other")
-        facts.append(self._fact(work, base + meeting.start(), base + meeting.end(), field="kind", value=kind))
+        facts.append(
+            self._fact(work, base + meeting.start(), base + meeting.end(), field="kind", value=kind)
+        )
         when = next((m for m in _WHEN.finditer(text) if m.start() < meeting.start()), None)
         if when is not None:
             start, end = base + when.start("d"), base + when.end()
@@ -168,14 +182,20 @@ class ConferenceReader:
             facts.append(self._fact(work, start, end, field="date", value=date))
             if when["part"]:
                 part = when["part"].capitalize()
-                facts.append(self._fact(work, base + when.start("part"), start, field="part_of_day", value=part))
+                facts.append(
+                    self._fact(
+                        work, base + when.start("part"), start, field="part_of_day", value=part
+                    )
+                )
         organisers = _ORGANISERS.match(text, when.end() if when else 0)
         who = ""
         if organisers and "tổ chức" in text[meeting.start() : meeting.end()]:
             who = re.split(r"\s+(?:gồm|cùng)\s+", organisers["who"])[0].strip(" ,")
             if who and who[0].isupper() and len(who.split()) <= 16:
                 start = base + organisers.start("who")
-                facts.append(self._fact(work, start, start + len(who), field="organisers", value=who))
+                facts.append(
+                    self._fact(work, start, start + len(who), field="organisers", value=who)
+                )
             else:
                 who = ""
         if when is not None:
@@ -183,7 +203,7 @@ class ConferenceReader:
         return facts
 
     def _remember_titles(self, text: str) -> None:
-        """"do đồng chí Hà Thị Vân, Phó Bí thư Thường trực Đảng ủy làm trưởng đoàn": a title said
+        """ "do đồng chí Hà Thị Vân, Phó Bí thư Thường trực Đảng ủy làm trưởng đoàn": a title said
         once is used where the same person is named again without it."""
         for match in _NAMED.finditer(text):
             found = _person(match.group(0))
@@ -204,7 +224,11 @@ class ConferenceReader:
                 found = (found[0], self.titles.get(found[0], ""))
             self.people.add((role, found[0]))
             where = base + max(position, start)
-            facts.append(self._fact(work, where, where + len(chunk), field=role, name=found[0], title=found[1]))
+            facts.append(
+                self._fact(
+                    work, where, where + len(chunk), field=role, name=found[0], title=found[1]
+                )
+            )
         return facts
 
     def _chairs(self, work: SentenceWork) -> list[Fact]:

@@ -57,10 +57,11 @@ _PROVINCE = re.compile(
     re.IGNORECASE,
 )
 _CAPITAL_WORDS = r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w-]*)+"
+_COOPERATIVE_KIND = r"(?:\s+(?:nông nghiệp|dịch vụ|thủy sản|vận tải))?"
 _LOCAL_UNIT = re.compile(
     r"\b(?:(?:Chi bộ|chi bộ)\s+)?(?P<kind>Tổ dân phố|tổ dân phố|Khu phố|khu phố|Thôn|thôn|Tổ|tổ|"
     r"Ấp|ấp|Bản|bản|Xóm|xóm|Khu dân cư|khu dân cư|Hợp tác xã|hợp tác xã|HTX)"
-    rf"(?P<rest>(?:\s+số)?\s+\d+[A-Za-z]?|(?:\s+(?:nông nghiệp|dịch vụ|thủy sản|vận tải))?{_CAPITAL_WORDS})?"
+    rf"(?P<rest>(?:\s+số)?\s+\d+[A-Za-z]?|{_COOPERATIVE_KIND}{_CAPITAL_WORDS})?"
 )
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:với|cho|tại|ở|sau|trước|về|cùng|gồm|giữa|của các|các|những|số|sau khi|đến|tới)\s*$",
@@ -119,7 +120,7 @@ def _capitalised_words(text: str, start: int, limit: int = 4) -> int:
         word = match.group(0)
         if not word[0].isupper() or count == limit:
             break
-        clean = word.rstrip(",.;:)\"”")
+        clean = word.rstrip(',.;:)"”')
         position = start + match.start() + len(clean)
         count += 1
         if clean != word:
@@ -128,7 +129,7 @@ def _capitalised_words(text: str, start: int, limit: int = 4) -> int:
 
 
 def place_mentions(text: str, start: int, end: int) -> list[tuple[Span, str]]:
-    """"xã Đại Lâm", "PHƯỜNG AN PHÚ", "đặc khu Hòn Lan" in text[start:end]."""
+    """ "xã Đại Lâm", "PHƯỜNG AN PHÚ", "đặc khu Hòn Lan" in text[start:end]."""
     found = []
     for match in _PLACE.finditer(text, start, end):
         name_end = _capitalised_words(text, match.end())
@@ -195,7 +196,7 @@ def _period_of(doc: DocContext, match: re.Match) -> Period | None:
     if match["wholeterm"]:
         return doc.last_term
     if match["nyears"]:
-        count = {"năm": 5, "mười": 10}.get(match["n"].lower(), None) or int(match["n"])
+        count = {"năm": 5, "mười": 10}.get(match["n"].lower()) or int(match["n"])
         return Period(year, "term", year - count + 1) if year else None
     if match["half"]:
         if match["last"]:
@@ -228,6 +229,5 @@ def own_commune(text: str, hint: str | None) -> str:
     if hint:
         return hint
     head = text[:3000]
-    for span, name in place_mentions(head, 0, len(head)):
-        return name
-    return ""
+    mentions = place_mentions(head, 0, len(head))
+    return mentions[0][1] if mentions else ""

@@ -23,7 +23,15 @@ __all__ = ["DEVSET", "Report", "Score", "evaluate", "load_split", "main"]
 
 DEVSET = Path(__file__).with_name("devset")
 SPLITS = ("dev", "heldout", "heldout2")
-_GOLD_NUMBERS = ("amount", "denominator", "pct", "collectives", "individuals", "households", "total")
+_GOLD_NUMBERS = (
+    "amount",
+    "denominator",
+    "pct",
+    "collectives",
+    "individuals",
+    "households",
+    "total",
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,9 @@ class Report:
     def total(self) -> Score:
         scores = self.scores.values()
         return Score(
-            sum(s.gold for s in scores), sum(s.proposed for s in scores), sum(s.correct for s in scores)
+            sum(s.gold for s in scores),
+            sum(s.proposed for s in scores),
+            sum(s.correct for s in scores),
         )
 
 

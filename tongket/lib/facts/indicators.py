@@ -48,7 +48,9 @@ _TARGET_WORDS = re.compile(
     r"định\s+hướng|chỉ\s+tiêu\s+năm\s+(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
-_BASIS_INDICATOR = re.compile(r"^chỉ\s+tiêu\s+(?!năm|giao|cả|nghị|kế|đề|được|huyện|tỉnh)(.+)$", re.I)
+_BASIS_INDICATOR = re.compile(
+    r"^chỉ\s+tiêu\s+(?!năm|giao|cả|nghị|kế|đề|được|huyện|tỉnh)(.+)$", re.I
+)
 
 
 @dataclass
@@ -102,7 +104,7 @@ _TO_AFTER = re.compile(r"\s*(?:xuống|lên|đến|tới)\b", re.IGNORECASE)
 
 
 def _baseline(work: SentenceWork, quantity: Quantity, seg_start: int) -> bool:
-    """"giảm từ 2,6% xuống còn 1,85%": the starting figure, with no year said, is not a result."""
+    """ "giảm từ 2,6% xuống còn 1,85%": the starting figure, with no year said, is not a result."""
     text = work.doc.text
     if not _FROM_BEFORE.search(text[seg_start : quantity.start]):
         return False
@@ -168,7 +170,7 @@ def _name(core: str, noun: str, quantity: Quantity) -> str:
 
 
 def _carried(work: SentenceWork, quantity: Quantity, walk: _Walk) -> str:
-    """"Cùng kỳ, xã Vân Nội đạt 41,3 tỷ đồng": the indicator of the sentence before, in the
+    """ "Cùng kỳ, xã Vân Nội đạt 41,3 tỷ đồng": the indicator of the sentence before, in the
     same paragraph, when the unit is the same."""
     previous = work.carried
     if walk.last is not None or previous is None or previous.base_unit != quantity.base_unit:
@@ -177,7 +179,7 @@ def _carried(work: SentenceWork, quantity: Quantity, walk: _Walk) -> str:
 
 
 def _topic(work: SentenceWork, clause: Span, names: list[str]) -> str:
-    """"Tổng số chi bộ được đánh giá: 27/27 chi bộ": the words before the colon name it."""
+    """ "Tổng số chi bộ được đánh giá: 27/27 chi bộ": the words before the colon name it."""
     text = work.doc.text
     if text[clause.start - 1 : clause.start] != ":" or clause.start - 1 <= work.span.start:
         return ""

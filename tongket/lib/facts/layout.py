@@ -122,7 +122,7 @@ def lines_of(text: str) -> list[Line]:
 
 
 def _roman_heading(raw: str, match: re.Match) -> bool:
-    """"I. KẾT QUẢ" is a heading marker; "C. Hoa" or "V. Tuấn" (initials) are not."""
+    """ "I. KẾT QUẢ" is a heading marker; "C. Hoa" or "V. Tuấn" (initials) are not."""
     rest = raw[match.end() :]
     return bool(rest) and (rest[:1].isupper() or rest[:1].isdigit())
 
@@ -148,7 +148,7 @@ def sentences_of(text: str, line: Line) -> list[Span]:
 def _is_boundary(text: str, line_start: int, stop: int, next_start: int) -> bool:
     """Whether the punctuation at `stop` ends a sentence whose successor starts at next_start."""
     following = text[next_start : next_start + 1]
-    if not (following.isupper() or following.isdigit() or following in "\"“«("):
+    if not (following.isupper() or following.isdigit() or following in '"“«('):
         return False
     before = text[line_start:stop]
     if before.count("(") > before.count(")"):

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tongket.lib.text import fold
 
@@ -28,10 +28,35 @@ _SPELLING = {"ti": "ty", "ki": "ky", "li": "ly", "mi": "my"}
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 _MEASURE_BASES = {measure.split("/")[0] for measure in MEASURES}
 # Words that do not change what is measured ("tổng", "tỷ lệ", "trên địa bàn", "của xã").
-_GENERIC = set(
-    "tong so ty le cac nhung va tren dia ban xa phuong dac khu thi tran toan ca nam cua trong "
-    "nha nuoc duoc da dat moi".split()
-)
+_GENERIC = {
+    "tong",
+    "so",
+    "ty",
+    "le",
+    "cac",
+    "nhung",
+    "va",
+    "tren",
+    "dia",
+    "ban",
+    "xa",
+    "phuong",
+    "dac",
+    "khu",
+    "thi",
+    "tran",
+    "toan",
+    "ca",
+    "nam",
+    "cua",
+    "trong",
+    "nha",
+    "nuoc",
+    "duoc",
+    "da",
+    "dat",
+    "moi",
+}
 
 
 @lru_cache(maxsize=8192)
@@ -77,8 +102,23 @@ def _unit_class(unit: str) -> str:
 
 # Counted nouns that count the same kind of thing.
 _FAMILIES = (
-    {"nguoi", "lao dong", "cong dan", "thanh nien", "nhan khau", "tre", "tre em", "hoc sinh",
-     "doi tuong", "hoi vien", "doan vien", "dang vien", "dong chi", "ca nhan", "luot nguoi"},
+    {
+        "nguoi",
+        "lao dong",
+        "cong dan",
+        "thanh nien",
+        "nhan khau",
+        "tre",
+        "tre em",
+        "hoc sinh",
+        "doi tuong",
+        "hoi vien",
+        "doan vien",
+        "dang vien",
+        "dong chi",
+        "ca nhan",
+        "luot nguoi",
+    },
     {"to dan pho", "thon", "khu pho", "khu dan cu", "ban", "ap", "xom", "to"},
     {"ho", "ho gia dinh", "ho kinh doanh", "ho dan", "gia dinh", "ho ngheo", "ho can ngheo"},
 )
@@ -93,9 +133,9 @@ def _same_count(indicator_unit: str, fact_unit: str) -> bool:
 
 
 def _compatible(indicator: CatalogueIndicator, fact_class: str, ratio: bool, unit: str) -> bool:
-    if fact_class == "count" and _unit_class(indicator.unit) == "count":
-        if not _same_count(indicator.unit, unit):
-            return False
+    counted = fact_class == "count" and _unit_class(indicator.unit) == "count"
+    if counted and not _same_count(indicator.unit, unit):
+        return False
     indicator_class = _unit_class(indicator.unit)
     if indicator.kind == "ratio":
         return ratio or fact_class in ("percent", "count", "")

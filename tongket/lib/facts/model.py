@@ -55,7 +55,7 @@ class Period:
 
     @property
     def key(self) -> str:
-        """"2025", "2025-H1", "2025-9M", "2025-Q3", "2021-2025"; "" when the year is unknown."""
+        """ "2025", "2025-H1", "2025-9M", "2025-Q3", "2021-2025"; "" when the year is unknown."""
         if self.year is None:
             return ""
         if self.part == "term":
@@ -66,7 +66,7 @@ class Period:
 
 @dataclass(frozen=True)
 class PlanShare:
-    """"bằng 104% kế hoạch" (over=False: the result is 104% of the plan) or "vượt 12% kế
+    """ "bằng 104% kế hoạch" (over=False: the result is 104% of the plan) or "vượt 12% kế
     hoạch" (over=True: the result exceeds the plan by 12%). `basis` is the word used for the
     plan as written ("kế hoạch", "dự toán tỉnh giao", "KH")."""
 

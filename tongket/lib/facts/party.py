@@ -15,14 +15,15 @@ import re
 from tongket.lib.text import fold
 
 from .indicators import plan_share
-from .model import Fact, FactKind, Span
+from .model import Fact, FactKind
 from .quantities import Quantity
 from .sentence import SentenceWork, clause_of
 
 __all__ = ["party_facts"]
 
 _PARTY_WORDS = re.compile(
-    r"dang vien|chi bo|ket nap|to chuc co so dang|to chuc dang|dang bo|dong chi|hoan thanh .*nhiem vu"
+    r"dang vien|chi bo|ket nap|to chuc co so dang|to chuc dang|dang bo|dong chi"
+    r"|hoan thanh .*nhiem vu"
 )
 _MEMBER = ("đảng viên", "đồng chí")
 _CELL = ("chi bộ", "tổ chức cơ sở đảng", "tổ chức đảng")
@@ -151,17 +152,22 @@ def _one(work: SentenceWork, quantity: Quantity, state: dict) -> Fact | None:
             return _fact(work, quantity, "made_full", "")
         if _DISCIPLINED.search(left):
             return _fact(work, quantity, "disciplined", "")
-        if noun in ("dang vien", "dong chi") and _TOTAL_BEFORE.search(left):
-            if not _NOT_TOTAL.search(segment):
-                return _fact(work, quantity, "members_total", "")
+        total = noun in ("dang vien", "dong chi") and _TOTAL_BEFORE.search(left)
+        if total and not _NOT_TOTAL.search(segment):
+            return _fact(work, quantity, "members_total", "")
         return None
     if unit in _CELL or unit == "chi bộ":
         written = _noun(work, quantity)
-        if match := _CELL_TYPES.match(written):
+        if _CELL_TYPES.match(written):
             return _fact(work, quantity, "cells_of_type", "", detail=" ".join(written.split()))
-        if fold(written) in ("chi bo", "chi bo truc thuoc", "to chuc co so dang", "chi bo co so"):
-            if _TOTAL_BEFORE.search(left) and not _NOT_TOTAL.search(segment):
-                return _fact(work, quantity, "cells_total", "")
+        plain = fold(written) in (
+            "chi bo",
+            "chi bo truc thuoc",
+            "to chuc co so dang",
+            "chi bo co so",
+        )
+        if plain and _TOTAL_BEFORE.search(left) and not _NOT_TOTAL.search(segment):
+            return _fact(work, quantity, "cells_total", "")
     return None
 
 

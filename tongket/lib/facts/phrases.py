@@ -72,7 +72,9 @@ class Core:
 
 
 # Verbs that start like a measure's name: "thu gom", "chi trả", "giá trị" is fine.
-_VERBAL = re.compile(r"^(?:thu (?:gom|hut|hoi|hoach|mua|dung|nhan)|chi (?:tra|vien|bo|doan|hoi)|so (?:hoa|sanh))\b")
+_VERBAL = re.compile(
+    r"^(?:thu (?:gom|hut|hoi|hoach|mua|dung|nhan)|chi (?:tra|vien|bo|doan|hoi)|so (?:hoa|sanh))\b"
+)
 
 
 def is_nominal(phrase: str) -> bool:
@@ -182,11 +184,15 @@ def noun_after(
         if tail := _SHORT_TAIL.match(text, position, end):
             position = tail.end()
             break
-        parallel = re.compile(r",\s*(?=" + re.escape(first.group(0).strip()) + r"\s)") if first else None
+        parallel = (
+            re.compile(r",\s*(?=" + re.escape(first.group(0).strip()) + r"\s)") if first else None
+        )
         if words and parallel and (match := parallel.match(text, position, end)):
             position = match.end()
             continue
-        if _NOUN_STOP.match(text, position, end) or (stop_at_and and _AND.match(text, position, end)):
+        if _NOUN_STOP.match(text, position, end) or (
+            stop_at_and and _AND.match(text, position, end)
+        ):
             break
         match = _WORD.match(text, position, end)
         if not match:

@@ -23,7 +23,9 @@ _MEASURE = re.compile(rf"\s*({alternation(MEASURES)})(?![\w²³])", re.IGNORECAS
 _COUNT = re.compile(rf"\s*({alternation(COUNT_NOUNS)})(?![\w])", re.IGNORECASE)
 _PER = re.compile(r"(?:\s*/\s*(?:người|năm|tháng|hộ|ha|lao động|ngày)(?![\w])){1,2}")
 _QUALIFIER = re.compile(rf"(?:^|(?<=\s))({alternation(QUALIFIERS)})\s+$", re.IGNORECASE)
-_GUESSED_NOUN = re.compile(r"\s*([a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+)")
+_GUESSED_NOUN = re.compile(
+    r"\s*([a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+)"
+)
 _NOT_A_NOUN = {
     "và",
     "cho",
@@ -102,7 +104,7 @@ class Quantity:
 
     @property
     def is_time(self) -> bool:
-        """"5 năm liền", "3 tháng": a duration, never a result."""
+        """ "5 năm liền", "3 tháng": a duration, never a result."""
         return self.kind == "count" and self.base_unit in TIME_NOUNS
 
     def refs(self) -> list[NumberRef]:

@@ -57,7 +57,9 @@ def _inline(text: str, line: Line) -> list[Fact]:
             ends.append(position + len(part))
             position += len(part) + 1
     sentence = Span(line.body, line.end)
-    return [f for f in (_item(text, a, b, sentence) for a, b in zip(bounds, ends)) if f]
+    return [
+        f for f in (_item(text, a, b, sentence) for a, b in zip(bounds, ends, strict=True)) if f
+    ]
 
 
 def recommendation_facts(text: str, lines: list[Line]) -> list[Fact]:

@@ -39,7 +39,9 @@ def _number(value) -> Decimal | None:
 
 
 def _norm(text: str | None) -> str:
-    folded = fold(text or "").replace("uy ban nhan dan", "ubnd").replace("hoi dong nhan dan", "hdnd")
+    folded = (
+        fold(text or "").replace("uy ban nhan dan", "ubnd").replace("hoi dong nhan dan", "hdnd")
+    )
     return " ".join(_PUNCT.sub(" ", folded).split())
 
 
@@ -227,7 +229,11 @@ def invented_numbers(fact: Fact, text: str) -> list[str]:
             problems.append(f"{ref.text} không ở vị trí {ref.span}")
     if fact.value is not None and fact.amount is not None:
         scale = next(
-            (SCALES[word] for word in SCALES if fact.unit.startswith(word + " ") or fact.unit == word),
+            (
+                SCALES[word]
+                for word in SCALES
+                if fact.unit.startswith(word + " ") or fact.unit == word
+            ),
             Decimal(1),
         )
         if fact.value != fact.amount * scale:

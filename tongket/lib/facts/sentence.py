@@ -63,7 +63,7 @@ class SentenceWork:
         return [q for q in self.quantities if not self.is_claimed(q)]
 
     def postfix_year(self, end: int) -> tuple[Period, int] | None:
-        """"3,42% năm 2024": the year right after a figure, and where it ends."""
+        """ "3,42% năm 2024": the year right after a figure, and where it ends."""
         match = _POSTFIX_YEAR.match(self.doc.text, end, self.span.end)
         if match is None:
             return None

@@ -69,7 +69,8 @@ def _checked(text: str, name: str) -> str:
     text = normalise(text)
     if not any(char.isalnum() for char in text):
         raise TextImportError(
-            f'Tệp "{name}" không có chữ nào để đọc. Hãy kiểm tra lại tệp hoặc dán nội dung vào ô văn bản.',
+            f'Tệp "{name}" không có chữ nào để đọc. Hãy kiểm tra lại tệp hoặc dán nội dung '
+            "vào ô văn bản.",
             "empty",
         )
     return text
@@ -88,14 +89,17 @@ def read_text(text: str, *, max_chars: int = DEFAULT_MAX_BYTES) -> str:
     return _checked(text, "văn bản dán vào")
 
 
-def read_upload(data: bytes | BinaryIO, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def read_upload(
+    data: bytes | BinaryIO, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> str:
     """The text of an uploaded .docx, .txt or .pdf file."""
     name = filename.rsplit("/", 1)[-1] or "tệp"
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     readers = {"docx": _docx_text, "txt": _txt_text, "pdf": _pdf_text, "doc": _old_doc}
     if extension not in readers:
         raise TextImportError(
-            f'Không đọc được tệp "{name}": chỉ nhận tệp Word (.docx), văn bản (.txt) hoặc PDF (.pdf).',
+            f'Không đọc được tệp "{name}": chỉ nhận tệp Word (.docx), văn bản (.txt) hoặc '
+            "PDF (.pdf).",
             "unsupported",
         )
     content = _read_bytes(data, name, max_bytes)

@@ -119,8 +119,14 @@ class TableReader:
         scale = next(
             (SCALES[word] for word in SCALES if unit.lower().startswith(word + " ")), Decimal(1)
         )
-        fact = Fact(FactKind.INDICATOR_VALUE, Span(line.start, line.end), Span(line.start, line.end))
-        fact.subject, fact.amount, fact.value = name, quantity.amount, exact(quantity.amount * scale)
+        fact = Fact(
+            FactKind.INDICATOR_VALUE, Span(line.start, line.end), Span(line.start, line.end)
+        )
+        fact.subject, fact.amount, fact.value = (
+            name,
+            quantity.amount,
+            exact(quantity.amount * scale),
+        )
         fact.unit = " ".join(unit.lower().split()).replace("tỉ", "tỷ")
         fact.base_unit = fact.unit.split(" ", 1)[1] if scale != 1 else fact.unit
         fact.denominator = quantity.denominator.value if quantity.denominator else None
