@@ -218,7 +218,7 @@ def default_period(doc: DocContext, lines_text: str, offset: int, hint_year: int
     for mention in period_mentions(probe, offset, offset + len(lines_text)):
         if mention.comparison or mention.period.part == "term" or mention.period.year is None:
             continue
-        if hint_year and mention.period.year not in (hint_year, hint_year - 1):
+        if hint_year and mention.period.year != hint_year:
             continue
         return mention.period
     return Period(hint_year)
