@@ -10,8 +10,10 @@ from .engine import extract_facts
 from .errors import TextImportError
 from .matcher import IndicatorMatcher, Match
 from .model import Fact, FactKind, NumberRef, Period, PlanShare, Span
+from .sources import DEFAULT_MAX_BYTES, read_text, read_upload
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
     "Fact",
     "FactKind",
     "IndicatorMatcher",
@@ -22,4 +24,6 @@ __all__ = [
     "Span",
     "TextImportError",
     "extract_facts",
+    "read_text",
+    "read_upload",
 ]

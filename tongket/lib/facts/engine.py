@@ -1,9 +1,11 @@
 """Read a text into proposed facts: extract_facts(text, commune=…, year=…, matcher=…).
 
-The document is read line by line and sentence by sentence. In each sentence the readers run
-in a fixed order, each taking the numbers it explains so that one number gives at most one
-fact: the conference (date, guests, chair), recommendations, awards, party figures, then
-indicator values, and last the numbers with wrong separators (flagged as problems).
+Recommendation items are found first (their numbers are requests, not results). Then the
+document is read line by line (a table row by the table reader) and sentence by sentence. In
+each sentence the readers run in a fixed order, each taking the numbers it explains so that
+one number gives at most one fact: the conference (date, guests, chair, documents cited),
+awards, party figures, numbers with wrong separators (flagged as problems), and last
+indicator values. The catalogue matcher then names each indicator's code.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from .context import DocContext, default_period, own_commune
 from .indicators import indicator_facts
 from .layout import Line, lines_of, sentences_of
 from .matcher import IndicatorMatcher
-from .model import Fact, FactKind, Span
+from .model import Fact, FactKind
 from .party import party_facts
 from .problems import problem_facts
 from .recommendations import recommendation_facts
@@ -164,9 +166,7 @@ def _estimate_heading(line: Line, current: bool) -> bool:
 def _read_sentence(work: SentenceWork, conference: ConferenceReader) -> list[Fact]:
     facts: list[Fact] = []
     for reader in (conference, *_READERS):
-        found = reader(work)
-        work.facts.extend(found)
-        facts.extend(found)
+        facts.extend(reader(work))
     return facts
 
 
@@ -178,12 +178,8 @@ def _match(facts: Iterable[Fact], matcher: IndicatorMatcher) -> None:
             ratio = fact.denominator is not None
             match = matcher.match(fact.subject, unit=unit, kind=kind, ratio=ratio)
             fact.code = match.code if match else None
-            if match:
-                fact.confidence = round(min(0.95, 0.5 + match.score / 2), 2)
+            # Without a code the officer has to choose the indicator: a lower confidence.
+            fact.confidence = round(min(0.95, 0.5 + match.score / 2), 2) if match else 0.6
 
 
 _READERS = [award_facts, party_facts, problem_facts, indicator_facts]
-
-
-def span_text(text: str, span: Span) -> str:
-    return text[span.start : span.end]

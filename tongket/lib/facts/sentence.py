@@ -33,7 +33,6 @@ class SentenceWork:
     in_plan_section: bool = False
     carried: Fact | None = None
     claimed: set[int] = field(default_factory=set)
-    facts: list[Fact] = field(default_factory=list)
 
     @classmethod
     def read(cls, doc: DocContext, span: Span, line: Line) -> SentenceWork:
