@@ -77,3 +77,9 @@ bench: deps system-deps
 
 clean:
 	rm -rf var/tongket.sqlite3* var/static var/media
+
+# Text import (issue 16): precision and recall per fact type on the development set (dev and
+# held-out splits) and the count of invented numbers; fails when a number is invented.
+.PHONY: eval-import
+eval-import: deps
+	$(PY) -m tongket.lib.facts.eval

@@ -1,0 +1,157 @@
+"""Indicator tables ("Biểu tổng hợp kết quả thực hiện các chỉ tiêu chủ yếu").
+
+A header row names the columns: the indicator ("Chỉ tiêu", "Nội dung"), its unit ("Đơn vị
+tính", "ĐVT"), the result ("Thực hiện", "Ước thực hiện năm 2025", "Thực hiện 9 tháng": an
+estimate when it says "ước"; its period from the header) and the % of plan ("So với kế hoạch
+(%)", "% KH"). The plan column and "so với cùng kỳ" are not read. Each row below gives one
+fact, until the table ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tongket.lib.text import fold
+
+from .context import DocContext, period_mentions
+from .layout import Line
+from .lexicon import SCALES
+from .model import Fact, FactKind, NumberRef, Period, PlanShare, Span
+from .quantities import exact, quantities_of
+from .tokens import number_tokens
+
+__all__ = ["TableReader"]
+
+_NAME = re.compile(r"^(?:ten\s+)?(?:chi tieu|noi dung)")
+_UNIT = re.compile(r"^(?:don vi tinh|dvt|don vi)$")
+_VALUE = re.compile(r"thuc hien|\buoc\b|ket qua|^th\b")
+_SHARE = re.compile(r"so voi|%|so sanh|ty le|ti le")
+_PLAN_WORD = re.compile(r"ke hoach|\bkh\b|du toan|nghi quyet|chi tieu")
+
+
+@dataclass
+class _Columns:
+    name: int
+    value: int
+    unit: int | None
+    share: int | None
+    period: Period
+    estimate: bool
+    basis: str
+
+
+def _cells(line: Line) -> list[tuple[int, str]]:
+    cells, position = [], line.start
+    for cell in line.text.split("\t"):
+        cells.append((position, cell))
+        position += len(cell) + 1
+    return cells
+
+
+class TableReader:
+    def __init__(self, doc: DocContext) -> None:
+        self.doc = doc
+        self.columns: _Columns | None = None
+
+    def reset(self) -> None:
+        self.columns = None
+
+    def read_row(self, line: Line) -> list[Fact]:
+        cells = _cells(line)
+        header = self._header(cells)
+        if header is not None:
+            self.columns = header
+            return []
+        if self.columns is None:
+            return []
+        return self._row(line, cells, self.columns)
+
+    def _header(self, cells: list[tuple[int, str]]) -> _Columns | None:
+        folded = [fold(text) for _, text in cells]
+        names = [i for i, cell in enumerate(folded) if _NAME.search(cell)]
+        values = [
+            i for i, cell in enumerate(folded) if _VALUE.search(cell) and not _SHARE.search(cell)
+        ]
+        if not names or not values:
+            return None
+        value = self._value_column(cells, values)
+        units = [i for i, cell in enumerate(folded) if _UNIT.search(cell)]
+        shares = [
+            i
+            for i, cell in enumerate(folded)
+            if _SHARE.search(cell) and _PLAN_WORD.search(cell) and "cung ky" not in cell
+        ]
+        start, text = cells[value]
+        periods = period_mentions(self.doc, start, start + len(text))
+        period = next((m.period for m in periods if m.period.year), self.doc.period)
+        basis = cells[shares[0]][1].strip() if shares else ""
+        return _Columns(
+            names[0],
+            value,
+            units[0] if units else None,
+            shares[0] if shares else None,
+            period,
+            bool(re.search(r"\buoc\b", folded[value])),
+            basis,
+        )
+
+    def _value_column(self, cells: list[tuple[int, str]], values: list[int]) -> int:
+        year = self.doc.year
+        for index in values:
+            if year and str(year) in cells[index][1]:
+                return index
+        return values[-1]
+
+    def _row(self, line: Line, cells: list[tuple[int, str]], columns: _Columns) -> list[Fact]:
+        if max(columns.name, columns.value) >= len(cells):
+            return []
+        name = cells[columns.name][1].strip()
+        start, written = cells[columns.value]
+        tokens = number_tokens(self.doc.text, start, start + len(written))
+        if not name or not tokens:
+            return []
+        unit = cells[columns.unit][1].strip() if columns.unit is not None else ""
+        if tokens[0].value is None:
+            return [self._problem(line, name, tokens[0])]
+        quantity = quantities_of(self.doc.text, tokens, start, start + len(written))[0]
+        scale = next(
+            (SCALES[word] for word in SCALES if unit.lower().startswith(word + " ")), Decimal(1)
+        )
+        fact = Fact(
+            FactKind.INDICATOR_VALUE, Span(line.start, line.end), Span(line.start, line.end)
+        )
+        fact.subject, fact.amount, fact.value = (
+            name,
+            quantity.amount,
+            exact(quantity.amount * scale),
+        )
+        fact.unit = " ".join(unit.lower().split()).replace("tỉ", "tỷ")
+        fact.base_unit = fact.unit.split(" ", 1)[1] if scale != 1 else fact.unit
+        fact.denominator = quantity.denominator.value if quantity.denominator else None
+        fact.numbers = [
+            NumberRef(tokens[0].text, tokens[0].span, tokens[0].value, scale),
+            *quantity.refs()[1:],
+        ]
+        fact.period, fact.estimate = columns.period, columns.estimate
+        fact.fields["kind"] = "percent" if fact.unit.startswith("%") else ""
+        self._share(fact, cells, columns)
+        return [fact]
+
+    def _share(self, fact: Fact, cells: list[tuple[int, str]], columns: _Columns) -> None:
+        if columns.share is None or columns.share >= len(cells):
+            return
+        start, written = cells[columns.share]
+        tokens = number_tokens(self.doc.text, start, start + len(written))
+        if len(tokens) == 1 and tokens[0].value is not None:
+            token = tokens[0]
+            number = NumberRef(token.text, token.span, token.value)
+            fact.plan_shares.append(PlanShare(token.value, False, columns.basis, number))
+            fact.numbers.append(number)
+
+    def _problem(self, line: Line, name: str, token) -> Fact:
+        fact = Fact(FactKind.PROBLEM, token.span, Span(line.start, line.end))
+        fact.subject, fact.problem, fact.fields = name, token.error, {"number": token.text}
+        fact.confidence = 0.0
+        return fact
