@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tongket.units.models import Unit
@@ -25,6 +26,8 @@ class CitizenSubmission(models.Model):
     rejects it with a reason."""
 
     scope_field = "commune"
+    # What citizens send stays with their commune; the province never sees it.
+    scope_above_commune = ("commune", Q(pk__in=[]))
 
     commune = models.ForeignKey(
         Unit, verbose_name=_("xã, phường"), on_delete=models.PROTECT, related_name="+"

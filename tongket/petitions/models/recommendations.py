@@ -160,6 +160,7 @@ class Source(models.Model):
     each unit that raised the matter is told the answer."""
 
     scope_field = "unit"
+    scope_above_commune = ("recommendation__commune", Q(recommendation__forwarding__isnull=False))
 
     recommendation = models.ForeignKey(
         Recommendation,
@@ -214,6 +215,7 @@ class Assignment(models.Model):
     and the reason when the deadline runs past the plan's end. The history is never edited."""
 
     scope_field = "recommendation__unit"
+    scope_above_commune = ("recommendation__commune", Q(recommendation__forwarding__isnull=False))
 
     recommendation = models.ForeignKey(
         Recommendation,

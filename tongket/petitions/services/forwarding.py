@@ -153,6 +153,15 @@ def _require_province_side(by: User, forwarding: Forwarding) -> Unit:
     return province
 
 
+def _locked(forwarding: Forwarding) -> Forwarding:
+    """The forwarding read again under a row lock, with its item's current state."""
+    return (
+        Forwarding.objects.select_for_update(of=("self",))
+        .select_related("recommendation", "report__province")
+        .get(pk=forwarding.pk)
+    )
+
+
 def _check_not_closed(forwarding: Forwarding) -> None:
     if forwarding.recommendation.state != State.FORWARDED:
         raise ValidationError(_("Xã, phường đã đóng kiến nghị này."))
@@ -160,6 +169,7 @@ def _check_not_closed(forwarding: Forwarding) -> None:
 
 @transaction.atomic
 def forwarding_receive(*, forwarding: Forwarding, by: User) -> Forwarding:
+    forwarding = _locked(forwarding)
     _require_province_side(by, forwarding)
     if forwarding.received_at is not None:
         raise ValidationError(_("Kiến nghị đã được tiếp nhận."))
@@ -172,6 +182,7 @@ def forwarding_receive(*, forwarding: Forwarding, by: User) -> Forwarding:
 def forwarding_assign(*, forwarding: Forwarding, department: Unit | None, by: User) -> Forwarding:
     """The province gives a forwarded item to one of its departments (receiving it if that
     was not done yet)."""
+    forwarding = _locked(forwarding)
     province = _require_province_side(by, forwarding)
     _check_not_closed(forwarding)
     if department is None:
@@ -190,6 +201,7 @@ def forwarding_answer(
     *, forwarding: Forwarding, answer: str, by: User, answered_on: datetime.date | None = None
 ) -> Forwarding:
     """The level above answers; the answer reaches the commune, which closes the item."""
+    forwarding = _locked(forwarding)
     _require_province_side(by, forwarding)
     _check_not_closed(forwarding)
     answer = (answer or "").strip()
