@@ -131,6 +131,8 @@ def _article(request: HttpRequest, pk: int, action: str = Action.VIEW) -> Articl
 @login_required
 def article(request: HttpRequest, pk: int) -> HttpResponse:
     item = _article(request, pk)
+    if item.conference_id is None:  # the article of a round of working sessions
+        return redirect("documents:petition_article", pk=pk)
     can_edit = access.can(request.user, Action.EDIT, item.unit)
     form = ArticleForm(
         request.POST or None,

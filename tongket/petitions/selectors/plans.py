@@ -154,3 +154,60 @@ def session_page_items(session: Session) -> list[Recommendation]:
         .prefetch_related(Prefetch("sources"))
         .order_by("priority", "id")
     )
+
+
+@dataclass
+class PlanDocument:
+    """What the plan's document and the round's article read (three queries)."""
+
+    plan: Plan
+    delegation: list[DelegationMember]
+    sessions: list[Session]
+    notices: list[ConclusionNotice]
+
+    @property
+    def head(self) -> DelegationMember | None:
+        return next((member for member in self.delegation if member.leads), None)
+
+
+def plan_document(plan: Plan) -> PlanDocument:
+    return PlanDocument(
+        plan=plan,
+        delegation=list(plan.delegation.select_related("person").order_by("-leads", "order", "id")),
+        sessions=list(plan.sessions.select_related("unit").order_by("date", "start_time", "id")),
+        notices=list(plan.notices.select_related("number").order_by("issued_on", "id")),
+    )
+
+
+@dataclass
+class NoticeDocument:
+    """What a conclusion notice's document reads (four queries)."""
+
+    notice: ConclusionNotice
+    items: list[Recommendation]
+    sent_up: list[Recommendation]
+    head: DelegationMember | None
+    present: list[DelegationMember]
+
+
+def notice_document(notice: ConclusionNotice) -> NoticeDocument:
+    beyond = Recommendation.objects.filter(plan=notice.plan_id).exclude(competence="commune")
+    if notice.session_id:
+        beyond = beyond.filter(session=notice.session_id)
+    present = (
+        list(notice.session.delegation_present.select_related("person"))
+        if notice.session_id
+        else []
+    )
+    return NoticeDocument(
+        notice=notice,
+        items=[
+            line.recommendation
+            for line in notice.lines.select_related(
+                "recommendation__assignee_unit", "recommendation__assignee_person"
+            ).order_by("order", "id")
+        ],
+        sent_up=list(beyond.select_related("department").order_by("received_on", "id")),
+        head=notice.plan.delegation.select_related("person").filter(leads=True).first(),
+        present=present,
+    )

@@ -2,8 +2,17 @@
 through the access layer, validates, saves and audits in one transaction: a refusal saves
 nothing."""
 
+from ._common import (
+    SIGNER_ROLES,
+    acts_inside_commune,
+    commune_of,
+    province_of,
+    require_edit_in_commune,
+)
 from .citizens import (
+    MAX_PHOTO_BYTES,
     TooManySubmissions,
+    photo_size_message,
     read_photo,
     submission_accept,
     submission_create,
@@ -44,10 +53,14 @@ from .recommendations import (
 )
 
 __all__ = [
+    "MAX_PHOTO_BYTES",
+    "SIGNER_ROLES",
     "ForwardItem",
     "TooManySubmissions",
+    "acts_inside_commune",
     "answer_publish",
     "answer_unpublish",
+    "commune_of",
     "delegation_add",
     "delegation_group",
     "delegation_remove",
@@ -57,10 +70,12 @@ __all__ = [
     "may_work_on",
     "notice_create",
     "notice_items",
+    "photo_size_message",
     "plan_create",
     "plan_issue",
     "plan_update",
     "policy_set",
+    "province_of",
     "read_photo",
     "recommendation_assign",
     "recommendation_classify",
@@ -70,6 +85,7 @@ __all__ = [
     "recommendation_resolve",
     "recommendation_start",
     "report_create",
+    "require_edit_in_commune",
     "session_create",
     "session_record",
     "session_update",

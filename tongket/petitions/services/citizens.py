@@ -38,7 +38,7 @@ class TooManySubmissions(Exception):
         self.limit = limit
 
 
-def _size_message() -> str:
+def photo_size_message() -> str:
     return _("Ảnh quá lớn; chỉ nhận ảnh JPEG hoặc PNG đến %(mb)s MB và %(mp)s triệu điểm ảnh.") % {
         "mb": MAX_PHOTO_BYTES // 1024 // 1024,
         "mp": MAX_PHOTO_PIXELS // 1_000_000,
@@ -50,21 +50,21 @@ def read_photo(data: bytes) -> tuple[str, str]:
     whose pixel count would blow up memory (a decompression bomb) gets the size message.
     Returns (content type, extension)."""
     if len(data) > MAX_PHOTO_BYTES:
-        raise ValidationError({"photo": _size_message()})
+        raise ValidationError({"photo": photo_size_message()})
     not_an_image = _("Tệp đính kèm không phải là ảnh JPEG hoặc PNG đọc được.")
     try:
         with Image.open(io.BytesIO(data)) as image:
             image_format = image.format
             width, height = image.size
             if width * height > MAX_PHOTO_PIXELS:
-                raise ValidationError({"photo": _size_message()})
+                raise ValidationError({"photo": photo_size_message()})
             image.verify()
         with Image.open(io.BytesIO(data)) as image:
             image.load()
     except ValidationError:
         raise
     except Image.DecompressionBombError:
-        raise ValidationError({"photo": _size_message()}) from None
+        raise ValidationError({"photo": photo_size_message()}) from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError({"photo": not_an_image}) from None
     if image_format not in PHOTO_FORMATS:

@@ -13,7 +13,7 @@ from django.http import Http404
 
 from tongket.petitions import selectors, services
 from tongket.petitions.choices import Competence, ForwardLevel, State
-from tongket.petitions.models import Forwarding, ProvinceReport, Recommendation
+from tongket.petitions.models import Forwarding, ProvinceReport
 from tongket.petitions.services import ForwardItem
 from tongket.units.choices import Body
 from tongket.units.models import IssuedNumber
@@ -188,13 +188,13 @@ def test_a_province_policy_applies_to_its_communes_without_their_own(world, sent
 def test_the_forwarded_list_filters_by_field_commune_and_age(world, sent_up):
     forward(world, sent_up)
     officer = world.province_officer
-    list_of = lambda **kw: (
-        selectors.forwarded_list(
-            officer,
-            selectors.ForwardedFilters(**kw),
-            today=REPORT_DAY + datetime.timedelta(days=20),
+    day = REPORT_DAY + datetime.timedelta(days=20)
+
+    def list_of(**filters) -> int:
+        return selectors.forwarded_list(
+            officer, selectors.ForwardedFilters(**filters), today=day
         ).total
-    )  # noqa: E731
+
     assert list_of(field="urban") == 1
     assert list_of(field="health") == 0
     assert list_of(commune=world.a.pk) == 1

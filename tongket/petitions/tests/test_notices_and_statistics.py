@@ -12,8 +12,8 @@ from tongket.petitions import selectors, services
 from tongket.petitions.choices import Competence, Field, ForwardLevel, Priority
 from tongket.petitions.models import ConclusionNotice
 from tongket.petitions.services import ForwardItem
-from tongket.units.choices import Body, UnitKind
 from tongket.units import services as unit_services
+from tongket.units.choices import Body, UnitKind
 
 from .builders import END, make_session, raise_item
 
