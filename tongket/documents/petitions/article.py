@@ -42,8 +42,7 @@ def _sentence(text: str) -> str:
 
 def headline(data: PlanDocument, stats: PetitionStats) -> str:
     head = heading(data.plan.unit, data.plan.body)
-    actor = head.issuer.rsplit(" ", 1)[0]  # "Ban Thường vụ Đảng ủy", "Ủy ban nhân dân"
-    return f"{actor} {lower_first(data.plan.unit.name)} {subject_text(data.plan.subject)}"
+    return f"{head.issuer_full} {subject_text(data.plan.subject)}"
 
 
 def lead(data: PlanDocument, stats: PetitionStats) -> str:
@@ -62,7 +61,7 @@ def lead(data: PlanDocument, stats: PetitionStats) -> str:
         else f"từ ngày {first:%d/%m/%Y} đến ngày {last:%d/%m/%Y}"
     )
     text = (
-        f"Thực hiện {cited} của {head.issuer} {lower_first(plan.unit.name)} về "
+        f"Thực hiện {cited} của {head.issuer_full} về "
         f"{subject_text(plan.subject)}, {span}, đoàn công tác"
     )
     if data.head:

@@ -51,6 +51,12 @@ class Heading:
     place: str
     issuer: str
     commune_word: str
+    commune_name: str
+
+    @property
+    def issuer_full(self) -> str:
+        """ "Ban Thường vụ Đảng ủy phường Hòa Bình", "Ủy ban nhân dân phường Hòa Bình"."""
+        return f"{self.issuer.rsplit(' ', 1)[0]} {self.commune_name}"
 
     @property
     def is_party(self) -> bool:
@@ -71,6 +77,7 @@ def heading(commune: Unit, body: str) -> Heading:
             place=place_name(commune),
             issuer=f"Ban Thường vụ Đảng ủy {word}",
             commune_word=word,
+            commune_name=name,
         )
     return Heading(
         layout="state",
@@ -79,6 +86,7 @@ def heading(commune: Unit, body: str) -> Heading:
         place=place_name(commune),
         issuer=f"Ủy ban nhân dân {word}",
         commune_word=word,
+        commune_name=name,
     )
 
 

@@ -28,16 +28,12 @@ def _bases(doc, data: PlanDocument, head: Heading) -> None:
     for basis in data.plan.legal_basis_items:
         text = basis.rstrip(";.")
         if not text.lower().startswith("căn cứ"):
-            text = "Căn cứ " + lower(text)
+            text = "Căn cứ " + text
         office.add_paragraph(doc, f"{text};", italic=True)
     office.add_paragraph(
         doc,
         f"{head.issuer} xây dựng kế hoạch {subject_text(data.plan.subject)} như sau:",
     )
-
-
-def lower(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def _purpose(doc, data: PlanDocument) -> None:
