@@ -69,20 +69,27 @@ def lead(data: PlanDocument, stats: PetitionStats) -> str:
     return text + f" đã làm việc với {format_number(stats.units_worked)} đơn vị trên địa bàn."
 
 
+# How an article names the bodies the delegation's members come from.
+GROUP_PHRASES = {
+    DelegationGroup.PARTY_STANDING: "Ban Thường vụ Đảng ủy",
+    DelegationGroup.COUNCIL: "Thường trực HĐND",
+    DelegationGroup.COMMITTEE: "lãnh đạo UBND",
+    DelegationGroup.FRONT: "Ủy ban MTTQ Việt Nam",
+    DelegationGroup.MASS: "các đoàn thể",
+}
+
+
 def delegation_paragraph(data: PlanDocument) -> str:
     groups = [
-        str(DelegationGroup(group).label)
+        GROUP_PHRASES[group]
         for group in DelegationGroup.values
         if any(m.group == group for m in data.delegation)
     ]
     if not groups:
         return ""
     word = heading(data.plan.unit, data.plan.body).commune_word
-    return (
-        "Tham gia đoàn công tác có các đồng chí trong "
-        + ", ".join(lower_first(g) if g.startswith("Các") else g for g in groups)
-        + f" {word}."
-    )
+    listed = groups[0] if len(groups) == 1 else ", ".join(groups[:-1]) + " và " + groups[-1]
+    return f"Tham gia đoàn công tác có các đồng chí trong {listed} {word}."
 
 
 def items_paragraph(stats: PetitionStats) -> str:
@@ -95,27 +102,26 @@ def items_paragraph(stats: PetitionStats) -> str:
     return text
 
 
-def results_paragraph(stats: PetitionStats) -> str:
+def results_paragraph(stats: PetitionStats, word: str) -> str:
+    n = format_number
     parts = []
     if stats.resolved:
-        part = f"đã giải quyết dứt điểm {format_number(stats.resolved)} kiến nghị thuộc thẩm quyền"
+        part = f"đã giải quyết dứt điểm {n(stats.resolved)} kiến nghị thuộc thẩm quyền"
         if stats.resolved_late == 0:
             part += ", tất cả đúng hạn"
         else:
-            part += f", trong đó {format_number(stats.resolved_on_time)} kiến nghị đúng hạn"
+            part += f", trong đó {n(stats.resolved_on_time)} kiến nghị đúng hạn"
         parts.append(part)
     if stats.forwarded:
-        part = (
-            f"tổng hợp {format_number(stats.forwarded)} kiến nghị vượt thẩm quyền báo cáo cấp trên"
-        )
+        part = f"đã tổng hợp {n(stats.forwarded)} kiến nghị vượt thẩm quyền báo cáo cấp trên"
         if stats.answered:
-            part += f", đến nay đã có trả lời {format_number(stats.answered)} kiến nghị"
+            part += f", {n(stats.answered)} kiến nghị đã có trả lời"
         parts.append(part)
     if stats.open:
-        parts.append(f"đang tiếp tục chỉ đạo giải quyết {format_number(stats.open)} kiến nghị")
+        parts.append(f"đang tiếp tục chỉ đạo giải quyết {n(stats.open)} kiến nghị")
     if not parts:
         return ""
-    return _sentence("Đến nay, " + "; ".join(parts))
+    return _sentence(f"Đến nay, {word} " + "; ".join(parts))
 
 
 def conclusions_paragraph(data: PlanDocument) -> str:
@@ -144,7 +150,7 @@ def compose_round_article(plan: Plan, *, author: str = "") -> RoundArticleDraft:
         lead(data, stats),
         delegation_paragraph(data),
         items_paragraph(stats),
-        results_paragraph(stats),
+        results_paragraph(stats, word),
         conclusions_paragraph(data),
     ]
     return RoundArticleDraft(

@@ -21,7 +21,7 @@ from .common import (
 )
 
 ITEM_HEADERS = ["TT", "Nội dung kiến nghị, đề xuất", "Giao thực hiện", "Thời hạn", "Mức ưu tiên"]
-ITEM_WIDTHS = [10, 70, 40, 22, 23]
+ITEM_WIDTHS = [10, 63, 43, 25, 24]
 
 
 def _subject(data: NoticeDocument) -> str:
@@ -95,11 +95,14 @@ def _sent_up(doc, data: NoticeDocument, number: int, head) -> None:
     office_name = "Văn phòng Đảng ủy" if head.is_party else "Văn phòng HĐND và UBND"
     office.add_heading_text(doc, f"{number}. Các kiến nghị vượt thẩm quyền")
     office.add_paragraph(doc, f"Giao {office_name} tổng hợp, báo cáo cấp trên xem xét, giải quyết:")
-    for item in data.sent_up:
-        where = item.get_competence_display().lower()
-        if item.department:
-            where += f" ({item.department.name})"
-        office.add_paragraph(doc, f"- {item.text.rstrip('.;')} ({where});")
+    for index, item in enumerate(data.sent_up, start=1):
+        where = (
+            f"thẩm quyền của {item.department.name}"
+            if item.department
+            else lower_first(item.get_competence_display())
+        )
+        ending = "." if index == len(data.sent_up) else ";"
+        office.add_paragraph(doc, f"- {item.text.rstrip('.;')} ({where}){ending}")
 
 
 def build_notice(notice: ConclusionNotice) -> office.DocxDocument:

@@ -21,7 +21,7 @@ from .common import (
 )
 
 SCHEDULE_HEADERS = ["TT", "Thời gian", "Đơn vị", "Địa điểm", "Thành phần của đơn vị"]
-SCHEDULE_WIDTHS = [10, 30, 45, 40, 40]
+SCHEDULE_WIDTHS = [10, 27, 45, 41, 42]
 
 
 def _bases(doc, data: PlanDocument, head: Heading) -> None:
@@ -48,24 +48,21 @@ def _delegation_line(member) -> str:
 
 def _delegation(doc, data: PlanDocument, number: int) -> None:
     office.add_heading_text(doc, f"{number}. Thành phần đoàn công tác")
-    if data.head:
-        office.add_paragraph(doc, f"- {_delegation_line(data.head)};")
-    groups = [group for group in DelegationGroup.values]
-    for group in groups:
+    lines = [_delegation_line(data.head)] if data.head else []
+    for group in DelegationGroup.values:
         members = [m for m in data.delegation if m.group == group and not m.leads]
-        if not members:
-            continue
-        label = DelegationGroup(group).label
-        office.add_paragraph(
-            doc, f"- {label}: " + "; ".join(_delegation_line(m) for m in members) + ";"
-        )
+        if members:
+            label = DelegationGroup(group).label
+            lines.append(f"{label}: " + "; ".join(_delegation_line(m) for m in members))
+    for index, line in enumerate(lines, start=1):
+        office.add_paragraph(doc, f"- {line}{'.' if index == len(lines) else ';'}")
 
 
 def _schedule_rows(data: PlanDocument) -> list[list[str]]:
     return [
         [
             str(index),
-            f"{session.start_time:%H} giờ {session.start_time:%M}, ngày {session.date:%d/%m/%Y}",
+            f"{session.start_time:%H} giờ {session.start_time:%M}\nngày {session.date:%d/%m/%Y}",
             session.unit.name,
             session.place,
             "; ".join(session.attendee_items),

@@ -109,7 +109,7 @@ def test_the_party_plan_carries_its_heading_delegation_and_schedule(world, round
         "Đồng chí Nguyễn Văn Bí, Bí thư Đảng ủy phường – Trưởng đoàn",
         "Thường trực HĐND: Đồng chí Vũ Đức Hội, Chủ tịch HĐND phường",
         "Tổ dân phố số 1",
-        "08 giờ 00, ngày 25/08/2025",
+        "08 giờ 00\nngày 25/08/2025",
         "Nhà văn hóa Tổ dân phố số 2",
         "T/M ĐẢNG ỦY",
         "BÍ THƯ",
