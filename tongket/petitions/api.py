@@ -223,7 +223,7 @@ def forwarded(
     field: str = "",
     commune: int | None = None,
     min_age: int | None = None,
-    answer: str = "",
+    answer: str = "waiting",
     page: int = 1,
 ):
     result = selectors.forwarded_list(

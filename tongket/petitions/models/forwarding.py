@@ -114,7 +114,11 @@ class Forwarding(models.Model):
         indexes = [
             models.Index(fields=["commune", "forwarded_on"]),
             models.Index(fields=["forwarded_on", "id"]),
-            models.Index(fields=["answered_on"]),
+            models.Index(
+                fields=["forwarded_on", "id"],
+                condition=Q(answered_on__isnull=True),
+                name="petition_forwarding_waiting",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

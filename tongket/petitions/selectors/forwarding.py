@@ -24,7 +24,7 @@ from ..models import (
 )
 
 AGE_CHOICES = (7, 15, 30, 60, 90)
-ANSWER_FILTERS = ("waiting", "answered", "flagged")
+ANSWER_FILTERS = ("waiting", "flagged", "answered", "all")
 PAGE_SIZE = 50
 
 
@@ -112,7 +112,7 @@ class ForwardedFilters:
     field: str = ""
     commune: int | None = None
     min_age: int | None = None
-    answer: str = ""
+    answer: str = "waiting"
     page: str | int = 1
 
 
@@ -140,8 +140,9 @@ def forwarded_queryset(user: User) -> QuerySet[Forwarding]:
 def forwarded_list(
     user: User, filters: ForwardedFilters | None = None, today: datetime.date | None = None
 ) -> ForwardedPage:
-    """The forwarded items the user may see, oldest unanswered first, 50 a page; each with
-    its age and whether it is flagged. Four queries however many communes send items."""
+    """The forwarded items the user may see, 50 a page, each with its age and whether it is
+    flagged: by default those still waiting for an answer, oldest first (the province's work
+    list); answered ones newest first. Four queries however many communes send items."""
     filters = filters or ForwardedFilters()
     today = today or datetime.date.today()
     days = AnswerDays.load()
@@ -152,13 +153,16 @@ def forwarded_list(
         items = items.filter(commune_id=filters.commune)
     if filters.min_age:
         items = items.filter(forwarded_on__lte=today - datetime.timedelta(days=filters.min_age))
+    oldest_first = True
     if filters.answer == "waiting":
         items = items.filter(answered_on__isnull=True)
-    elif filters.answer == "answered":
-        items = items.filter(answered_on__isnull=False)
     elif filters.answer == "flagged":
         items = items.filter(days.flagged_q(today))
-    items = items.order_by("answered_on", "forwarded_on", "id")
+    else:
+        oldest_first = False
+        if filters.answer == "answered":
+            items = items.filter(answered_on__isnull=False)
+    items = items.order_by(*(("forwarded_on", "id") if oldest_first else ("-forwarded_on", "-id")))
     page = Paginator(items, PAGE_SIZE).get_page(filters.page)
     rows = [
         ForwardedRow(

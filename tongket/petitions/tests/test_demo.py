@@ -53,7 +53,9 @@ def test_the_demo_round_holds_every_state_and_is_idempotent():
         "tế, Ban Thường vụ Đảng ủy đã tiếp nhận"
     )
     # The province officer of the demo finds the forwarded items, flagged when unanswered.
-    listing = selectors.forwarded_list(ctx.users["tinh"])
+    listing = selectors.forwarded_list(ctx.users["tinh"], selectors.ForwardedFilters(answer="all"))
     assert listing.total == forwarded.count()
+    waiting = selectors.forwarded_list(ctx.users["tinh"])
+    assert waiting.total == forwarded.filter(answered_on__isnull=True).count()
     assert listing.flagged_total >= 1
     assert selectors.assigned_to(ctx.users["canbo"])  # Đỗ Thị Mai's own items

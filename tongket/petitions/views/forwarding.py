@@ -83,12 +83,12 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _filters(request: HttpRequest) -> selectors.ForwardedFilters:
     age = int_param(request, "tuoi")
-    answer = request.GET.get("tra-loi", "")
+    answer = request.GET.get("tra-loi", "waiting")
     return selectors.ForwardedFilters(
         field=request.GET.get("linh-vuc", ""),
         commune=int_param(request, "xa"),
         min_age=age if age in selectors.AGE_CHOICES else None,
-        answer=answer if answer in selectors.ANSWER_FILTERS else "",
+        answer=answer if answer in selectors.ANSWER_FILTERS else "waiting",
         page=request.GET.get("trang") or 1,
     )
 
