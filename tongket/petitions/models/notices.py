@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tongket.units.choices import Body, DocumentType, number_line
@@ -19,6 +20,7 @@ class ConclusionNotice(models.Model):
     order of priority. Numbered from the body's book when issued."""
 
     scope_field = "unit"
+    scope_above_commune = ("unit", Q(pk__in=[]))
 
     unit = models.ForeignKey(
         Unit, verbose_name=_("xã, phường"), on_delete=models.PROTECT, related_name="+"
@@ -94,6 +96,7 @@ class NoticeItem(models.Model):
     """An item of a notice, in the order it is numbered."""
 
     scope_field = "notice__unit"
+    scope_above_commune = ("notice__unit", Q(pk__in=[]))
 
     notice = models.ForeignKey(ConclusionNotice, on_delete=models.CASCADE, related_name="lines")
     recommendation = models.ForeignKey(

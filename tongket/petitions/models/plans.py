@@ -22,9 +22,12 @@ class Plan(models.Model):
     """A plan of working sessions issued by the commune's Đảng ủy or UBND ("Kế hoạch số
     12-KH/ĐU ngày 15/8/2025 về làm việc với các chi bộ, tổ dân phố, cơ quan trên địa bàn").
     Its number comes from the body's number book when it is issued. The plan is the round:
-    its sessions, recommendations, notices and article hang from it."""
+    its sessions, recommendations, notices and article hang from it. Plans, sessions and
+    notices are the commune's own work: the province sees none of them (it sees the items
+    sent up, through the report that carried them)."""
 
     scope_field = "unit"
+    scope_above_commune = ("unit", Q(pk__in=[]))
 
     unit = models.ForeignKey(
         Unit, verbose_name=_("xã, phường"), on_delete=models.PROTECT, related_name="+"
@@ -120,6 +123,7 @@ class DelegationMember(models.Model):
     of the commune's leading bodies on the plan's date; the title is the one held then."""
 
     scope_field = "plan__unit"
+    scope_above_commune = ("plan__unit", Q(pk__in=[]))
 
     plan = models.ForeignKey(
         Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="delegation"
@@ -156,6 +160,7 @@ class Session(models.Model):
     attends for the unit, and once held, the summary of the unit's report."""
 
     scope_field = "unit"
+    scope_above_commune = ("plan__unit", Q(pk__in=[]))
 
     plan = models.ForeignKey(
         Plan, verbose_name=_("kế hoạch"), on_delete=models.PROTECT, related_name="sessions"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from tongket.units import access
 from tongket.units.choices import Action, UnitKind
@@ -148,11 +148,14 @@ def session_units(plan: Plan) -> QuerySet[Unit]:
     )
 
 
-def session_page_items(session: Session) -> list[Recommendation]:
+def session_page_items(session: Session, user: User) -> list[Recommendation]:
     return list(
-        session.recommendations.select_related("assignee_unit", "assignee_person", "department")
-        .prefetch_related(Prefetch("sources"))
-        .order_by("priority", "id")
+        access.restrict(
+            session.recommendations.select_related(
+                "assignee_unit", "assignee_person", "department"
+            ),
+            user,
+        ).order_by("priority", "id")
     )
 
 

@@ -284,3 +284,21 @@ def _count(client, url) -> int:
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
     return len(captured.captured_queries)
+
+
+def test_the_province_sees_none_of_the_communes_plans_sessions_or_notices(
+    client, world, round_data
+):
+    client.force_login(world.province_officer)
+    for key, name in (
+        ("plan", "petitions:plan"),
+        ("session", "petitions:session"),
+        ("notice", "petitions:notice"),
+    ):
+        assert client.get(reverse(name, args=[round_data[key].pk])).status_code == 404, name
+    assert "Sửa nhà văn hóa" not in client.get(reverse("petitions:plans")).content.decode()
+    assert (
+        client.get(reverse("petitions:report", args=[round_data["report"].pk])).status_code == 200
+    )
+    docx = reverse("documents:petition_plan_docx", args=[round_data["plan"].pk])
+    assert client.get(docx).status_code == 404

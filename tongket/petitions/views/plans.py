@@ -257,7 +257,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "petitions/session.html",
         {
             "session": session,
-            "items": selectors.session_page_items(session),
+            "items": selectors.session_page_items(session, request.user),
             "present": list(session.delegation_present.select_related("person")),
             "can_edit": can_edit,
             "record_form": RecordForm(
