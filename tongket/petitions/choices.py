@@ -123,3 +123,16 @@ UNIT_KIND_PLURALS = {
     UnitKind.HEALTH_STATION: _("trạm y tế"),
     UnitKind.POLICE: _("công an"),
 }
+
+# How the item's history names what the services did (audit verbs).
+VERB_LABELS = {
+    "assign": _("giao xử lý"),
+    "start": _("bắt đầu xử lý"),
+    "resolve": _("giải quyết"),
+    "forward": _("chuyển cấp trên"),
+    "close": _("đóng theo trả lời của cấp trên"),
+    "merge": _("gộp kiến nghị"),
+    "publish": _("công khai trả lời"),
+    "unpublish": _("gỡ trả lời khỏi cổng thông tin"),
+    "inform": _("báo kết quả cho đơn vị"),
+}

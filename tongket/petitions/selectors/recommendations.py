@@ -14,7 +14,7 @@ from tongket.units import access
 from tongket.units.choices import Action, UnitKind
 from tongket.units.models import AuditEntry, Person, Unit, User
 
-from ..choices import OPEN_STATES, RUNNING_STATES, Competence, State
+from ..choices import OPEN_STATES, RUNNING_STATES, VERB_LABELS, Competence, State
 from ..models import Assignment, Recommendation, Source
 
 
@@ -159,13 +159,16 @@ def item_page(item: Recommendation) -> ItemPage:
     history = AuditEntry.objects.filter(
         model="petitions.recommendation", object_id=str(item.pk)
     ).select_related("actor")
+    entries = list(history.order_by("at", "id")[:100])
+    for entry in entries:
+        entry.label = str(VERB_LABELS.get(entry.verb) or entry.get_action_display()).lower()
     return ItemPage(
         item=item,
         sources=list(item.sources.select_related("unit", "session", "person", "submission")),
         assignments=list(
             item.assignments.select_related("assignee_unit", "assignee_person", "assigned_by")
         ),
-        history=list(history.order_by("at", "id")[:100]),
+        history=entries,
         notices=list(item.notices.select_related("number").order_by("issued_on")),
     )
 
