@@ -43,6 +43,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "flagged": list(selectors.flagged_forwardings(user, today)[:100]),
         "is_province": selectors.province_units(user).exists(),
         "can_plan": selectors.communes_for(user).exists(),
+        "can_administer": access.can_anywhere(user, Action.ADMINISTER),
     }
     return render(request, "petitions/home.html", context)
 
