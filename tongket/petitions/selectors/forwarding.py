@@ -14,7 +14,7 @@ from tongket.units import access
 from tongket.units.choices import Action, UnitKind
 from tongket.units.models import Unit, User
 
-from ..choices import Field, State
+from ..choices import Field
 from ..models import (
     DEFAULT_ANSWER_DAYS,
     DEFAULT_CITIZEN_HOURLY_LIMIT,
@@ -78,7 +78,8 @@ class AnswerDays:
         )
 
     def flagged_q(self, today: datetime.date) -> Q:
-        """Forwarded items unanswered past their days, as one filter."""
+        """Forwarded items unanswered past their days, as one filter. (An item is closed
+        only once answered, so "unanswered" is enough: no join to the item.)"""
 
         def late(days: int) -> Q:
             return Q(forwarded_on__lt=today - datetime.timedelta(days=days))
@@ -97,7 +98,7 @@ class AnswerDays:
             & ~Q(report__province_id__in=list(self.by_province))
             & late(DEFAULT_ANSWER_DAYS)
         )
-        return Q(answered_on__isnull=True, recommendation__state=State.FORWARDED) & condition
+        return Q(answered_on__isnull=True) & condition
 
 
 @dataclass
@@ -125,13 +126,16 @@ class ForwardedPage:
 
 
 def forwarded_queryset(user: User) -> QuerySet[Forwarding]:
+    """Forwarded items in scope with what a list row shows (the report only for its
+    province's id, which the flag needs)."""
     return access.restrict(
         Forwarding.objects.select_related(
-            "recommendation",
-            "commune",
-            "department",
-            "report__number",
-            "report__province",
+            "recommendation", "commune", "department", "report"
+        ).defer(
+            "answer",
+            "recommendation__text_folded",
+            "recommendation__answer",
+            "recommendation__public_question",
         ),
         user,
     )
@@ -179,7 +183,7 @@ def forwarded_list(
 
 
 def is_flagged(forwarding: Forwarding, days: AnswerDays, today: datetime.date) -> bool:
-    if forwarding.answered_on is not None or forwarding.recommendation.state != State.FORWARDED:
+    if forwarding.answered_on is not None:
         return False
     limit = days.days(forwarding.commune_id, forwarding.report.province_id)
     return (today - forwarding.forwarded_on).days > limit
