@@ -8,7 +8,9 @@ from .models import Article
 
 def load(ctx, stdout) -> None:
     from . import services
+    from .petitions import demo as petitions_demo
 
+    petitions_demo.load(ctx, stdout)
     conference = getattr(ctx, "conference", None)
     if conference is None:
         return

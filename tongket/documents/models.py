@@ -9,14 +9,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tongket.conferences.models import Conference
+from tongket.petitions.models import Plan
 from tongket.units.models import Unit
 
 from .choices import ArticleState, FileKind, JobKind, JobState
 
 
 class Article(models.Model):
-    """The news article (tin bài) about a conference: generated from the data, edited by a
-    person, then published on the commune's public portal page. One per conference."""
+    """The news article (tin bài) about a conference, or about a round of working sessions:
+    generated from the data, edited by a person, then published on the commune's public
+    portal page. One per conference or round; exactly one of the two is set."""
 
     scope_field = "unit"
 
@@ -24,7 +26,20 @@ class Article(models.Model):
         Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
     )
     conference = models.OneToOneField(
-        Conference, verbose_name=_("hội nghị"), on_delete=models.CASCADE, related_name="article"
+        Conference,
+        verbose_name=_("hội nghị"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="article",
+    )
+    round = models.OneToOneField(
+        Plan,
+        verbose_name=_("đợt làm việc"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="article",
     )
     headline = models.CharField(_("tiêu đề"), max_length=300)
     body = models.TextField(_("nội dung"), max_length=50000)
@@ -48,6 +63,11 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=~Q(state=ArticleState.PUBLISHED) | Q(published_at__isnull=False),
                 name="article_published_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(conference__isnull=False, round__isnull=True)
+                | Q(conference__isnull=True, round__isnull=False),
+                name="article_of_a_conference_or_a_round",
             ),
         ]
 

@@ -58,7 +58,7 @@ def published_articles(unit: Unit) -> QuerySet[Article]:
     """A commune's published articles, newest first (public: no user)."""
     return (
         Article.objects.filter(unit=unit, state=ArticleState.PUBLISHED)
-        .select_related("conference")
+        .select_related("conference", "round")
         .order_by("-published_at", "-id")
     )
 

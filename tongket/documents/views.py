@@ -127,6 +127,8 @@ def article_generate(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def article(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.get_article_for(request.user, pk)
+    if item.conference_id is None:  # the article of a round of working sessions
+        return redirect("documents:petition_article", pk=pk)
     can_edit = access.can(request.user, Action.EDIT, item.unit)
     form = ArticleForm(
         request.POST or None,

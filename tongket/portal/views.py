@@ -24,7 +24,8 @@ def commune(request: HttpRequest, code: str) -> HttpResponse:
     year = year if year in years else None
     articles = list(documents.published_articles(unit)[:30])
     if year is None:
-        year = articles[0].conference.year if articles else (years[0] if years else None)
+        latest = articles[0] if articles else None
+        year = (latest.conference or latest.round).year if latest else (years[0] if years else None)
     rows = [row for row in targets.unit_year_achievements(unit, year) if row.public] if year else []
     return render(
         request,
@@ -39,7 +40,11 @@ def article(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     return render(
         request,
         "portal/article.html",
-        {"unit": unit, "article": item, "photos": item.conference.photos.all()},
+        {
+            "unit": unit,
+            "article": item,
+            "photos": item.conference.photos.all() if item.conference_id else [],
+        },
     )
 
 

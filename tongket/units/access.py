@@ -5,6 +5,11 @@ A role is granted on a unit and covers its whole subtree. Models say where their
 with a `scope_field` class attribute ("unit", "submission__unit", … ; "" for Unit itself), so
 the same code restricts every model. Something outside the user's view is a 404; something
 the user may see but not act on is a 403.
+
+A model whose rows are the commune's internal business may also say what a grant sitting
+ABOVE the commune (the province) may see of them, with `scope_above_commune = (commune
+field, Q)`: a province officer sees a recommendation only once it was forwarded up. Grants on
+the commune or inside it are not narrowed.
 """
 
 from __future__ import annotations
@@ -71,6 +76,19 @@ def _path_lookup(model: type[models.Model]) -> str:
     return f"{field}__path__startswith" if field else "path__startswith"
 
 
+def _narrowed_above_commune(model: type[models.Model], path: str) -> Q | None:
+    """What a grant on `path` may see of a model that declares `scope_above_commune`: every
+    row when the grant is on the row's commune or inside it, else only the rows the model
+    opens to the levels above. None for models without the hook."""
+    above = getattr(model, "scope_above_commune", None)
+    if above is None:
+        return None
+    commune_field, opened = above
+    commune_path = f"{commune_field}__path"
+    grant_above = Q(**{f"{commune_path}__startswith": path}) & ~Q(**{commune_path: path})
+    return ~grant_above | opened
+
+
 def scope_q(model: type[models.Model], user, action: str) -> Q | None:
     """The filter that keeps rows of `model` inside the user's scope for `action`; None means
     no restriction (superuser). An empty scope gives a filter that matches nothing."""
@@ -82,7 +100,9 @@ def scope_q(model: type[models.Model], user, action: str) -> Q | None:
     lookup = _path_lookup(model)
     condition = Q()
     for path in paths:
-        condition |= Q(**{lookup: path})
+        inside = Q(**{lookup: path})
+        narrowed = _narrowed_above_commune(model, path)
+        condition |= inside if narrowed is None else inside & narrowed
     return condition
 
 

@@ -38,6 +38,8 @@ ALLOWED_PARENT_KINDS: dict[str, tuple[str | None, ...]] = {
     UnitKind.PHUONG: (UnitKind.PROVINCE, UnitKind.DISTRICT),
     UnitKind.DAC_KHU: (UnitKind.PROVINCE,),
     **{kind: (*COMMUNE_KINDS, *SUBUNIT_KINDS) for kind in SUBUNIT_KINDS},
+    # A province's departments (Sở Xây dựng, Sở Y tế …) answer what communes send up.
+    UnitKind.AGENCY: (UnitKind.PROVINCE, *COMMUNE_KINDS, *SUBUNIT_KINDS),
 }
 
 

@@ -12,6 +12,7 @@ NAVIGATION = [
     (_("Con người"), "units:people", Action.VIEW),
     (_("Chỉ tiêu"), "targets:index", Action.VIEW),
     (_("Thi đua, khen thưởng"), "emulation:index", Action.VIEW),
+    (_("Kiến nghị"), "petitions:home", Action.VIEW),
     (_("Hội nghị, văn bản"), "conferences:index", Action.VIEW),
     (_("Quản trị"), "units:admin_home", Action.ADMINISTER),
     (_("Nhật ký"), "units:audit", Action.AUDIT),
