@@ -72,6 +72,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the request: unreadable paths, queries and form bodies are
+    # refused; every error under /api/ leaves as JSON.
+    "tongket.units.edge.EdgeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -82,6 +85,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "tongket.units.middleware.IntegrityConflictMiddleware",
 ]
+
+CSRF_FAILURE_VIEW = "tongket.units.errors.csrf_failure"
 
 if not (DEBUG or TESTING):
     # In production whitenoise serves the collected static files; in development and tests

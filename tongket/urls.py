@@ -25,6 +25,11 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
 ]
 
+handler400 = "tongket.units.errors.bad_request"
+handler403 = "tongket.units.errors.permission_denied"
+handler404 = "tongket.units.errors.page_not_found"
+handler500 = "tongket.units.errors.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -4,19 +4,25 @@ the screens; errors come back as {"detail": ..., "errors": {...}} in Vietnamese.
 
 import importlib
 import importlib.util
+import logging
 
 from django.conf import settings
+from django.core import signals
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import HttpBearer, django_auth
 
+from tongket.units.edge import status_message
 from tongket.units.middleware import conflict_message
 
+from .parser import BodyEncodingError, BodyTextError, GuardedParser
 from .services import token_user
+
+request_logger = logging.getLogger("django.request")
 
 
 class BearerToken(HttpBearer):
@@ -34,6 +40,7 @@ api = NinjaAPI(
     urls_namespace="api",
     auth=[BearerToken(), django_auth],
     docs_url="/docs",
+    parser=GuardedParser(),
 )
 
 
@@ -53,6 +60,48 @@ def on_schema_error(request, exc: SchemaValidationError):
     return api.create_response(
         request, {"detail": "Dữ liệu gửi lên không hợp lệ.", "errors": errors}, status=422
     )
+
+
+def _body_text_response(request, exc: BodyTextError):
+    return api.create_response(
+        request,
+        {"detail": "Dữ liệu gửi lên có ký tự không được phép.", "errors": exc.errors},
+        status=422,
+    )
+
+
+@api.exception_handler(BodyTextError)
+def on_body_text(request, exc: BodyTextError):
+    return _body_text_response(request, exc)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    """Ninja's own refusals (an unreadable body above all) in Vietnamese; a body holding
+    forbidden characters reaches here wrapped by ninja's body reader."""
+    if isinstance(exc.__cause__, BodyTextError):
+        return _body_text_response(request, exc.__cause__)
+    if isinstance(exc.__cause__, BodyEncodingError):
+        detail = str(exc.__cause__)
+    elif exc.status_code == 400:
+        detail = "Nội dung gửi lên không đọc được: cần JSON viết bằng UTF-8."
+    else:
+        detail = status_message(exc.status_code)
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+@api.exception_handler(Exception)
+def on_server_error(request, exc: Exception):
+    """Any other failure: logged like Django logs a 500 (and re-raised by the test client),
+    answered as JSON."""
+    request_logger.error(
+        "Internal Server Error: %s",
+        request.path,
+        exc_info=exc,
+        extra={"status_code": 500, "request": request},
+    )
+    signals.got_request_exception.send(sender=None, request=request)
+    return api.create_response(request, {"detail": status_message(500)}, status=500)
 
 
 @api.exception_handler(IntegrityError)
