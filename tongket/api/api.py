@@ -85,6 +85,11 @@ def on_http_error(request, exc: HttpError):
         detail = str(exc.__cause__)
     elif exc.status_code == 400:
         detail = "Nội dung gửi lên không đọc được: cần JSON viết bằng UTF-8."
+    elif exc.status_code == 403 and "CSRF" in str(exc):
+        detail = (
+            "Thiếu mã bảo vệ CSRF: khi dùng phiên đăng nhập của trình duyệt, hãy gửi kèm "
+            "tiêu đề X-CSRFToken; chương trình khác hãy dùng khóa API."
+        )
     else:
         detail = status_message(exc.status_code)
     return api.create_response(request, {"detail": detail}, status=exc.status_code)

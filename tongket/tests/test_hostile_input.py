@@ -11,7 +11,8 @@ from tongket.tests.test_every_url import PARAM, _fill, _routes
 
 def _with_nul_in_text_parts(route: str, value) -> str | None:
     """The route with "%00" in every str or slug part, or None when it has none."""
-    if not any(match.group("converter") in (None, "str", "slug") for match in PARAM.finditer(route)):
+    converters = [match.group("converter") for match in PARAM.finditer(route)]
+    if not any(converter in (None, "str", "slug") for converter in converters):
         return None
     return _fill(route, value).replace("/x/", "/a%00b/")
 
