@@ -197,6 +197,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
 SOFFICE_BINARY = os.environ.get("SOFFICE_BINARY", "soffice")
 
+# API tokens live this many days unless their creator chooses otherwise.
+API_TOKEN_DAYS = envint("API_TOKEN_DAYS", "90")
+
 # Security. `manage.py check --deploy` is clean when DEBUG is off.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))

@@ -22,6 +22,7 @@ urlpatterns = [
     path("van-ban/", include("tongket.documents.urls")),
     path("cong/", include("tongket.portal.urls")),
     path("api/v1/", include("tongket.api.urls")),
+    path("khoa-api/", include("tongket.api.web_urls")),
     path("django-admin/", admin.site.urls),
 ]
 

@@ -20,17 +20,26 @@ from tongket.units.edge import status_message
 from tongket.units.middleware import conflict_message
 
 from .parser import BodyEncodingError, BodyTextError, GuardedParser
-from .services import token_user
+from .services import TokenProblem, token_check
 
 request_logger = logging.getLogger("django.request")
 
 
 class BearerToken(HttpBearer):
     def authenticate(self, request, token):
-        user = token_user(token)
+        user, problem = token_check(token)
         if user is not None:
             request.user = user
+        else:
+            request.tongket_token_problem = problem
         return user
+
+
+TOKEN_MESSAGES = {
+    TokenProblem.REVOKED: "Khóa API này đã bị thu hồi. Hãy tạo khóa mới ở trang “Khóa API”.",
+    TokenProblem.EXPIRED: "Khóa API này đã hết hạn. Hãy tạo khóa mới ở trang “Khóa API”.",
+    TokenProblem.UNKNOWN: "Khóa API không đúng. Hãy kiểm tra lại khóa đã chép.",
+}
 
 
 api = NinjaAPI(
@@ -129,11 +138,9 @@ def on_not_found(request, exc):
 
 @api.exception_handler(AuthenticationError)
 def on_unauthenticated(request, exc):
-    return api.create_response(
-        request,
-        {"detail": "Cần đăng nhập hoặc gửi khóa API (Authorization: Bearer …)."},
-        status=401,
-    )
+    problem = getattr(request, "tongket_token_problem", None)
+    detail = TOKEN_MESSAGES.get(problem, status_message(401))
+    return api.create_response(request, {"detail": detail}, status=401)
 
 
 def _add_domain_routers() -> None:
