@@ -4,10 +4,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from tongket.units import views as unit_views
+from tongket.units.security.logins import LoginView
 
 urlpatterns = [
     path("", unit_views.home, name="home"),
-    path("dang-nhap/", auth_views.LoginView.as_view(), name="login"),
+    path("dang-nhap/", LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", unit_views.PasswordChangeView.as_view(), name="password_change"),
     path(
