@@ -9,7 +9,9 @@ from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
@@ -297,3 +299,28 @@ def test_the_user_cannot_disable_through_the_service_when_required(world):
     )
     with pytest.raises(ValidationError):
         twofactor.two_factor_disable(user=world.admin_a, by=world.admin_a)
+
+
+@pytest.mark.parametrize(
+    "url", ["/tai-khoan/hai-buoc/", "/dang-nhap/xac-thuc/", "/quan-tri/bao-mat/", "/khoa-api/"]
+)
+def test_the_security_screens_ask_a_visitor_to_sign_in(client, world, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_the_policy_list_keeps_its_query_count(login, world, django_assert_num_queries):
+    client = login(world.root)
+    twofactor.two_factor_policy_set(
+        unit=world.a, require_admins=True, require_leaders=False, by=world.root
+    )
+    client.get(reverse("units:security_policy"))
+    with CaptureQueriesContext(connection) as small:
+        client.get(reverse("units:security_policy"))
+    for unit in (world.b, world.province, world.group_a1, world.group_a2, world.group_b1):
+        twofactor.two_factor_policy_set(
+            unit=unit, require_admins=False, require_leaders=True, by=world.root
+        )
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get(reverse("units:security_policy"))
