@@ -55,7 +55,11 @@ def token_create(*, user, name: str = "", by=None, days: int | None = None) -> t
 @transaction.atomic
 def token_revoke(*, token: ApiToken, by) -> ApiToken:
     """Revoke a token at once; `by` None is the command line."""
-    token = ApiToken.objects.select_for_update().select_related("user__unit").get(pk=token.pk)
+    token = (
+        ApiToken.objects.select_for_update(of=("self",))
+        .select_related("user__unit")
+        .get(pk=token.pk)
+    )
     _require_owner_or_admin(token.user, by)
     if token.revoked:
         raise ValidationError(_("Khóa API này đã bị thu hồi từ trước."))
