@@ -69,6 +69,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
     context = {"required": twofactor.two_factor_required(user), "codes": None}
     enabled = twofactor.has_two_factor(user)
     form = CodeForm(request.POST if request.POST.get("action") == "confirm" else None)
+    form.fields["token"].help_text = _("6 chữ số đang hiện trong ứng dụng xác thực.")
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "confirm" and not enabled:
