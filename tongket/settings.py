@@ -6,6 +6,7 @@ background work are the single-machine defaults; DATABASE_URL and CELERY_BROKER_
 to PostgreSQL and real workers behind the same code.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -61,6 +62,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "ninja",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "tongket.units",
     "tongket.targets",
     "tongket.emulation",
@@ -73,16 +78,25 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the request: unreadable paths, queries and form bodies are
+    # refused; every error under /api/ leaves as JSON.
+    "tongket.units.edge.EdgeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "tongket.units.security.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "tongket.units.middleware.IntegrityConflictMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into tongket's own answer.
+    "axes.middleware.AxesMiddleware",
 ]
+
+CSRF_FAILURE_VIEW = "tongket.units.errors.csrf_failure"
 
 if not (DEBUG or TESTING):
     # In production whitenoise serves the collected static files; in development and tests
@@ -141,6 +155,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "units.User"
+# django-axes counts failed sign-ins per account and per address before the password is
+# checked; LOGIN_FAILURE_LIMIT failures lock that account, or that address, for
+# LOGIN_LOCKOUT_MINUTES minutes (tongket.units.security.logins answers in Vietnamese).
+AUTHENTICATION_BACKENDS = [
+    "tongket.units.security.logins.ThrottledBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "tongket.units.security.logins.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "tongket.units.security.logins.client_ip"
+AXES_VERBOSE = False
+# Two-factor sign-in (TOTP apps such as Google Authenticator, plus one-time recovery codes).
+OTP_TOTP_ISSUER = "tongket"
+TWO_FACTOR_RECOVERY_CODES = 10
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -193,6 +225,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
 SOFFICE_BINARY = os.environ.get("SOFFICE_BINARY", "soffice")
 
+# API tokens live this many days unless their creator chooses otherwise.
+API_TOKEN_DAYS = envint("API_TOKEN_DAYS", "90")
+
 # Security. `manage.py check --deploy` is clean when DEBUG is off.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))
@@ -206,9 +241,10 @@ SECURE_SSL_REDIRECT = HTTPS and envbool("SECURE_SSL_REDIRECT", "true")
 SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", "31536000") if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if envbool("BEHIND_PROXY", "false") else None
-)
+# Behind a reverse proxy the client's address is the last one the proxy adds to
+# X-Forwarded-For (login throttling counts per address), and HTTPS is what it says.
+BEHIND_PROXY = envbool("BEHIND_PROXY", "false")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -2,11 +2,14 @@
 routers of the domain apps. Endpoints call the same selectors, services and access layer as
 the screens; errors come back as {"detail": ..., "errors": {...}} in Vietnamese."""
 
+import logging
+
+from django.core import signals
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import HttpBearer, django_auth
 
@@ -16,17 +19,30 @@ from tongket.emulation import api as emulation_api
 from tongket.petitions import api as petitions_api
 from tongket.targets import api as targets_api
 from tongket.units import api as units_api
+from tongket.units.edge import status_message
 from tongket.units.middleware import conflict_message
 
-from .services import token_user
+from .parser import BodyEncodingError, BodyTextError, GuardedParser
+from .services import TokenProblem, token_check
+
+request_logger = logging.getLogger("django.request")
 
 
 class BearerToken(HttpBearer):
     def authenticate(self, request, token):
-        user = token_user(token)
+        user, problem = token_check(token)
         if user is not None:
             request.user = user
+        else:
+            request.tongket_token_problem = problem
         return user
+
+
+TOKEN_MESSAGES = {
+    TokenProblem.REVOKED: "Khóa API này đã bị thu hồi. Hãy tạo khóa mới ở trang “Khóa API”.",
+    TokenProblem.EXPIRED: "Khóa API này đã hết hạn. Hãy tạo khóa mới ở trang “Khóa API”.",
+    TokenProblem.UNKNOWN: "Khóa API không đúng. Hãy kiểm tra lại khóa đã chép.",
+}
 
 
 api = NinjaAPI(
@@ -36,6 +52,7 @@ api = NinjaAPI(
     urls_namespace="api",
     auth=[BearerToken(), django_auth],
     docs_url="/docs",
+    parser=GuardedParser(),
 )
 
 
@@ -55,6 +72,53 @@ def on_schema_error(request, exc: SchemaValidationError):
     return api.create_response(
         request, {"detail": "Dữ liệu gửi lên không hợp lệ.", "errors": errors}, status=422
     )
+
+
+def _body_text_response(request, exc: BodyTextError):
+    return api.create_response(
+        request,
+        {"detail": "Dữ liệu gửi lên có ký tự không được phép.", "errors": exc.errors},
+        status=422,
+    )
+
+
+@api.exception_handler(BodyTextError)
+def on_body_text(request, exc: BodyTextError):
+    return _body_text_response(request, exc)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    """Ninja's own refusals (an unreadable body above all) in Vietnamese; a body holding
+    forbidden characters reaches here wrapped by ninja's body reader."""
+    if isinstance(exc.__cause__, BodyTextError):
+        return _body_text_response(request, exc.__cause__)
+    if isinstance(exc.__cause__, BodyEncodingError):
+        detail = str(exc.__cause__)
+    elif exc.status_code == 400:
+        detail = "Nội dung gửi lên không đọc được: cần JSON viết bằng UTF-8."
+    elif exc.status_code == 403 and "CSRF" in str(exc):
+        detail = (
+            "Thiếu mã bảo vệ CSRF: khi dùng phiên đăng nhập của trình duyệt, hãy gửi kèm "
+            "tiêu đề X-CSRFToken; chương trình khác hãy dùng khóa API."
+        )
+    else:
+        detail = status_message(exc.status_code)
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+@api.exception_handler(Exception)
+def on_server_error(request, exc: Exception):
+    """Any other failure: logged like Django logs a 500 (and re-raised by the test client),
+    answered as JSON."""
+    request_logger.error(
+        "Internal Server Error: %s",
+        request.path,
+        exc_info=exc,
+        extra={"status_code": 500, "request": request},
+    )
+    signals.got_request_exception.send(sender=None, request=request)
+    return api.create_response(request, {"detail": status_message(500)}, status=500)
 
 
 @api.exception_handler(IntegrityError)
@@ -77,11 +141,9 @@ def on_not_found(request, exc):
 
 @api.exception_handler(AuthenticationError)
 def on_unauthenticated(request, exc):
-    return api.create_response(
-        request,
-        {"detail": "Cần đăng nhập hoặc gửi khóa API (Authorization: Bearer …)."},
-        status=401,
-    )
+    problem = getattr(request, "tongket_token_problem", None)
+    detail = TOKEN_MESSAGES.get(problem, status_message(401))
+    return api.create_response(request, {"detail": detail}, status=401)
 
 
 # Each domain app's router, under the app's name, as tongket/urls.py names each app's URLs.

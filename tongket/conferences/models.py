@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -92,10 +93,37 @@ class Conference(models.Model):
         indexes = [models.Index(fields=["unit", "year"])]
         constraints = [
             models.CheckConstraint(condition=Q(year__gte=1945), name="conference_year_sane"),
+            # The database's own net under clean()'s rule (the reviewed year or the next):
+            # a portable check cannot compare a date's year with a column, so it bounds both.
+            models.CheckConstraint(
+                condition=Q(year__lte=2100)
+                & Q(date__gte=datetime.date(1945, 1, 1))
+                & Q(date__lte=datetime.date(2101, 12, 31)),
+                name="conference_date_sane",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.year} – {self.unit}"
+
+    def clean(self) -> None:
+        self.check_date()
+
+    def check_date(self) -> None:
+        """A conference reviewing a year meets in that year or the next (a 2025 review is
+        held in 2025 or 2026), never in 9999."""
+        if not (self.date and self.year):
+            return
+        if not self.year <= self.date.year <= self.year + 1:
+            raise ValidationError(
+                {
+                    "date": _(
+                        "Ngày họp phải trong năm được tổng kết hoặc năm sau "
+                        "(từ 01/01/%(year)s đến 31/12/%(next)s)."
+                    )
+                    % {"year": self.year, "next": self.year + 1}
+                }
+            )
 
     @property
     def next_year(self) -> int:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
 from tongket.lib.dates import format_date
+from tongket.lib.numbers import format_number
 from tongket.units import access, audit
 from tongket.units.choices import Action
 from tongket.units.models import Person, Unit, User
@@ -64,10 +65,7 @@ def _check_person(conference: Conference, person: Person | None, field: str) -> 
 def _check_fields(conference: Conference) -> None:
     if not (conference.venue or "").strip():
         raise ValidationError({"venue": _("Chưa nhập địa điểm họp.")})
-    if conference.date and conference.year and conference.date.year < conference.year:
-        raise ValidationError(
-            {"date": _("Ngày họp phải từ năm %(year)s trở đi.") % {"year": conference.year}}
-        )
+    conference.check_date()
     _check_person(conference, conference.chair, "chair")
     _check_person(conference, conference.signer, "signer")
 
@@ -158,6 +156,17 @@ def guest_remove(*, guest: Guest, by: User) -> None:
     audit.delete(guest, by=by)
 
 
+def _too_many_pixels(width: int | None = None, height: int | None = None) -> str:
+    limit = format_number(MAX_PHOTO_PIXELS)
+    if width is None:
+        return _("Ảnh có kích thước quá lớn: chỉ nhận ảnh đến %(limit)s điểm ảnh.") % {
+            "limit": limit
+        }
+    return _(
+        "Ảnh có kích thước quá lớn (%(w)s × %(h)s điểm ảnh): chỉ nhận ảnh đến %(limit)s điểm ảnh."
+    ) % {"w": format_number(width), "h": format_number(height), "limit": limit}
+
+
 def read_photo(data: bytes) -> tuple[str, str, int, int]:
     """Check uploaded bytes are a JPEG or PNG image Pillow can decode and not too large.
     Returns (content type, extension, width, height); raises ValidationError in Vietnamese."""
@@ -179,18 +188,17 @@ def read_photo(data: bytes) -> tuple[str, str, int, int]:
             image_format = image.format
             width, height = image.size
             if width * height > MAX_PHOTO_PIXELS:
-                raise ValidationError(
-                    {
-                        "image": _("Ảnh có kích thước quá lớn (%(w)s × %(h)s điểm ảnh).")
-                        % {"w": width, "h": height}
-                    }
-                )
+                raise ValidationError({"image": _too_many_pixels(width, height)})
             image.verify()
         with Image.open(io.BytesIO(data)) as image:
             image.load()
     except ValidationError:
         raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        # Pillow stops at twice its own pixel limit before it tells the size: the image is
+        # real, only far too large.
+        raise ValidationError({"image": _too_many_pixels()}) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError({"image": not_an_image}) from None
     if image_format not in PHOTO_FORMATS:
         raise ValidationError({"image": not_an_image})

@@ -3,12 +3,17 @@
 write_xlsx() makes a workbook whose numbers are real numeric cells, so Excel can sum them.
 read_xlsx() reads a filled-in template and reports every problem at once, in Vietnamese,
 by row and column, so the user can fix the file in one go.
+
+tongket does not compute formulas. A formula cell is read as the result the spreadsheet
+program saved with it (Excel and LibreOffice always save one); a formula saved without its
+result (files written by scripts) is reported as such, never as an empty cell.
 """
 
 import io
 import math
 import re
 import warnings
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -21,7 +26,7 @@ from openpyxl.utils import get_column_letter
 
 from tongket.lib.dates import DateFormatError, format_date, parse_date
 from tongket.lib.numbers import NumberFormatError, format_number, parse_number
-from tongket.lib.text import fold
+from tongket.lib.text import code_point, fold, forbidden_characters
 
 __all__ = ["Column", "ParsedTable", "RowError", "Sheet", "read_xlsx", "write_xlsx"]
 
@@ -34,6 +39,8 @@ _MAX_CELL_TEXT = 32767  # Excel's limit for one cell
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
 _MAX_DECIMALS_SHOWN = 10
 _HEADER_FILL = PatternFill("solid", start_color="DDEBF7")
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_SCAN_CHUNK = 1 << 20
 
 
 @dataclass
@@ -41,7 +48,9 @@ class Column:
     """One column expected in an imported sheet.
 
     kind is "text", "number" (Decimal), "int" or "date"; header is compared after fold(),
-    so case, diacritics and spacing may differ in the file.
+    so case, diacritics and spacing may differ in the file. A text column is one line unless
+    multiline: line breaks typed in a cell (Alt+Enter) only wrap it on screen, so they
+    become spaces; control characters are refused in any text.
     """
 
     key: str
@@ -49,6 +58,7 @@ class Column:
     kind: str = "text"
     required: bool = True
     max_length: int | None = None
+    multiline: bool = False
 
 
 @dataclass
@@ -283,6 +293,71 @@ def _load_rows(
         workbook.close()
 
 
+def _rewound(data: bytes | IO[bytes]) -> IO[bytes]:
+    """The file from its start, for a second reading."""
+    if isinstance(data, bytes | bytearray):
+        return io.BytesIO(data)
+    data.seek(0)
+    return data
+
+
+def _has_formulas(data: bytes | IO[bytes]) -> bool:
+    """Whether any worksheet of the file holds a formula (a quick scan of the XML)."""
+    try:
+        with zipfile.ZipFile(_rewound(data)) as archive:
+            for name in archive.namelist():
+                if not name.startswith("xl/worksheets/"):
+                    continue
+                with archive.open(name) as part:
+                    tail = b""
+                    while chunk := part.read(_SCAN_CHUNK):
+                        if _FORMULA_TAG.search(tail + chunk):
+                            return True
+                        tail = chunk[-16:]
+    except (zipfile.BadZipFile, OSError):
+        return False
+    return False
+
+
+def _formula_cells(
+    data: bytes | IO[bytes],
+    sheet: str | None,
+    read: dict[int, tuple[Any, ...]],
+    positions: set[int],
+) -> dict[int, set[int]]:
+    """Cells (Excel row number → 0-based column indexes, among `positions`) that hold a
+    formula saved without its result: empty when read for values, not when read for formulas.
+    `read` holds the rows the first reading kept (blank rows are not in it)."""
+    if not positions or not _has_formulas(data):
+        return {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        workbook = openpyxl.load_workbook(_rewound(data), read_only=True, data_only=False)
+    found: dict[int, set[int]] = {}
+    try:
+        worksheet = _find_sheet(workbook, sheet)
+        worksheet.reset_dimensions()
+        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            if number == 1:
+                continue
+            values_read = read.get(number, ())
+            for index in positions:
+                formula = values[index] if index < len(values) else None
+                value = values_read[index] if index < len(values_read) else None
+                if value is None and isinstance(formula, str) and formula.startswith("="):
+                    found.setdefault(number, set()).add(index)
+    finally:
+        workbook.close()
+    return found
+
+
+def _formula_message(number: int, index: int) -> str:
+    return (
+        f"Ô {get_column_letter(index + 1)}{number} chứa công thức mà tệp không lưu kết quả "
+        "(tongket không tự tính công thức); hãy dán giá trị (Dán đặc biệt → Chỉ giá trị)."
+    )
+
+
 def _find_sheet(workbook: Any, name: str | None) -> Any:
     """The named sheet (compared after fold()), or the first one."""
     if name is None:
@@ -339,6 +414,12 @@ def _convert(value: Any, column: Column) -> Any:
     """Turn a non-blank cell into the column's kind; ValueError carries the user message."""
     if column.kind == "text":
         text = _text_of(value)
+        found = forbidden_characters(text, multiline=True)
+        if found:
+            names = ", ".join(code_point(char) for char in found)
+            raise ValueError(f"Có ký tự điều khiển không được phép ({names}).")
+        if not column.multiline:
+            text = " ".join(text.split())
         if column.max_length is not None and len(text) > column.max_length:
             raise ValueError(f"Dài quá {column.max_length} ký tự (đang có {len(text)} ký tự).")
         return text
@@ -391,30 +472,30 @@ def read_xlsx(
         table.errors.extend(header_errors)
         return table
 
-    for number, values in rows[1:]:
+    formulas = _formula_cells(data, sheet, dict(rows[1:]), set(positions.values()))
+    data_rows = dict(rows[1:])
+    for number in formulas:
+        data_rows.setdefault(number, ())  # a row of formulas only looked blank
+    for number, values in sorted(data_rows.items()):
         record: dict[str, Any] = {}
         row_errors: list[RowError] = []
         for column in columns:
             index = positions[column.key]
+            letter = get_column_letter(index + 1)
+            if index in formulas.get(number, ()):
+                message = _formula_message(number, index)
+                row_errors.append(RowError(number, letter, message, column.header))
+                continue
             value = values[index] if index < len(values) else None
             if _is_blank(value):
                 if column.required:
-                    row_errors.append(
-                        RowError(
-                            number,
-                            get_column_letter(index + 1),
-                            "Chưa điền.",
-                            column.header,
-                        )
-                    )
+                    row_errors.append(RowError(number, letter, "Chưa điền.", column.header))
                 record[column.key] = "" if column.kind == "text" else None
                 continue
             try:
                 record[column.key] = _convert(value, column)
             except (NumberFormatError, DateFormatError, ValueError) as error:
-                row_errors.append(
-                    RowError(number, get_column_letter(index + 1), str(error), column.header)
-                )
+                row_errors.append(RowError(number, letter, str(error), column.header))
         if row_errors:
             table.errors.extend(row_errors)
         else:

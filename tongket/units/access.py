@@ -132,7 +132,7 @@ def unit_of(obj: models.Model) -> Unit | None:
     """The unit an object belongs to, following its model's scope_field."""
     if isinstance(obj, Unit):
         return obj
-    field = getattr(type(obj), "scope_field", None)
+    field = getattr(obj.__class__, "scope_field", None)  # __class__: request.user is lazy
     if not field:
         return None
     current = obj

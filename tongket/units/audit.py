@@ -3,7 +3,8 @@ services is recorded here, in the caller's transaction (services are @transactio
 so a change and its audit row are saved together or not at all.
 
 Services use `create`, `update`, `delete` and `transition` instead of calling save() and
-delete() themselves.
+delete() themselves. Those check every text field first (no control characters anywhere, no
+line breaks in single-line fields), so nothing a service writes can carry them.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import decimal
 import uuid
 from typing import Any, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from .access import unit_of
 from .choices import AuditAction
 from .models import AuditEntry
+from .validators import check_model_text, text_problem
 
 M = TypeVar("M", bound=models.Model)
 
@@ -60,6 +63,9 @@ def record(
     verb: str = "",
     note: str = "",
 ) -> AuditEntry:
+    problem = text_problem(note, multiline=True)
+    if problem:
+        raise ValidationError({"note": problem})
     unit = unit_of(obj)
     return AuditEntry.objects.create(
         actor=by if by is not None and getattr(by, "pk", None) else None,
@@ -77,6 +83,7 @@ def record(
 def create(obj: M, *, by, verb: str = "", note: str = "", clean: bool = True) -> M:
     if clean:
         obj.full_clean()
+    check_model_text(obj)
     obj.save()
     after = snapshot(obj)
     record(
@@ -97,6 +104,7 @@ def update(
     Nothing changed: nothing is saved and nothing recorded."""
     if clean:
         obj.full_clean()
+    check_model_text(obj)
     changes = diff(before, snapshot(obj))
     if not changes and not note:
         return obj
@@ -113,6 +121,7 @@ def transition(
     setattr(obj, field, new_state)
     for name, value in extra.items():
         setattr(obj, name, value)
+    check_model_text(obj)
     obj.save()
     record(
         by=by,

@@ -205,3 +205,5 @@ class AuditAction(models.TextChoices):
     UPDATE = "update", _("Sửa")
     DELETE = "delete", _("Xóa")
     TRANSITION = "transition", _("Chuyển trạng thái")
+    LOGIN_FAILED = "login_failed", _("Đăng nhập sai")
+    LOCKED_OUT = "locked_out", _("Tạm khóa đăng nhập")

@@ -1,17 +1,35 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PositionRole, Role, UnitKind
 from .models import Person, Unit
+from .validators import TextCharactersValidator
+
+
+def guard_text(field: forms.Field) -> None:
+    """Give a text field the shared character check: a textarea is a long text (tab and line
+    breaks allowed), any other text box a single line. It replaces Django's NUL-only check."""
+    if not isinstance(field, forms.CharField):
+        return
+    multiline = isinstance(field.widget, forms.Textarea)
+    field.validators = [
+        validator
+        for validator in field.validators
+        if not isinstance(validator, ProhibitNullCharactersValidator | TextCharactersValidator)
+    ]
+    field.validators.append(TextCharactersValidator(multiline=multiline))
 
 
 class StyledForm(forms.Form):
-    """Gives every widget its Bootstrap class; all tongket forms derive from it."""
+    """Gives every widget its Bootstrap class and every text field the shared character check
+    (tongket.units.validators); all tongket forms derive from it."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            guard_text(field)
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):
                 css = "form-check-input"
@@ -166,7 +184,9 @@ class GrantForm(StyledForm):
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(required=False, max_length=100)
+    q = forms.CharField(
+        required=False, max_length=100, validators=[TextCharactersValidator(multiline=False)]
+    )
 
 
 __all__ = [
@@ -179,4 +199,5 @@ __all__ = [
     "UnitForm",
     "UserCreateForm",
     "UserUpdateForm",
+    "guard_text",
 ]

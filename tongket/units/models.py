@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from tongket.lib.text import fold
@@ -369,3 +370,36 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+
+class TwoFactorPolicy(models.Model):
+    """Who must sign in with a second factor (a code from an authenticator app): the
+    administrators and/or the leaders holding their role on this unit or below it. A row with
+    no unit applies everywhere; only a system administrator sets it."""
+
+    scope_field = "unit"
+
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    require_admins = models.BooleanField(_("bắt buộc với quản trị"), default=False)
+    require_leaders = models.BooleanField(_("bắt buộc với lãnh đạo"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("quy định xác thực hai bước")
+        verbose_name_plural = _("quy định xác thực hai bước")
+        constraints = [
+            models.UniqueConstraint(
+                Coalesce("unit", models.Value(0)), name="one_two_factor_policy_per_unit"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = self.unit.name if self.unit_id else str(_("toàn hệ thống"))
+        return f"{_('Xác thực hai bước')} – {where}"

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from . import access, audit
 from .choices import ALLOWED_PARENT_KINDS, Action, Role, UnitKind, role_from_title
 from .models import PATH_SEPARATOR, Person, Position, RoleGrant, Unit, User
+from .validators import check_model_text
 
 
 def _check_parent(*, kind: str, parent: Unit | None) -> None:
@@ -78,6 +79,7 @@ def unit_create(
         depth=(parent.depth + 1) if parent else 0,
     )
     unit.full_clean(exclude=["path"])
+    check_model_text(unit)
     unit.save()
     unit.path = f"{parent.path if parent else PATH_SEPARATOR}{unit.pk}{PATH_SEPARATOR}"
     unit.save(update_fields=["path"])

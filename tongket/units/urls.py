@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from . import views
+from .security import views as security_views
 
 app_name = "units"
 
@@ -24,9 +25,17 @@ admin_patterns = [
     path("tai-khoan/<int:pk>/", views.account_detail, name="account"),
     path("phan-quyen/<int:pk>/thu-hoi/", views.grant_revoke, name="grant_revoke"),
     path("nhat-ky/", views.audit, name="audit"),
+    path("bao-mat/", security_views.policy, name="security_policy"),
+    path(
+        "tai-khoan/<int:pk>/hai-buoc/xoa/",
+        security_views.two_factor_reset,
+        name="two_factor_reset",
+    ),
 ]
 
 urlpatterns = [
+    path("dang-nhap/xac-thuc/", security_views.verify, name="two_factor_verify"),
+    path("tai-khoan/hai-buoc/", security_views.two_factor, name="two_factor"),
     path("don-vi/", include(unit_patterns)),
     path("nguoi/", include(people_patterns)),
     path("quan-tri/", include(admin_patterns)),

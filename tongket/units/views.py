@@ -27,6 +27,7 @@ from .forms import (
     UserUpdateForm,
 )
 from .models import Person, RoleGrant, Unit, User
+from .security import twofactor
 from .web import save_form
 
 
@@ -321,6 +322,7 @@ def account_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "update_form": update_form,
             "password_form": password_form,
             "grant_form": grant_form,
+            "two_factor": twofactor.has_two_factor(account),
         },
     )
 

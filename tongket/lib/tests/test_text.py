@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from tongket.lib.text import fold, matches, slug
+from tongket.lib.text import code_point, fold, forbidden_characters, matches, slug
 
 # fold
 
@@ -100,3 +100,30 @@ def test_slug_is_ascii_words_joined_by_dashes(text, expected):
 
 def test_slug_is_plain_ascii():
     assert slug("Ổn định Ưu tiên Ơn").isascii()
+
+
+# forbidden_characters
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a\x00b", "\x01", "\x1b[31m", "x\x7f", "\x85", "\x9f", "\ud800", "h\ufffdng", "\uffff"],
+)
+def test_control_surrogate_and_replacement_characters_are_forbidden_everywhere(text):
+    assert forbidden_characters(text)
+    assert forbidden_characters(text, multiline=True)
+
+
+def test_line_breaks_are_allowed_only_in_long_texts():
+    assert forbidden_characters("Dòng 1\nDòng 2\r\n\tthụt lề") == ["\n", "\r", "\t"]
+    assert forbidden_characters("Dòng 1\nDòng 2\r\n\tthụt lề", multiline=True) == []
+
+
+def test_vietnamese_text_and_ordinary_symbols_are_allowed():
+    text = "Hội trường UBND phường Hòa Bình – số 1, “Đường 3/2” € ½ 🎉 \u00a0 \u200b"
+    assert forbidden_characters(text) == []
+
+
+def test_each_forbidden_character_is_named_once_in_order():
+    found = forbidden_characters("\x00a\x00\x07")
+    assert [code_point(char) for char in found] == ["U+0000", "U+0007"]

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from tongket.api.services import token_create
+from tongket.lib.dates import format_date
 from tongket.units.models import User
 
 
@@ -10,10 +11,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("username")
         parser.add_argument("--name", default="")
+        parser.add_argument("--days", type=int, default=None, help="thời hạn (mặc định 90 ngày)")
 
-    def handle(self, *args, username, name, **options):
+    def handle(self, *args, username, name, days, **options):
         user = User.objects.filter(username=username, is_active=True).first()
         if user is None:
             raise CommandError(f"Không có tài khoản đang hoạt động tên “{username}”.")
-        _, raw = token_create(user=user, name=name)
+        token, raw = token_create(user=user, name=name, days=days)
         self.stdout.write(raw)
+        self.stderr.write(f"Khóa hết hạn ngày {format_date(token.expires_at.date())}.")
