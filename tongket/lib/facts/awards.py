@@ -36,6 +36,9 @@ _FORM_HEAD = re.compile(
     r"|danh\s+hiệu\s+[\"“]?[^,;.()\"”]+?[\"”]?(?=\s+(?:cho|của|vì|trong)\b|[,;.()]|\s*$))",
     re.IGNORECASE,
 )
+# "đã trình cấp có thẩm quyền khen thưởng và khen thưởng theo thẩm quyền 312 lượt …": the
+# unit's own awards follow the proposal.
+_OWN_AWARD = re.compile(r"\bvà\s+(?:đã\s+)?(?:khen\s+thưởng|tặng|trao)\b", re.IGNORECASE)
 _ORGAN_NAME = re.compile(r"Thi\s+đua\s*[-–,]\s*Khen\s+thưởng|thi\s+đua,\s+khen\s+thưởng", re.I)
 _RECEIVE = re.compile(r"\bđón\s+nhận\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\bđược\b", re.IGNORECASE)
@@ -92,6 +95,7 @@ _BODY_LOWER = {
     "tư",
     "lệnh",
     "phó",
+    "nước",
     "-",
     "–",
     "ubnd",
@@ -148,6 +152,7 @@ def trim_body(words_text: str, backwards: bool) -> str:
                 break
         body = " ".join(kept)
     body = _BODY_STOP.split(" ".join(body.split()))[0].strip(" ,")
+    body = re.sub(r"(?:\s+(?:và|-|–))+$", "", body)
     if not _BODY_KEYWORD.search(body) or body.lower().startswith("hội nghị"):
         return ""
     return body
@@ -164,12 +169,12 @@ def _form_in(text: str) -> str:
 
 
 def _is_award_clause(text: str) -> bool:
-    if _VERB.search(text):
-        verb = _VERB.search(text)
-        if verb.group(0).lower().startswith("công"):
-            rest = text[verb.end() :]
-            return bool(re.match(r"\s+(?:danh hiệu|cho)", rest)) and not CULTURE_TITLES.search(rest)
-        return True
+    for verb in _VERB.finditer(text):
+        if not verb.group(0).lower().startswith("công"):
+            return True
+        rest = text[verb.end() :]
+        if re.match(r"\s+(?:danh hiệu|cho)", rest) and not CULTURE_TITLES.search(rest):
+            return True
     match = re.search(r"\b(?:đạt|nhận)\s+(?:danh hiệu|huy hiệu)", text, re.IGNORECASE)
     return bool(match) and not CULTURE_TITLES.search(text[match.end() :])
 
@@ -212,7 +217,19 @@ def _clauses(text: str, span: Span) -> list[Span]:
             clauses.append(Span(start, index))
             start = index + 1
     clauses.append(Span(start, span.end))
-    return clauses
+    return [_after_label(text, clause) for clause in clauses]
+
+
+_LABEL = re.compile(r"[^:;\d]{3,60}:\s*")
+
+
+def _after_label(text: str, clause: Span) -> Span:
+    """ "Khen thưởng cấp tỉnh: Chủ tịch UBND tỉnh tặng …": the clause after its label (a
+    heading of the bullet that names no body)."""
+    label = _LABEL.match(text, clause.start, clause.end)
+    if label is None or trim_body(label.group(0).rstrip(": "), backwards=True):
+        return clause
+    return Span(label.end(), clause.end)
 
 
 def _fact(work: SentenceWork, start: int, group, body: str, form: str) -> Fact:
@@ -303,7 +320,8 @@ def _clause_awards(work: SentenceWork, clause: Span, carried: str) -> tuple[list
     chunk = _masked(text[clause.start : clause.end])
     verb = _VERB.search(chunk)
     proposal = _PROPOSAL.search(chunk)
-    if proposal and (verb is None or proposal.start() < verb.start()):
+    own = proposal and _OWN_AWARD.search(chunk, proposal.end())
+    if proposal and (verb is None or proposal.start() < verb.start()) and not own:
         for quantity, _ in _items(work, clause.start + proposal.start(), clause.end):
             work.claim(quantity)
         return [], carried

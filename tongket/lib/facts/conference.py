@@ -27,8 +27,11 @@ _DOCUMENT = re.compile(
 )
 _MEETING = re.compile(
     r"(?:tổ\s+chức|khai\s+mạc|diễn\s+ra|chủ\s+trì)\s+(?:(?:Hội|hội)\s+nghị|buổi\s+làm\s+việc)"
+    r"|tổ\s+chức\s+(?:lễ|Lễ)\b[^.;]{0,120}?\bvà\s+(?:tổng|sơ)\s+kết\b"
     r"|\blàm\s+việc\s+với\b",
 )
+# "Kế hoạch … về làm việc với các chi bộ": what a plan is about, not the meeting reported.
+_PURPOSE = re.compile(r"(?:về|về\s+việc|để)\s+$")
 _KIND_RULES = (
     (
         re.compile(r"tổng\s+kết\s+(?:công\s+tác\s+)?(?:phong\s+trào\s+)?thi\s+đua", re.I),
@@ -44,7 +47,7 @@ _WHEN = re.compile(
 )
 _ORGANISERS = re.compile(
     r"[\s,]*(?:tại\s+[^,]+,\s*)?(?P<who>[^,].*?)\s+(?:long\s+trọng\s+|đã\s+|phối\s+hợp\s+)?"
-    r"tổ\s+chức\s+(?:Hội|hội)\s+nghị"
+    r"tổ\s+chức\s+(?:(?:Hội|hội)\s+nghị|lễ|Lễ)"
 )
 _GUESTS = re.compile(
     r"^(?:Về\s+|Tới\s+|Đến\s+|Cùng\s+|Tham\s+)?dự\s+(?:và\s+chỉ\s+đạo\s+)?(?:hội\s+nghị\s+|"
@@ -91,6 +94,20 @@ def _person(chunk: str) -> tuple[str, str] | None:
         return None
     title = _TITLE_END.sub("", title.strip(" ,;.")).strip(" ,;.")
     return " ".join(words), " ".join(title.split())
+
+
+def _meeting_and_when(text: str) -> tuple[re.Match, re.Match | None]:
+    """The meeting a lead sentence reports and the date said before it in the same clause
+    ("Thực hiện Kế hoạch … về làm việc với các chi bộ; sáng ngày 11/3/2025, đồng chí … chủ
+    trì buổi làm việc …": the second mention, dated, is the meeting)."""
+    meetings = [m for m in _MEETING.finditer(text) if not _PURPOSE.search(text[: m.start()])]
+    meetings = meetings or list(_MEETING.finditer(text))
+    for meeting in meetings:
+        clause_start = text.rfind(";", 0, meeting.start())
+        dates = [m for m in _WHEN.finditer(text) if clause_start <= m.start() < meeting.start()]
+        if dates:
+            return meeting, dates[0]
+    return meetings[0], None
 
 
 class ConferenceReader:
@@ -169,13 +186,12 @@ class ConferenceReader:
 
     def _lead(self, work: SentenceWork) -> list[Fact]:
         text, base, facts = work.text, work.span.start, []
-        meeting = _MEETING.search(text)
+        meeting, when = _meeting_and_when(text)
         tail = text[meeting.start() :]
         kind = next((kind for rule, kind in _KIND_RULES if rule.search(tail)), "other")
         facts.append(
             self._fact(work, base + meeting.start(), base + meeting.end(), field="kind", value=kind)
         )
-        when = next((m for m in _WHEN.finditer(text) if m.start() < meeting.start()), None)
         if when is not None:
             start, end = base + when.start("d"), base + when.end()
             date = _iso(when["d"], when["m"], when["y"])

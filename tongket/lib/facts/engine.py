@@ -113,7 +113,24 @@ def extract_facts(
     _default_owner(facts, doc)
     if matcher is not None:
         _match(facts, matcher)
+    facts = _without_headline_repeats(facts, lines[0] if lines else None)
     return _without_repeats(sorted(facts, key=lambda fact: (fact.span.start, fact.span.end)))
+
+
+def _without_headline_repeats(facts: list[Fact], headline: Line | None) -> list[Fact]:
+    """An article's headline repeats a figure of its body ("Xã Sơn Thủy: năm 2025 hoàn thành
+    vượt 11/13 chỉ tiêu"): the body's fact is kept, the headline's dropped."""
+    if headline is None:
+        return facts
+
+    def key(fact: Fact) -> tuple:
+        period = fact.period.key if fact.period else ""
+        return (fact.amount, fact.denominator, fact.unit, period, fact.unit_name)
+
+    values = [fact for fact in facts if fact.kind == FactKind.INDICATOR_VALUE]
+    body = {key(fact) for fact in values if fact.span.start >= headline.end}
+    repeated = {id(f) for f in values if f.span.end <= headline.end and key(f) in body}
+    return [fact for fact in facts if id(fact) not in repeated]
 
 
 def _without_repeats(facts: list[Fact]) -> list[Fact]:

@@ -27,7 +27,7 @@ _PLAN_AFTER = re.compile(
     r"(?:\s+(?!so\b|với\b|tăng\b|giảm\b|và\b|bằng\b)[^\s,;.()]+){0,4})",
     re.IGNORECASE,
 )
-_OVER_BEFORE = re.compile(r"(?:^|\s)vượt\s*$", re.IGNORECASE)
+_OVER_BEFORE = re.compile(r"(?:^|[\s(])vượt\s*$", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
     r"(?:^|\s)(?:tăng|giảm|tăng thêm|giảm thêm|cao hơn|thấp hơn|nhiều hơn|ít hơn|chênh lệch|gấp"
     r"|gấp\s+khoảng)\s*$",
@@ -49,7 +49,7 @@ _TARGET_WORDS = re.compile(
     re.IGNORECASE,
 )
 _BASIS_INDICATOR = re.compile(
-    r"^chỉ\s+tiêu\s+(?!năm|giao|cả|nghị|kế|đề|được|huyện|tỉnh)(.+)$", re.I
+    r"^chỉ\s+tiêu\s+(?!năm|giao(?!\s+quân)|cả|nghị|kế|đề|được|huyện|tỉnh)(.+)$", re.I
 )
 
 
@@ -163,7 +163,11 @@ def _name(core: str, noun: str, quantity: Quantity) -> str:
     if quantity.kind == "count" and noun.lower().startswith(quantity.base_unit):
         extra = noun[len(quantity.base_unit) :].strip()
     if quantity.kind in ("money", "measure", "scaled"):
-        return f"{core} {extra}".strip() if is_nominal(core) and len(extra.split()) <= 4 else core
+        if is_nominal(core):
+            return f"{core} {extra}".strip() if len(extra.split()) <= 4 else core
+        # "hiến 3.200 m2 đất làm đường": a measure's material follows it
+        material = quantity.kind == "measure" and 0 < len(extra.split()) <= 8
+        return f"{core} {extra}" if material else core
     if is_nominal(core):
         return core
     return f"{core} {noun}".strip()
@@ -243,6 +247,8 @@ def _attach_share(work: SentenceWork, quantity: Quantity, share: PlanShare, walk
     fact = _new_fact(work, None, core.start if core.text else quantity.start, walk.tail)
     fact.subject, fact.unit_name = name, owner
     fact.period = work.period_before(quantity.start, set())
+    if year := re.search(r"\bnăm\s+((?:19|20)\d{2})\b", share.basis):
+        fact.period = Period(int(year.group(1)))  # "100% chỉ tiêu giao quân năm 2025"
     fact.estimate = core.estimate or work.estimate
     fact.plan_shares.append(share)
     fact.numbers.append(share.number)
@@ -287,7 +293,10 @@ def _read_one(work, quantity, clause, seg_start, walk, bound) -> Fact | None:
         return _attach_share(work, quantity, share, walk, seg_start)
     change_end = _is_change(work, quantity, seg_start)
     if change_end:
-        core = core_before(work.doc.text, seg_start, quantity.start, [])
+        text = work.doc.text
+        verb = _CHANGE_BEFORE.search(text[seg_start : quantity.start])
+        stop = seg_start + verb.start() if verb else quantity.start
+        core = core_before(text, seg_start, stop, [])
         walk.last_name = core.text or walk.last_name
         walk.last_unit = quantity.base_unit
         walk.tail = change_end

@@ -56,6 +56,8 @@ _CELL_TYPES = re.compile(
     r"trạm\s+y\s+tế|y\s+tế|hợp\s+tác\s+xã|nông\s+thôn|đô\s+thị|đơn\s+vị\s+sự\s+nghiệp)$",
     re.IGNORECASE,
 )
+# "có 22 chi bộ trực thuộc (15 chi bộ thôn, …), 968 đảng viên": the members listed after the cells.
+_LISTED_AFTER_CELLS = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,|và|với)\s*(?:tổng\s+số\s+)?")
 _SHARE_OF_COUNT = re.compile(r"[\s,(]*(?:chiếm|đạt|bằng)?\s*", re.IGNORECASE)
 
 
@@ -152,7 +154,8 @@ def _one(work: SentenceWork, quantity: Quantity, state: dict) -> Fact | None:
             return _fact(work, quantity, "made_full", "")
         if _DISCIPLINED.search(left):
             return _fact(work, quantity, "disciplined", "")
-        total = noun in ("dang vien", "dong chi") and _TOTAL_BEFORE.search(left)
+        listed = _LISTED_AFTER_CELLS.fullmatch(text[state.get("cells", -1) : quantity.start])
+        total = noun in ("dang vien", "dong chi") and (_TOTAL_BEFORE.search(left) or listed)
         if total and not _NOT_TOTAL.search(segment):
             return _fact(work, quantity, "members_total", "")
         return None
@@ -167,6 +170,7 @@ def _one(work: SentenceWork, quantity: Quantity, state: dict) -> Fact | None:
             "chi bo co so",
         )
         if plain and _TOTAL_BEFORE.search(left) and not _NOT_TOTAL.search(segment):
+            state["cells"] = quantity.end + len(written) - len(quantity.unit)
             return _fact(work, quantity, "cells_total", "")
     return None
 

@@ -45,7 +45,8 @@ _LEADING_PERIOD = re.compile(
 _LEADING_NOISE = re.compile(rf"^(?:{alternation(LEADING_NOISE)})(?=\s|$)", re.IGNORECASE)
 _PREAMBLE = re.compile(
     r"^(?:theo|báo cáo|tính đến|trong bối cảnh|nhờ|ngoài ra|đáng chú ý|bên cạnh|đặc biệt|về|"
-    r"kết quả|nhìn chung|sau khi|thực hiện|căn cứ|với sự|trong điều kiện|mặc dù|dù|do|vì)\b|"
+    r"kết quả|nhìn chung|sau khi|thực hiện|căn cứ|với sự|trong điều kiện|mặc dù|dù|do|vì|"
+    r"(?:nhân|vào|trong)?\s*dịp)\b|"
     r"cho biết$|như sau$",
     re.IGNORECASE,
 )
@@ -168,12 +169,14 @@ def core_before(text: str, start: int, end: int, subjects: list[str]) -> Core:
 
 
 _AND = re.compile(r"\s*(?:và|để|nhằm)\b", re.IGNORECASE)
+# "được tiếp nhận, giải quyết trực tuyến toàn trình": verbs of one participle, coordinated.
+_PARTICIPLE_TAIL = re.compile(r",\s*[^\W\d]+(?:\s+[^\W\d]+){0,5}(?=\s*(?:[;.)]|$))")
 # "… an ninh, trật tự." : a last part of one to three words after a comma ends the phrase.
 _SHORT_TAIL = re.compile(r",\s*[^\W\d]+(?:\s+[^\W\d]+){0,2}(?=\s*(?:[;.)]|$))")
 
 
 def noun_after(
-    text: str, start: int, end: int, limit: int = 12, stop_at_and: bool = False
+    text: str, start: int, end: int, limit: int = 16, stop_at_and: bool = False
 ) -> tuple[str, int]:
     """The noun phrase after a number's unit, up to a comma, a verb with a number, "so với" …
     (after an amount of money or a measure, also up to "và": "340 triệu đồng cải tạo nhà văn
@@ -182,6 +185,10 @@ def noun_after(
     first = _WORD.match(text, start, end)
     while position < end and words < limit:
         if tail := _SHORT_TAIL.match(text, position, end):
+            position = tail.end()
+            break
+        participle = words and re.search(r"\bđược(?:\s+\w+){1,2}$", text[start:position])
+        if participle and (tail := _PARTICIPLE_TAIL.match(text, position, end)):
             position = tail.end()
             break
         parallel = (
