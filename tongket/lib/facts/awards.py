@@ -18,7 +18,7 @@ from .model import Fact, FactKind, Span
 from .quantities import Quantity
 from .sentence import SentenceWork
 
-__all__ = ["award_facts", "trim_body"]
+__all__ = ["award_facts", "category", "form_in", "trim_body"]
 
 _VERB = re.compile(
     r"\b(?:trao\s+tặng|tặng\s+thưởng|trao\s+thưởng|tặng|trao|khen\s+thưởng|biểu\s+dương|"
@@ -26,7 +26,9 @@ _VERB = re.compile(
     re.IGNORECASE,
 )
 _PROPOSAL = re.compile(
-    r"\b(?:đề\s+nghị|trình|bình\s+xét|suy\s+tôn|xét\s+duyệt|đăng\s+ký|dự\s+kiến|phấn\s+đấu)\b",
+    r"(?<!cơ sở )"
+    r"\b(?:đề\s+nghị|trình|bình\s+xét|suy\s+tôn|xét\s+duyệt|đăng\s+ký|dự\s+kiến|phấn\s+đấu)\b"
+    r"(?!\s+của\b)",  # "trên cơ sở đề nghị của Hội đồng": the basis of a decision, not a proposal
     re.IGNORECASE,
 )
 _FORM_HEAD = re.compile(
@@ -103,7 +105,7 @@ _BODY_LOWER = {
 }
 
 
-def _category(noun: str) -> str | None:
+def category(noun: str) -> str | None:
     noun = noun.lower()
     for category, nouns in (
         ("households", HOUSEHOLD_NOUNS),
@@ -132,12 +134,18 @@ _BODY_STOP = re.compile(
 )
 
 
+_PROPOSED_BY = re.compile(r"\b(?:đề\s+nghị|tờ\s+trình|tham\s+mưu)\s+của\s*$", re.IGNORECASE)
+
+
 def trim_body(words_text: str, backwards: bool) -> str:
     """The organ phrase ("Chủ tịch UBND phường", "Giám đốc Sở Giáo dục và Đào tạo") at the
     end (backwards=True: what is written before the verb) or the start of a text, or ""."""
     if backwards:
         match = _BODY_START.search(words_text)
         body = words_text[match.start() :] if match else ""
+        if match and _PROPOSED_BY.search(words_text[: match.start()]) and ", " in body:
+            # "trên cơ sở đề nghị của Hội đồng, Chủ tịch UBND phường": the organ after the comma
+            return trim_body(body.split(", ", 1)[1], backwards=True)
         body = re.split(r",\s*(?:đồng\s+chí|ông|bà)\s", body)[0]
     else:
         kept, previous_upper = [], False
@@ -158,7 +166,7 @@ def trim_body(words_text: str, backwards: bool) -> str:
     return body
 
 
-def _form_in(text: str) -> str:
+def form_in(text: str) -> str:
     match = _FORM_HEAD.search(text)
     if match:
         return " ".join(match["form"].replace("“", "").replace("”", "").replace('"', "").split())
@@ -176,7 +184,12 @@ def _is_award_clause(text: str) -> bool:
         if re.match(r"\s+(?:danh hiệu|cho)", rest) and not CULTURE_TITLES.search(rest):
             return True
     match = re.search(r"\b(?:đạt|nhận)\s+(?:danh hiệu|huy hiệu)", text, re.IGNORECASE)
+    if match and _HOUSEHOLDS_REACHING.search(text[: match.start()]):
+        return False  # "1.275 hộ đạt danh hiệu sản xuất, kinh doanh giỏi": a movement's result
     return bool(match) and not CULTURE_TITLES.search(text[match.end() :])
+
+
+_HOUSEHOLDS_REACHING = re.compile(r"\bhộ(?:\s+gia\s+đình|\s+dân)?\s*(?:được\s+)?$", re.I)
 
 
 def _items(work: SentenceWork, start: int, end: int) -> list[tuple[Quantity, str]]:
@@ -190,8 +203,8 @@ def _items(work: SentenceWork, start: int, end: int) -> list[tuple[Quantity, str
         )
         if (quantity.base_unit == "lượt" and re.match(r"\s*(?:tập thể|cá nhân)", after)) or mixed:
             found.append((quantity, "total"))
-        elif quantity.kind == "count" and (category := _category(quantity.base_unit)):
-            found.append((quantity, category))
+        elif quantity.kind == "count" and (kind := category(quantity.base_unit)):
+            found.append((quantity, kind))
     return found
 
 
@@ -256,13 +269,13 @@ def _body_and_verb(text: str, clause: Span) -> tuple[str, int, int, str]:
             trim_body(giver, backwards=False),
             start,
             clause.start + receive.end(),
-            _form_in(form_text),
+            form_in(form_text),
         )
     verb = _VERB.search(chunk)
     if verb is None:
         return "", clause.start, clause.start, ""
     before = chunk[: verb.start()]
-    after_verb = _form_in(re.split(r"\bcho\b", chunk[verb.end() :], maxsplit=1)[0])
+    after_verb = form_in(re.split(r"\bcho\b", chunk[verb.end() :], maxsplit=1)[0])
     passive = list(_PASSIVE.finditer(before))
     if passive:
         between = before[passive[-1].end() :]
@@ -281,12 +294,12 @@ def _form_for(text: str, group, previous_end: int, verb_form: str, first: bool) 
     gap = text[previous_end : group[0][0].start]
     cho = list(_CHO.finditer(gap))
     if cho:
-        form = _form_in(gap[: cho[-1].start()])
+        form = form_in(gap[: cho[-1].start()])
         if form:
             return form, False
     after = text[group[-1][0].end : group[-1][0].end + 80]
     if match := _AFTER_FORM.match(after):
-        form = _form_in(after[match.end() :])
+        form = form_in(after[match.end() :])
         if form:
             return form, not re.search(r"được\s+(?:tặng|trao)", match.group(0))
     return (verb_form if first else ""), False

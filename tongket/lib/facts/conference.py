@@ -28,6 +28,7 @@ _DOCUMENT = re.compile(
 _MEETING = re.compile(
     r"(?:tổ\s+chức|khai\s+mạc|diễn\s+ra|chủ\s+trì)\s+(?:(?:Hội|hội)\s+nghị|buổi\s+làm\s+việc)"
     r"|tổ\s+chức\s+(?:lễ|Lễ)\b[^.;]{0,120}?\bvà\s+(?:tổng|sơ)\s+kết\b"
+    r"|\bdự\s+(?:và\s+(?:phát\s+biểu\s+)?chỉ\s+đạo\s+)?(?:Hội|hội)\s+nghị\s+(?:tổng|sơ)\s+kết"
     r"|\blàm\s+việc\s+với\b",
 )
 # "Kế hoạch … về làm việc với các chi bộ": what a plan is about, not the meeting reported.
@@ -42,7 +43,7 @@ _KIND_RULES = (
     (re.compile(r"buổi\s+làm\s+việc|^làm\s+việc\s+với", re.I), "working_session"),
 )
 _WHEN = re.compile(
-    r"(?:^|[;,.]\s*)(?P<part>Sáng|Chiều|Tối|Trưa|sáng|chiều|tối|trưa)?\s*(?:ngày|Ngày|hôm|Hôm)?\s*"
+    r"(?:^|[;,.)–-]\s*)(?P<part>Sáng|Chiều|Tối|Trưa|sáng|chiều|tối|trưa)?\s*(?:ngày|Ngày|hôm|Hôm)?\s*"
     r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>\d{4}))?(?![\d/])"
 )
 _ORGANISERS = re.compile(
@@ -66,6 +67,11 @@ _TITLE_END = re.compile(
     r"\s+(?:cùng|và\s+đại\s+diện|và\s+lãnh\s+đạo|đồng\s+chủ\s+trì|chủ\s+trì)\b.*$"
 )
 _CHAIR = re.compile(r"(?:đồng\s+)?chủ\s+trì")
+# "đồng chí Lò Văn Sính, Phó Chủ tịch UBND tỉnh dự và phát biểu chỉ đạo hội nghị …": a guest.
+_ATTENDED = re.compile(
+    r"(?:đồng\s+chí|ông|bà)\s+[A-ZĐ][^,;.]{3,40},\s+[^;.]{3,120}?(?=\s+(?:đã\s+)?(?:về\s+)?dự\s+"
+    r"(?:và\s+(?:phát\s+biểu\s+)?chỉ\s+đạo\s+)?(?:Hội|hội)\s+nghị)"
+)
 _NAMED = re.compile(
     r"(?:đồng\s+chí|ông|bà)\s+(?:[A-ZĐ]\w*\s+){1,4}[A-ZĐ]\w*,\s+[^;.]+?"
     r"(?=\s+(?:làm|chủ\s+trì|đồng\s+chủ\s+trì|cùng|và|đã|phát\s+biểu)\b|[;.]|$)",
@@ -133,6 +139,8 @@ class ConferenceReader:
                 self.undated = lead[0]
         if _GUESTS.search(text):
             facts += self._people(work, "guest", _GUESTS.search(text).end(), len(text))
+        if attended := _ATTENDED.search(text):
+            facts += self._people(work, "guest", attended.start(), attended.end())
         if _CHAIR.search(text) and re.search(r"(?:đồng\s+chí|ông|bà)\s+[A-ZĐ]", text, re.I):
             facts += self._chairs(work)
         return facts

@@ -17,7 +17,7 @@ from tongket.lib.text import fold
 
 from .awards import award_facts
 from .conference import ConferenceReader
-from .context import DocContext, default_period, own_commune
+from .context import DocContext, default_period, issuing_unit, own_commune
 from .indicators import indicator_facts
 from .layout import Line, lines_of, sentences_of
 from .matcher import IndicatorMatcher
@@ -44,6 +44,7 @@ def _context(text: str, commune: str | None, year: int | None) -> DocContext:
     if lines:
         start, end = lines[0].start, _title_end(text, lines)
         doc.period = default_period(doc, text[start:end], start, year)
+        doc.owner = issuing_unit(doc, text[start:end])
     return doc
 
 

@@ -62,6 +62,7 @@ class _Walk:
     last_name: str = ""
     last_unit: str = ""
     last_clause: int = -1
+    outer: int = 0
 
 
 _PLAN_BEFORE = re.compile(
@@ -208,6 +209,9 @@ def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, 
     if not core.text and fold(noun) in ("", fold(quantity.unit)):
         same_unit = bool(walk.last_name) and walk.last_unit == quantity.base_unit
         name = _topic(work, clause, names) or ("" if same_unit else noun)
+    if not name and text[seg_start - 1 : seg_start] == "(" and walk.last is None:
+        # "tỷ lệ giải ngân … đạt khá (47,5%)": the figure of the words before the bracket
+        name = core_before(text, walk.outer, seg_start - 1, names).text
     inherited = not name
     if inherited:
         name = walk.last_name or _carried(work, quantity, walk)
@@ -273,7 +277,7 @@ def indicator_facts(work: SentenceWork) -> list[Fact]:
         if clause.start != walk.last_clause:
             walk.tail, walk.last_clause = max(walk.tail, clause.start), clause.start
             walk.last = None if text[clause.start - 1 : clause.start] == ":" else walk.last
-        seg_start = max(walk.tail, clause.start)
+        seg_start = walk.outer = max(walk.tail, clause.start)
         bracket = text.rfind("(", seg_start, quantity.start)
         if bracket >= 0 and inside_brackets(text, bracket, quantity.start):
             seg_start = bracket + 1

@@ -156,8 +156,11 @@ def _compatible(indicator: CatalogueIndicator, fact_class: str, ratio: bool, uni
 # "thanh niên" and "công dân" are the same people.
 _GROUP_WORDS = (("to", "dan", "pho"), ("khu", "dan", "cu"), ("khu", "pho"), ("thon",), ("xom",))
 _DROPPED = (("giu", "vung"), ("duy", "tri"), ("cong", "nhan"))
-_SAME = {("thanh", "nien"): ("cong", "dan")}
+_SAME = {("thanh", "nien"): ("cong", "dan"), ("ho", "so"): ("hoso",)}
+# A bracketed scope makes another measure than the catalogue's; so does one crop season's
+# yield (a season's sown area, though, is part of the year's).
 _SCOPE = re.compile(r"\(\s*(?:bao gồm|kể cả|không kể|không bao gồm|trừ|chưa (?:kể|tính))", re.I)
+_SEASON = re.compile(r"\bvụ\s+(?:Xuân|Mùa|Hè\s+Thu|Thu\s+Đông|Đông\s+Xuân|Đông|Chiêm|Hè)\b", re.I)
 _HOUSEHOLD, _PERSON = "household", "person"
 
 
@@ -182,7 +185,7 @@ def population(phrase: tuple[str, ...]) -> str:
     """Who a share counts: households ("hộ", not "hồ sơ") or people ("người dân", "dân số")."""
     for index, word in enumerate(phrase):
         following = phrase[index + 1] if index + 1 < len(phrase) else ""
-        if word == "ho" and following != "so":
+        if word == "ho" and following not in ("so", "soso"):
             return _HOUSEHOLD
         if word == "nguoi" or (word, following) == ("dan", "so"):
             return _PERSON
@@ -309,8 +312,8 @@ class IndicatorMatcher:
         return self._cache[key]
 
     def _best(self, phrase: str, unit: str, kind: str, ratio: bool) -> Match | None:
-        if _SCOPE.search(phrase):
-            return None  # "(bao gồm thu bổ sung …)": another measure than the catalogue's
+        if _SCOPE.search(phrase) or (_SEASON.search(phrase) and "/" in unit):
+            return None  # "(bao gồm thu bổ sung …)", "năng suất lúa vụ Xuân"
         target = canonical(words(phrase))
         fact_class = "percent" if kind == "percent" else _unit_class(unit)
         if kind == "scaled":

@@ -33,7 +33,9 @@ _LEVEL = re.compile(
     r"|trong\s+sạch,?\s+vững\s+mạnh(?:\s+tiêu\s+biểu)?)",
     re.IGNORECASE,
 )
-_RATED = re.compile(r"^\s*(?:được\s+(?:đánh\s+giá,?\s+)?xếp\s+loại\s+|xếp\s+loại\s+|đạt\s+)?")
+_RATED = re.compile(
+    r"^\s*(?:được\s+(?:đánh\s+giá,?\s+)?(?:xếp\s+loại\s+)?|xếp\s+loại\s+|đạt\s+)?(?:là\s+)?"
+)
 _ADMITTED = re.compile(r"kết\s+nạp(?:\s+(?:được|mới|thêm))*\s*$", re.IGNORECASE)
 _MADE_FULL = re.compile(
     r"(?:công\s+nhận|chuyển)\s+(?:đảng\s+viên\s+)?(?:đảng\s+)?chính\s+thức\s+cho\s*$", re.I
@@ -41,7 +43,8 @@ _MADE_FULL = re.compile(
 _DISCIPLINED = re.compile(r"kỷ\s+luật\s*$", re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(
     r"(?:tổng\s+số(?:\s+đảng\s+viên)?(?:\s+(?:của|toàn)\s+Đảng\s+bộ)?(?:\s+(?:là|có))?"
-    r"|nâng\s+tổng\s+số\s+đảng\s+viên(?:\s+của\s+(?:Đảng\s+bộ|chi\s+bộ)(?:\s+\w+)?)?\s+lên"
+    r"|nâng\s+tổng\s+số\s+đảng\s+viên(?:\s+(?:của|toàn|trong)\s+(?:Đảng\s+bộ|chi\s+bộ)(?:\s+\w+)?)?"
+    r"\s+lên"
     r"|với(?:\s+tổng\s+số)?|(?:hiện\s+)?có|gồm|là|sinh\s+hoạt\s+tại)\s*$",
     re.IGNORECASE,
 )
@@ -88,7 +91,7 @@ def _noun(work: SentenceWork, quantity: Quantity) -> str:
 
 _LIST_THEN_LEVEL = re.compile(
     r"^(?:\s*(?:,|và)\s*\d[\d.,]*(?:/\d+)?\s+(?:chi\s+bộ|đảng\s+viên|đồng\s+chí)\s*)*"
-    r"\s*(?:được\s+(?:đánh\s+giá,?\s+)?xếp\s+loại\s+|đạt\s+)?",
+    r"\s*(?:được\s+(?:đánh\s+giá,?\s+)?(?:xếp\s+loại\s+)?|đạt\s+)?",
     re.IGNORECASE,
 )
 

@@ -26,19 +26,24 @@ from .lexicon import (
 __all__ = ["Core", "core_before", "is_nominal", "noun_after"]
 
 _TRAILING_VERB = re.compile(
-    rf"(?:^|\s)({alternation([*ESTIMATE_VERBS, *VALUE_VERBS, *GOVERNING_VERBS, 'xảy ra'])})\s*$",
+    r"(?:^|\s)(?:(?:mới|chỉ|đã|vẫn|cũng|đều|lại|chưa)\s+)*"
+    rf"({alternation([*ESTIMATE_VERBS, *VALUE_VERBS, *GOVERNING_VERBS, 'xảy ra'])})\s*$",
     re.IGNORECASE,
 )
+# "đạt khá (47,5%)": how a figure is judged is not part of its name
+_JUDGED = re.compile(
+    r"\s+(?:đạt\s+)?(?:khá|cao|thấp|tốt|rất\s+cao|cao\s+nhất|thấp\s+nhất)\s*$", re.IGNORECASE
+)
 _TRAILING_PERIOD = re.compile(
-    r"(?:^|\s)(?:trong\s+|riêng\s+)?(?:(?:6|sáu|9|chín)\s+tháng(?:\s+đầu\s+năm)?|quý\s+(?:IV|III|II|I)"
+    r"(?:^|\s)(?:trong\s+|riêng\s+|lũy\s+kế\s+)?(?:(?:6|sáu|9|chín)\s+tháng(?:\s+đầu\s+năm)?|quý\s+(?:IV|III|II|I)"
     r"|cả\s+năm|trong\s+năm|năm\s+(?:19|20)\d{2}|cả\s+nhiệm\s+kỳ)(?:\s+(?:năm\s+)?(?:19|20)\d{2})?\s*$",
     re.IGNORECASE,
 )
 _LEADING_PERIOD = re.compile(
     r"^(?:(?:tính\s+)?đến\s+nay|(?:tính\s+)?đến\s+ngày\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?"
-    r"|(?:trong\s+|riêng\s+|vào\s+|(?:tính\s+)?đến\s+(?:hết\s+)?)?(?:(?:cuối|đầu|hết)\s+)?"
+    r"|(?:trong\s+|riêng\s+|vào\s+|lũy\s+kế\s+|(?:tính\s+)?đến\s+(?:hết\s+)?)?(?:(?:cuối|đầu|hết)\s+)?"
     r"(?:(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một)\s+tháng(?:\s+đầu\s+năm)?"
-    r"|quý\s+(?:IV|III|II|I)|cả\s+năm|trong\s+năm|năm|giai\s+đoạn|nhiệm\s+kỳ)(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?)"
+    r"|quý\s+(?:IV|III|II|I)|quý(?:\s+này)?|cả\s+năm|trong\s+năm|năm\s+học|năm|giai\s+đoạn|nhiệm\s+kỳ)(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?)"
     r"(?=\s|$)",
     re.IGNORECASE,
 )
@@ -137,7 +142,7 @@ _OF_PLACE = re.compile(
 
 def core_before(text: str, start: int, end: int, subjects: list[str]) -> Core:
     """The indicator phrase of text[start:end] (what is left of a clause before a number)."""
-    segment, estimate = _strip_trailing(text[start:end])
+    segment, estimate = _strip_trailing(_JUDGED.sub("", text[start:end]))
     segment = _OF_PLACE.sub("", segment)
     for subject in subjects:
         segment = segment.replace(f" của {subject}", "")
@@ -147,6 +152,7 @@ def core_before(text: str, start: int, end: int, subjects: list[str]) -> Core:
     chosen: list[tuple[int, str]] = []
     for offset, part in reversed(parts):
         cleaned = _strip_leading(part, subjects)
+        cleaned = cleaned if re.search(r"\w", cleaned) else ""
         if not chosen:
             chosen.append((offset, cleaned))
             if not cleaned or is_nominal(cleaned):

@@ -64,9 +64,14 @@ class SentenceWork:
     def postfix_year(self, end: int) -> tuple[Period, int] | None:
         """ "3,42% năm 2024": the year right after a figure, and where it ends."""
         match = _POSTFIX_YEAR.match(self.doc.text, end, self.span.end)
-        if match is None:
-            return None
-        return Period(int(match.group(1) or match.group(2))), match.end()
+        if match is not None:
+            return Period(int(match.group(1) or match.group(2))), match.end()
+        for mention in self.periods:  # "96 lao động trong quý, lũy kế 6 tháng là 171 lao động"
+            gap = self.doc.text[end : mention.span.start]
+            adjacent = mention.span.start >= end and not gap.strip() and not mention.comparison
+            if adjacent and mention.period.year is not None and mention.period.part != "year":
+                return mention.period, mention.span.end
+        return None
 
     def period_before(self, position: int, bound: set[int]) -> Period:
         """The last period said before `position` in this sentence (not a comparison, not a

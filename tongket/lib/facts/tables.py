@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from tongket.lib.text import fold
 
+from .award_tables import AwardColumns, award_header, award_row
 from .context import DocContext, period_mentions
 from .layout import Line
 from .lexicon import SCALES
@@ -28,6 +29,7 @@ _NAME = re.compile(r"^(?:ten\s+)?(?:chi tieu|noi dung)")
 _UNIT = re.compile(r"^(?:don vi tinh|dvt|don vi)$")
 _VALUE = re.compile(r"thuc hien|\buoc\b|ket qua|^th\b")
 _SHARE = re.compile(r"so voi|%|so sanh|ty le|ti le")
+_SAME_PERIOD = re.compile(r"^(?:thuc hien\s+)?cung ky(?: nam)?\s+((?:19|20)\d{2})$")
 _PLAN_WORD = re.compile(r"ke hoach|\bkh\b|du toan|nghi quyet|chi tieu")
 
 
@@ -40,6 +42,7 @@ class _Columns:
     period: Period
     estimate: bool
     basis: str
+    earlier: tuple[int, Period] | None = None
 
 
 def _cells(line: Line) -> list[tuple[int, str]]:
@@ -54,16 +57,21 @@ class TableReader:
     def __init__(self, doc: DocContext) -> None:
         self.doc = doc
         self.columns: _Columns | None = None
+        self.awards: AwardColumns | None = None
 
     def reset(self) -> None:
         self.columns = None
+        self.awards = None
 
     def read_row(self, line: Line) -> list[Fact]:
         cells = _cells(line)
         header = self._header(cells)
-        if header is not None:
-            self.columns = header
+        awards = award_header(cells) if header is None else None
+        if header is not None or awards is not None:
+            self.columns, self.awards = header, awards
             return []
+        if self.awards is not None:
+            return award_row(self.doc, line, cells, self.awards)
         if self.columns is None:
             return []
         return self._row(line, cells, self.columns)
@@ -95,7 +103,17 @@ class TableReader:
             period,
             bool(re.search(r"\buoc\b", folded[value])),
             basis,
+            self._earlier_column(folded, period),
         )
+
+    def _earlier_column(self, folded: list[str], period: Period) -> tuple[int, Period] | None:
+        """ "Cùng kỳ năm 2024": the same period of an earlier year, whose figures are results
+        too ("Thực hiện 9 tháng năm 2025" beside it)."""
+        for index, cell in enumerate(folded):
+            match = _SAME_PERIOD.match(cell)
+            if match and period.year and int(match.group(1)) < period.year:
+                return index, Period(int(match.group(1)), period.part, period.first_year)
+        return None
 
     def _value_column(self, cells: list[tuple[int, str]], values: list[int]) -> int:
         year = self.doc.year
@@ -108,13 +126,27 @@ class TableReader:
         if max(columns.name, columns.value) >= len(cells):
             return []
         name = cells[columns.name][1].strip()
-        start, written = cells[columns.value]
+        unit = cells[columns.unit][1].strip() if columns.unit is not None else ""
+        fact = self._value(line, name, unit, cells[columns.value], columns.period)
+        if fact is None or fact.kind == FactKind.PROBLEM:
+            return [fact] if fact else []
+        fact.estimate = columns.estimate
+        self._share(fact, cells, columns)
+        facts = [fact]
+        if columns.earlier is not None and columns.earlier[0] < len(cells):
+            index, period = columns.earlier
+            earlier = self._value(line, name, unit, cells[index], period)
+            facts += [earlier] if earlier and earlier.kind != FactKind.PROBLEM else []
+        return facts
+
+    def _value(self, line: Line, name: str, unit: str, cell, period: Period) -> Fact | None:
+        """The value of one cell, with the row's indicator and unit."""
+        start, written = cell
         tokens = number_tokens(self.doc.text, start, start + len(written))
         if not name or not tokens:
-            return []
-        unit = cells[columns.unit][1].strip() if columns.unit is not None else ""
+            return None
         if tokens[0].value is None:
-            return [self._problem(line, name, tokens[0])]
+            return self._problem(line, name, tokens[0])
         quantity = quantities_of(self.doc.text, tokens, start, start + len(written))[0]
         scale = next(
             (SCALES[word] for word in SCALES if unit.lower().startswith(word + " ")), Decimal(1)
@@ -122,11 +154,8 @@ class TableReader:
         fact = Fact(
             FactKind.INDICATOR_VALUE, Span(line.start, line.end), Span(line.start, line.end)
         )
-        fact.subject, fact.amount, fact.value = (
-            name,
-            quantity.amount,
-            exact(quantity.amount * scale),
-        )
+        fact.subject, fact.amount = name, quantity.amount
+        fact.value = exact(quantity.amount * scale)
         fact.unit = " ".join(unit.lower().split()).replace("tỉ", "tỷ")
         fact.base_unit = fact.unit.split(" ", 1)[1] if scale != 1 else fact.unit
         fact.denominator = quantity.denominator.value if quantity.denominator else None
@@ -134,10 +163,9 @@ class TableReader:
             NumberRef(tokens[0].text, tokens[0].span, tokens[0].value, scale),
             *quantity.refs()[1:],
         ]
-        fact.period, fact.estimate = columns.period, columns.estimate
+        fact.period = period
         fact.fields["kind"] = "percent" if fact.unit.startswith("%") else ""
-        self._share(fact, cells, columns)
-        return [fact]
+        return fact
 
     def _share(self, fact: Fact, cells: list[tuple[int, str]], columns: _Columns) -> None:
         if columns.share is None or columns.share >= len(cells):
