@@ -78,12 +78,13 @@ def award_row(doc: DocContext, line: Line, cells, columns: AwardColumns) -> list
 
 
 def _count(doc: DocContext, cell: tuple[int, str], key: str, fact: Fact) -> None:
+    """The count(s) of a cell: "3" under "Tập thể", or "14 tập thể, 41 cá nhân"."""
     start, written = cell
     tokens = number_tokens(doc.text, start, start + len(written))
-    if len(tokens) != 1 or tokens[0].value is None:
+    if not tokens or any(token.value is None for token in tokens) or (key and len(tokens) > 1):
         return
-    quantity = quantities_of(doc.text, tokens, start, start + len(written))[0]
-    key = key or category(quantity.base_unit) or ""
-    if key and fact.fields.get(key) is None:
-        fact.fields[key] = quantity.amount
-        fact.numbers.extend(quantity.refs())
+    for quantity in quantities_of(doc.text, tokens, start, start + len(written)):
+        kind = key or category(quantity.base_unit) or ""
+        if kind and fact.fields.get(kind) is None:
+            fact.fields[kind] = quantity.amount
+            fact.numbers.extend(quantity.refs())

@@ -27,7 +27,7 @@ _VERB = re.compile(
 )
 _PROPOSAL = re.compile(
     r"(?<!cơ sở )"
-    r"\b(?:đề\s+nghị|trình|bình\s+xét|suy\s+tôn|xét\s+duyệt|đăng\s+ký|dự\s+kiến|phấn\s+đấu)\b"
+    r"\b(?:đề\s+nghị|trình|suy\s+tôn|xét\s+duyệt|đăng\s+ký|dự\s+kiến|phấn\s+đấu)\b"
     r"(?!\s+của\b)",  # "trên cơ sở đề nghị của Hội đồng": the basis of a decision, not a proposal
     re.IGNORECASE,
 )
@@ -361,9 +361,10 @@ def _clause_awards(work: SentenceWork, clause: Span, carried: str) -> tuple[list
         previous_end = group[-1][0].end
     if not items and verb_form:
         facts.append(_fact(work, verb_start, [], body, verb_form))
-    work.claim_span(
-        min(verb_start, *(q.start for q, _ in items)) if items else verb_start, clause.end
-    )
+    if facts:
+        work.claim_span(
+            min(verb_start, *(q.start for q, _ in items)) if items else verb_start, clause.end
+        )
     return facts, body or carried
 
 

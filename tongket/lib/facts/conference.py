@@ -29,6 +29,8 @@ _MEETING = re.compile(
     r"(?:tổ\s+chức|khai\s+mạc|diễn\s+ra|chủ\s+trì)\s+(?:(?:Hội|hội)\s+nghị|buổi\s+làm\s+việc)"
     r"|tổ\s+chức\s+(?:lễ|Lễ)\b[^.;]{0,120}?\bvà\s+(?:tổng|sơ)\s+kết\b"
     r"|\bdự\s+(?:và\s+(?:phát\s+biểu\s+)?chỉ\s+đạo\s+)?(?:Hội|hội)\s+nghị\s+(?:tổng|sơ)\s+kết"
+    r"|tổ\s+chức\s+(?:thành\s+công\s+)?(?:Đại|đại)\s+hội\b"
+    r"|\bhọp\s+(?:nghe|bàn|cho\s+ý\s+kiến|thông\s+qua)\b"
     r"|\blàm\s+việc\s+với\b",
 )
 # "Kế hoạch … về làm việc với các chi bộ": what a plan is about, not the meeting reported.
@@ -38,6 +40,7 @@ _KIND_RULES = (
         re.compile(r"tổng\s+kết\s+(?:công\s+tác\s+)?(?:phong\s+trào\s+)?thi\s+đua", re.I),
         "emulation_review",
     ),
+    (re.compile(r"(?:tổng|sơ)\s+kết\s+\d+\s+năm", re.I), "other"),  # "tổng kết 25 năm …"
     (re.compile(r"sơ\s+kết", re.I), "half_year_review"),
     (re.compile(r"tổng\s+kết", re.I), "year_review"),
     (re.compile(r"buổi\s+làm\s+việc|^làm\s+việc\s+với", re.I), "working_session"),
@@ -48,11 +51,12 @@ _WHEN = re.compile(
 )
 _ORGANISERS = re.compile(
     r"[\s,]*(?:tại\s+[^,]+,\s*)?(?P<who>[^,].*?)\s+(?:long\s+trọng\s+|đã\s+|phối\s+hợp\s+)?"
-    r"tổ\s+chức\s+(?:(?:Hội|hội)\s+nghị|lễ|Lễ)"
+    r"tổ\s+chức\s+(?:(?:Hội|hội)\s+nghị|lễ|Lễ|(?:Đại|đại)\s+hội)"
 )
 _GUESTS = re.compile(
     r"^(?:Về\s+|Tới\s+|Đến\s+|Cùng\s+|Tham\s+)?dự\s+(?:và\s+chỉ\s+đạo\s+)?(?:hội\s+nghị\s+|"
-    r"buổi\s+làm\s+việc\s+)?(?:còn\s+)?có\s+(?:các\s+đồng\s+chí\s*:?\s*)?",
+    r"buổi\s+làm\s+việc\s+|đại\s+hội\s+|buổi\s+lễ\s+|lễ\s+)?(?:còn\s+)?có\s+"
+    r"(?:các\s+đồng\s+chí\s*:?\s*)?",
     re.IGNORECASE,
 )
 _HONORIFIC = re.compile(
@@ -215,7 +219,8 @@ class ConferenceReader:
         who = ""
         if organisers and "tổ chức" in text[meeting.start() : meeting.end()]:
             who = re.split(r"\s+(?:gồm|cùng)\s+", organisers["who"])[0].strip(" ,")
-            if who and who[0].isupper() and len(who.split()) <= 16:
+            who = re.sub(r"\s*\([^()]*\)", "", who)  # "Chi bộ thôn Phú Mỹ (Đảng bộ xã …)"
+            if who and who[0].isupper() and len(who.split()) <= 24:
                 start = base + organisers.start("who")
                 facts.append(
                     self._fact(work, start, start + len(who), field="organisers", value=who)

@@ -56,7 +56,8 @@ _COMPARISON_BEFORE = re.compile(
 _PLACE_KINDS = ("đặc khu", "thị trấn", "phường", "xã")
 _PLACE = re.compile(r"\b(?P<kind>đặc khu|thị trấn|phường|xã)\s+", re.IGNORECASE)
 _PROVINCE = re.compile(
-    r"\b(?:toàn tỉnh|cả tỉnh|của tỉnh|bình quân chung của tỉnh|toàn quốc|cả nước|bình quân chung|"
+    r"\b(?:toàn tỉnh|cả tỉnh|(?:bình quân|mức|tỷ lệ)(?:\s+chung)?\s+của tỉnh|toàn quốc|cả nước|"
+    r"bình quân chung|"
     r"(?:của\s+)?các\s+xã(?:,\s*phường)?\s+trong\s+tỉnh|trong\s+tỉnh)\b",
     re.IGNORECASE,
 )
@@ -69,6 +70,7 @@ _LOCAL_UNIT = re.compile(
     rf"Trường\s+{_SCHOOL_KIND})"
     rf"(?P<rest>(?:\s+số)?\s+\d+[A-Za-z]?(?![\d.,])|{_COOPERATIVE_KIND}{_CAPITAL_WORDS})?"
 )
+_COUNTED_AFTER = re.compile(r"\s+(?:đạt|được\s+công\s+nhận|giữ\s+vững|văn\s+hóa|an\s+toàn)\b")
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:với|cho|tại|ở|sau|trước|về|cùng|gồm|giữa|của các|các|những|số|sau khi|đến|tới)\s*$",
     re.IGNORECASE,
@@ -157,6 +159,8 @@ def unit_mentions(doc: DocContext, start: int, end: int) -> list[UnitMention]:
         bare = not match["rest"]
         if bare and (match["kind"].lower() == "tổ" or match.group(0).lower().startswith("chi bộ")):
             continue  # "tổ", "chi bộ khu dân cư": a word, a kind of cell, not a unit
+        if bare and _COUNTED_AFTER.match(text, match.end()):
+            continue  # "Tổ dân phố đạt tiêu chuẩn an toàn …: 31/31 tổ": what is counted
         name = _local_unit_name(doc, match)
         mentions.append(UnitMention(Span(match.start(), match.end()), name, False, bare))
     subjects = [m for m in mentions if not _NOT_SUBJECT_BEFORE.search(text[start : m.span.start])]

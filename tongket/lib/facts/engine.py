@@ -31,11 +31,17 @@ from .tables import TableReader
 __all__ = ["extract_facts"]
 
 _PLAN_HEADING = re.compile(
-    r"phuong huong|ke hoach nam 20\d\d|muc tieu|nhiem vu (?:nam 20\d\d|6 thang cuoi|sau thang cuoi"
-    r"|quy)|giai phap",
+    r"phuong huong|ke hoach nam 20\d\d|muc tieu|nhiem vu (?:nam 20\d\d|\d+ thang cuoi"
+    r"|(?:sau|ba) thang cuoi|quy|trong tam|thoi gian toi)|giai phap",
+)
+# "Ban Thường vụ yêu cầu 6 tháng cuối năm tập trung các nhiệm vụ:": the list after it is a plan.
+_PLAN_LEAD = re.compile(
+    r"(?:nhiem vu|giai phap|yeu cau|phuong huong)[^:]*(?:cuoi nam|thoi gian toi|nam toi|sap toi)"
+    r"|(?:cuoi nam|thoi gian toi|nam toi|sap toi)[^:]*(?:nhiem vu|giai phap|chi tieu)"
 )
 _ESTIMATE_HEAD = re.compile(r"^\s*(?:ước|dự ước)\b", re.IGNORECASE)
 _TITLE_LINES = 12
+_ITEM_LABEL = re.compile(r"(?:Xã|Phường|Đặc khu|Thị trấn)\s+[^:]{2,30}:\s+\S.{60,}")
 
 
 def _context(text: str, commune: str | None, year: int | None) -> DocContext:
@@ -51,6 +57,8 @@ def _context(text: str, commune: str | None, year: int | None) -> DocContext:
 def _title_end(text: str, lines: list[Line]) -> int:
     """End of the title zone: the heading lines and the first sentence of the first paragraph."""
     for line in lines[:_TITLE_LINES]:
+        if _ITEM_LABEL.match(line.body_text):
+            return line.start  # "Phường Vạn Phúc: 9 tháng …": a news round-up's first item
         if len(line.text.split()) >= 25 and not line.is_table:
             sentences = sentences_of(text, line)
             return sentences[0].end if sentences else line.end
@@ -63,6 +71,7 @@ class _Sections:
 
     def __init__(self) -> None:
         self.plan_level: int | None = None
+        self.plan_list = False
 
     def update(self, line: Line) -> bool:
         if line.is_heading:
@@ -71,7 +80,10 @@ class _Sections:
                 self.plan_level = level if self.plan_level is None else min(level, self.plan_level)
             elif self.plan_level is not None and level <= self.plan_level:
                 self.plan_level = None
-        return self.plan_level is not None
+        in_list = self.plan_list and line.level in (2, 3, 4)
+        body = fold(line.body_text.strip())
+        self.plan_list = in_list or (body.endswith(":") and bool(_PLAN_LEAD.search(body)))
+        return self.plan_level is not None or in_list
 
 
 def extract_facts(
@@ -195,6 +207,8 @@ def _match(facts: Iterable[Fact], matcher: IndicatorMatcher) -> None:
             unit = fact.base_unit or fact.unit
             ratio = fact.denominator is not None
             match = matcher.match(fact.subject, unit=unit, kind=kind, ratio=ratio)
+            if match is None and fact.fields.get("elliptic"):
+                match = matcher.match(fact.fields["elliptic"], unit=unit, kind=kind, ratio=ratio)
             fact.code = match.code if match else None
             # Without a code the officer has to choose the indicator: a lower confidence.
             fact.confidence = round(min(0.95, 0.5 + match.score / 2), 2) if match else 0.6

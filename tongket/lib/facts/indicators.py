@@ -66,7 +66,8 @@ class _Walk:
 
 
 _PLAN_BEFORE = re.compile(
-    r"(?:^|\s)(?P<verb>vượt|đạt|bằng)\s+(?P<basis>kế\s+hoạch|KH|dự\s+toán)\s*$", re.IGNORECASE
+    r"(?:^|\s)(?<!không\s)(?<!chưa\s)(?P<verb>vượt|đạt|bằng)\s+(?P<basis>kế\s+hoạch|KH|dự\s+toán)\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -174,6 +175,17 @@ def _name(core: str, noun: str, quantity: Quantity) -> str:
     return f"{core} {noun}".strip()
 
 
+def _elliptic(previous: str, name: str) -> str:
+    """ "tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể nhẹ cân còn 7,4%; thể thấp còi còn 12,9%":
+    the short name completed from the one before it, for the catalogue only ("")."""
+    words, before = name.split(), previous.split()
+    if not 1 <= len(words) <= 3:
+        return ""
+    head = fold(words[0])
+    spots = [i for i, word in enumerate(before) if i > 0 and fold(word) == head]
+    return " ".join(before[: spots[-1]] + words) if spots else ""
+
+
 def _carried(work: SentenceWork, quantity: Quantity, walk: _Walk) -> str:
     """ "Cùng kỳ, xã Vân Nội đạt 41,3 tỷ đồng": the indicator of the sentence before, in the
     same paragraph, when the unit is the same."""
@@ -190,7 +202,7 @@ def _topic(work: SentenceWork, clause: Span, names: list[str]) -> str:
         return ""
     before = clause_of(text, work.span, clause.start - 2)
     topic = core_before(text, before.start, clause.start - 1, names).text
-    return topic if len(topic.split()) <= 12 else ""
+    return topic if len(topic.split()) <= 16 else ""
 
 
 def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, bound: set[int]):
@@ -215,6 +227,9 @@ def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, 
     inherited = not name
     if inherited:
         name = walk.last_name or _carried(work, quantity, walk)
+        other_unit = walk.last_unit and quantity.base_unit not in (walk.last_unit, "")
+        if name and other_unit and quantity.kind in ("measure", "count"):
+            name = f"{name} {quantity.base_unit}"  # "đóng góp 460 triệu đồng và 700 ngày công"
     if not name:
         return None
     period, postfix_end = _period_of(work, quantity, bound)
@@ -225,6 +240,8 @@ def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, 
         fact.unit_name = walk.last.unit_name
     fact.estimate = core.estimate or work.estimate
     fact.fields["noun"] = noun
+    if not inherited and walk.last is not None:
+        fact.fields["elliptic"] = _elliptic(walk.last.subject, name)
     fact.fields["owner_said"] = bool(names)
     walk.tail = max(noun_end, postfix_end, quantity.end)
     return fact

@@ -248,6 +248,8 @@ def score(phrase: tuple[str, ...], candidate: tuple[str, ...]) -> float:
         return 0.65 + 0.2 * len(theirs) / len(mine)
     if _head(phrase) not in theirs and _head(candidate) not in mine:
         return 0.0
+    if len(set(theirs) - set(mine)) >= 2 and len(set(mine) - set(theirs)) >= 2:
+        return 0.0  # "suy dinh dưỡng thể nhẹ cân" is not "… thể thấp còi"
     shared = set(mine) & set(theirs)
     return 0.8 * 2 * len(shared) / (len(set(mine)) + len(set(theirs)))
 

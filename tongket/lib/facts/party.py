@@ -151,10 +151,10 @@ def _one(work: SentenceWork, quantity: Quantity, state: dict) -> Fact | None:
             return _fact(work, quantity, "admissions", "kết nạp " + _noun(work, quantity))
         if unit == "quần chúng":
             return None
-        if noun.endswith("du bi") or " du bi" in noun:
-            return _fact(work, quantity, "probationary", "")
         if _MADE_FULL.search(left):
             return _fact(work, quantity, "made_full", "")
+        if noun.endswith("du bi") or " du bi" in noun:
+            return _fact(work, quantity, "probationary", "")
         if _DISCIPLINED.search(left):
             return _fact(work, quantity, "disciplined", "")
         listed = _LISTED_AFTER_CELLS.fullmatch(text[state.get("cells", -1) : quantity.start])

@@ -47,7 +47,11 @@ _LEADING_PERIOD = re.compile(
     r"(?=\s|$)",
     re.IGNORECASE,
 )
-_LEADING_NOISE = re.compile(rf"^(?:{alternation(LEADING_NOISE)})(?=\s|$)", re.IGNORECASE)
+# ("Tổ dân phố đạt tiêu chuẩn an toàn …": the counted noun stays)
+_LEADING_NOISE = re.compile(
+    rf"^(?:{alternation(LEADING_NOISE)})(?=\s|$)(?!\s+(?:đạt|được\s+công\s+nhận|giữ\s+vững)\b)",
+    re.IGNORECASE,
+)
 _PREAMBLE = re.compile(
     r"^(?:theo|báo cáo|tính đến|trong bối cảnh|nhờ|ngoài ra|đáng chú ý|bên cạnh|đặc biệt|về|"
     r"kết quả|nhìn chung|sau khi|thực hiện|căn cứ|với sự|trong điều kiện|mặc dù|dù|do|vì|"

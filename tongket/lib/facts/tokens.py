@@ -47,6 +47,10 @@ _NAME_NUMBER = re.compile(
     r"(?:\s*[-–,]\s*\d+\b(?![.,]\d))*"
 )
 _STREET = re.compile(r"\b(?:đường|phố|Đường|Phố)\s+\d{1,2}/\d{1,2}\b")
+# "giá trị sản xuất trên 1 ha đất canh tác": a per-unit denominator, not a figure
+_PER_UNIT = re.compile(
+    r"(?:trên|mỗi|/)\s*1\s+(?:ha|héc-ta|km2|người|hộ|lao\s+động)(?=\s+(?:đất|canh\s+tác|gieo\s+trồng))"
+)
 _AGE = re.compile(r"(?<![\w.,])\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+(?:năm\s+)?tuổi\b")
 
 
@@ -66,7 +70,18 @@ def protected_spans(text: str, start: int, end: int) -> list[Span]:
     years, times, house and unit numbers."""
     chunk = text[start:end]
     spans = []
-    for pattern in (_DOC_NUMBER, _DATE, _SHORT_DATE, _YEAR, _TIME, _NAME_NUMBER, _STREET, _AGE):
+    patterns = (
+        _DOC_NUMBER,
+        _DATE,
+        _SHORT_DATE,
+        _YEAR,
+        _TIME,
+        _NAME_NUMBER,
+        _STREET,
+        _AGE,
+        _PER_UNIT,
+    )
+    for pattern in patterns:
         for match in pattern.finditer(chunk):
             spans.append(Span(start + match.start(), start + match.end()))
     return spans
