@@ -55,7 +55,7 @@ _ORGANISERS = re.compile(
 )
 _GUESTS = re.compile(
     r"^(?:Về\s+|Tới\s+|Đến\s+|Cùng\s+|Tham\s+)?dự\s+(?:và\s+chỉ\s+đạo\s+)?(?:hội\s+nghị\s+|"
-    r"buổi\s+làm\s+việc\s+|đại\s+hội\s+|buổi\s+lễ\s+|lễ\s+)?(?:còn\s+)?có\s+"
+    r"buổi\s+làm\s+việc\s+|đại\s+hội\s+|buổi\s+lễ\s+|lễ\s+)?(?:còn\s+)?có(?:\s*:|\s+)"
     r"(?:các\s+đồng\s+chí\s*:?\s*)?",
     re.IGNORECASE,
 )
@@ -71,6 +71,11 @@ _TITLE_END = re.compile(
     r"\s+(?:cùng|và\s+đại\s+diện|và\s+lãnh\s+đạo|đồng\s+chủ\s+trì|chủ\s+trì)\b.*$"
 )
 _CHAIR = re.compile(r"(?:đồng\s+)?chủ\s+trì")
+# "đồng chí Mạc Đình Hùng, Chủ tịch UBND xã đã có buổi làm việc với …": who leads it.
+_LED = re.compile(
+    r"(?:đồng\s+chí|ông|bà)\s+[A-ZĐ][^,;.]{3,40},\s+[^;.]{3,120}?(?=\s+(?:đã\s+)?có\s+buổi\s+"
+    r"làm\s+việc\s+với)"
+)
 # "đồng chí Lò Văn Sính, Phó Chủ tịch UBND tỉnh dự và phát biểu chỉ đạo hội nghị …": a guest.
 _ATTENDED = re.compile(
     r"(?:đồng\s+chí|ông|bà)\s+[A-ZĐ][^,;.]{3,40},\s+[^;.]{3,120}?(?=\s+(?:đã\s+)?(?:về\s+)?dự\s+"
@@ -129,6 +134,7 @@ class ConferenceReader:
         self.people: set[tuple[str, str]] = set()
         self.documents: set[str] = set()
         self.titles: dict[str, str] = {}
+        self.listing = False
 
     def __call__(self, work: SentenceWork) -> list[Fact]:
         facts = self._documents(work)
@@ -145,9 +151,21 @@ class ConferenceReader:
             facts += self._people(work, "guest", _GUESTS.search(text).end(), len(text))
         if attended := _ATTENDED.search(text):
             facts += self._people(work, "guest", attended.start(), attended.end())
+        if led := _LED.search(text):
+            facts += self._people(work, "chair", led.start(), led.end())
+        facts += self._listed(work)
         if _CHAIR.search(text) and re.search(r"(?:đồng\s+chí|ông|bà)\s+[A-ZĐ]", text, re.I):
             facts += self._chairs(work)
         return facts
+
+    def _listed(self, work: SentenceWork) -> list[Fact]:
+        """ "Tham dự hội nghị có:" and the guests on the bullets below it."""
+        text = work.text
+        if self.listing and work.line.level == 4:
+            return self._people(work, "guest", 0, len(text))
+        guests = _GUESTS.search(text)
+        self.listing = bool(guests) and not text[guests.end() :].strip(" :")
+        return []
 
     def finish(self) -> list[Fact]:
         """The kind of meeting when no sentence said when it was held."""

@@ -17,11 +17,11 @@ from tongket.lib.text import fold
 
 from .awards import award_facts
 from .conference import ConferenceReader
-from .context import DocContext, default_period, issuing_unit, own_commune
+from .context import DocContext, default_period, issuing_unit, own_commune, period_mentions
 from .indicators import indicator_facts
 from .layout import Line, lines_of, sentences_of
 from .matcher import IndicatorMatcher
-from .model import Fact, FactKind
+from .model import Fact, FactKind, Period
 from .party import party_facts
 from .problems import problem_facts
 from .recommendations import recommendation_facts
@@ -69,9 +69,12 @@ class _Sections:
     """Tracks whether a line is under a heading about next year's plan ("PHƯƠNG HƯỚNG,
     NHIỆM VỤ NĂM 2026"), where figures are targets, not results."""
 
-    def __init__(self) -> None:
+    def __init__(self, doc: DocContext) -> None:
+        self.doc = doc
         self.plan_level: int | None = None
         self.plan_list = False
+        self.period: Period | None = None
+        self.period_level = 0
 
     def update(self, line: Line) -> bool:
         if line.is_heading:
@@ -80,10 +83,20 @@ class _Sections:
                 self.plan_level = level if self.plan_level is None else min(level, self.plan_level)
             elif self.plan_level is not None and level <= self.plan_level:
                 self.plan_level = None
+            self._heading_period(line, level)
         in_list = self.plan_list and line.level in (2, 3, 4)
         body = fold(line.body_text.strip())
         self.plan_list = in_list or (body.endswith(":") and bool(_PLAN_LEAD.search(body)))
         return self.plan_level is not None or in_list
+
+    def _heading_period(self, line: Line, level: int) -> None:
+        """ "1. Kết quả đánh giá, xếp loại năm 2024": the period of the figures under it."""
+        if self.period is not None and level <= self.period_level:
+            self.period = None
+        mentions = period_mentions(self.doc, line.start, line.end)
+        found = next((m.period for m in mentions if not m.comparison and m.period.year), None)
+        if found is not None and line.start > 0:
+            self.period, self.period_level = found, level
 
 
 def extract_facts(
@@ -99,7 +112,7 @@ def extract_facts(
     lines = lines_of(text)
     facts: list[Fact] = recommendation_facts(text, lines)
     requests = [fact.span for fact in facts]
-    sections, tables, conference = _Sections(), TableReader(doc), ConferenceReader()
+    sections, tables, conference = _Sections(doc), TableReader(doc), ConferenceReader()
     estimate_block = False
     for line in lines:
         in_plan = sections.update(line)
@@ -113,7 +126,7 @@ def extract_facts(
         for span in sentences_of(text, line):
             work = SentenceWork.read(doc, span, line)
             work.carried = carried
-            work.in_plan_section = in_plan
+            work.in_plan_section, work.section_period = in_plan, sections.period
             work.estimate = estimate_block or bool(_ESTIMATE_HEAD.match(work.text))
             for request in requests:
                 work.claim_span(request.start, request.end)

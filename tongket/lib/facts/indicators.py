@@ -113,6 +113,8 @@ def _baseline(work: SentenceWork, quantity: Quantity, seg_start: int) -> bool:
     return work.postfix_year(quantity.end) is None and bool(_TO_AFTER.match(text, quantity.end))
 
 
+_UNIT_KINDS = ("xã", "phường", "đặc khu", "thị trấn")
+_COMPOSITION = re.compile(r"\s*(?:trong\s+(?:Cụm|cụm|khối|Khối)|gồm|thuộc)\b")
 _ARRANGEMENT = re.compile(
     r"^\s*(?:thời\s+gian|địa\s+điểm|thành\s+phần(?:\s+mời)?|tài\s+liệu|hình\s+thức|"
     r"nội\s+dung|liên\s+hệ|điện\s+thoại)\s*:",
@@ -128,6 +130,8 @@ def _skipped(work: SentenceWork, quantity: Quantity, clause: Span, seg_start: in
         return True  # "Thành phần: khoảng 150 đại biểu": how a meeting is arranged
     if quantity.kind == "bare":
         return True
+    if quantity.base_unit in _UNIT_KINDS and _COMPOSITION.match(text, quantity.end):
+        return True  # "5 xã trong Cụm thi đua số 2 gồm …": what a cluster is made of
     if _TARGET_WORDS.search(text[clause.start : quantity.start]):
         return True
     return bool(_PLAN_VALUE_BEFORE.search(text[seg_start : quantity.start]))

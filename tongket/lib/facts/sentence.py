@@ -32,6 +32,7 @@ class SentenceWork:
     estimate: bool = False
     in_plan_section: bool = False
     carried: Fact | None = None
+    section_period: Period | None = None
     claimed: set[int] = field(default_factory=set)
 
     @classmethod
@@ -86,7 +87,7 @@ class SentenceWork:
                 continue
             if mention.period.year is not None:
                 return mention.period
-        return self.doc.period
+        return self.section_period or self.doc.period
 
     def unit_before(self, position: int) -> tuple[str | None, list[str]]:
         """The unit that owns a figure at `position` (None: the document's own commune), and

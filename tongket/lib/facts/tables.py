@@ -43,6 +43,7 @@ class _Columns:
     estimate: bool
     basis: str
     earlier: tuple[int, Period] | None = None
+    header_unit: str = ""
 
 
 def _cells(line: Line) -> list[tuple[int, str]]:
@@ -53,25 +54,64 @@ def _cells(line: Line) -> list[tuple[int, str]]:
     return cells
 
 
+def _unit_in_brackets(header: str) -> str:
+    """ "Thực hiện (triệu đồng)" → "triệu đồng"; "" when the header names no unit."""
+    match = re.search(r"\(([^()]{1,20})\)\s*$", header)
+    return (
+        " ".join(match.group(1).split()) if match and not re.search(r"\d", match.group(1)) else ""
+    )
+
+
+@dataclass
+class _UnitRows:
+    """A table whose rows are units ("Xã | Thu ngân sách (tỷ đồng) | Tỷ lệ hộ nghèo (%)")."""
+
+    columns: list[tuple[int, str, str]]
+
+
+_ROW_UNIT = re.compile(r"^(?:xa|phuong|don vi|dia phuong|thon|to dan pho|khu pho|ten don vi)$")
+
+
 class TableReader:
     def __init__(self, doc: DocContext) -> None:
         self.doc = doc
         self.columns: _Columns | None = None
         self.awards: AwardColumns | None = None
+        self.by_unit: _UnitRows | None = None
 
     def reset(self) -> None:
         self.columns = None
         self.awards = None
+        self.by_unit = None
+
+    def _unit_row(self, line: Line, cells, table: _UnitRows) -> list[Fact]:
+        """One unit's figures; the document's own commune owns none of them as another unit."""
+        unit = cells[0][1].strip()
+        if not unit:
+            return []
+        owner = None if self.doc.is_own(unit) else unit
+        facts = []
+        for index, name, written_unit in table.columns:
+            if index >= len(cells):
+                continue
+            fact = self._value(line, name, written_unit, cells[index], self.doc.period)
+            if fact is not None and fact.kind == FactKind.INDICATOR_VALUE:
+                fact.unit_name, fact.fields["owner_said"] = owner, True
+                facts.append(fact)
+        return facts
 
     def read_row(self, line: Line) -> list[Fact]:
         cells = _cells(line)
         header = self._header(cells)
         awards = award_header(cells) if header is None else None
-        if header is not None or awards is not None:
-            self.columns, self.awards = header, awards
+        by_unit = _unit_rows(cells) if header is None and awards is None else None
+        if header is not None or awards is not None or by_unit is not None:
+            self.columns, self.awards, self.by_unit = header, awards, by_unit
             return []
         if self.awards is not None:
             return award_row(self.doc, line, cells, self.awards)
+        if self.by_unit is not None:
+            return self._unit_row(line, cells, self.by_unit)
         if self.columns is None:
             return []
         return self._row(line, cells, self.columns)
@@ -104,6 +144,7 @@ class TableReader:
             bool(re.search(r"\buoc\b", folded[value])),
             basis,
             self._earlier_column(folded, period),
+            _unit_in_brackets(text),
         )
 
     def _earlier_column(self, folded: list[str], period: Period) -> tuple[int, Period] | None:
@@ -126,7 +167,7 @@ class TableReader:
         if max(columns.name, columns.value) >= len(cells):
             return []
         name = cells[columns.name][1].strip()
-        unit = cells[columns.unit][1].strip() if columns.unit is not None else ""
+        unit = cells[columns.unit][1].strip() if columns.unit is not None else columns.header_unit
         fact = self._value(line, name, unit, cells[columns.value], columns.period)
         if fact is None or fact.kind == FactKind.PROBLEM:
             return [fact] if fact else []
@@ -183,3 +224,17 @@ class TableReader:
         fact.subject, fact.problem, fact.fields = name, token.error, {"number": token.text}
         fact.confidence = 0.0
         return fact
+
+
+def _unit_rows(cells: list[tuple[int, str]]) -> _UnitRows | None:
+    """The header of a table whose first column names units and whose other columns are
+    indicators with their unit in brackets."""
+    if len(cells) < 2 or not _ROW_UNIT.match(fold(cells[0][1]).strip()):
+        return None
+    columns = []
+    for index, (_, text) in enumerate(cells[1:], start=1):
+        unit = _unit_in_brackets(text)
+        name = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip()
+        if unit and name:
+            columns.append((index, name, unit))
+    return _UnitRows(columns) if columns else None
