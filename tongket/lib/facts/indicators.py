@@ -44,7 +44,8 @@ _PLAN_VALUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TARGET_WORDS = re.compile(
-    r"\b(?:phấn\s+đấu|mục\s+tiêu|dự\s+kiến|đề\s+nghị|cần\s+đạt|phải\s+đạt|sẽ|yêu\s+cầu|"
+    r"\b(?:(?<!năm\s)(?<!lực\s)phấn\s+đấu|mục\s+tiêu|dự\s+kiến|đề\s+nghị|cần\s+đạt|phải\s+đạt|sẽ|"
+    r"yêu\s+cầu|"
     r"định\s+hướng|chỉ\s+tiêu\s+năm\s+(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )

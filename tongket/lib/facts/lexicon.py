@@ -99,7 +99,8 @@ BODY_WORDS = re.compile(
 # Recipients in award sentences: which count they go to.
 COLLECTIVE_NOUNS = _words(
     "tập thể|chi bộ|đơn vị|tổ dân phố|khu phố|thôn|cơ quan|trường|tổ chức cơ sở đảng|"
-    "tổ chức|doanh nghiệp|hợp tác xã|đoàn thể|câu lạc bộ|tổ|chi hội|chi đoàn|khu dân cư|cụm"
+    "tổ chức|doanh nghiệp|hợp tác xã|đoàn thể|câu lạc bộ|tổ|chi hội|chi đoàn|khu dân cư|cụm|"
+    "ban công tác mặt trận"
 )
 INDIVIDUAL_NOUNS = _words(
     "cá nhân|đảng viên|đồng chí|người|học sinh|hội viên|đoàn viên|cán bộ|công chức|"

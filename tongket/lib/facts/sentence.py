@@ -96,7 +96,10 @@ class SentenceWork:
         for mention in self.units:
             if mention.span.end > position:
                 break
-            if mention.bare and not _at_sentence_start(text, self.span.start, mention.span.start):
+            if mention.bare and not (
+                _at_sentence_start(text, self.span.start, mention.span.start)
+                or _refers_back(self.doc, text, mention)
+            ):
                 continue
             if _closed_between(text, self.span.start, mention.span.start, position):
                 continue
@@ -107,6 +110,13 @@ class SentenceWork:
     def owner_said(self, position: int) -> bool:
         """Whether a unit is named as the owner before `position` (the own commune included)."""
         return bool(self.unit_before(position)[1])
+
+
+def _refers_back(doc, text: str, mention) -> bool:
+    """ "thu nhập bình quân của thôn", "Nhân dân trong thôn": the unit named before."""
+    before = text[max(0, mention.span.start - 6) : mention.span.start]
+    named = mention.name != text[mention.span.start : mention.span.end]
+    return named and bool(re.search(r"(?:của|trong)\s+$", before))
 
 
 def _at_sentence_start(text: str, start: int, position: int) -> bool:
