@@ -118,10 +118,10 @@ def category(noun: str) -> str | None:
 
 
 _BODY_START = re.compile(
-    r"\b(?:Chủ tịch|Phó Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Ban Thường vụ|Ban Thường trực|Ban Chấp hành|"
-    r"Ban Thi đua|Thường trực|Đảng ủy|Đảng uỷ|Đảng bộ|UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng|Tỉnh ủy|"
-    r"Thành ủy|Chính phủ|Chủ tịch nước|Liên đoàn|Mặt trận|MTTQ|Bộ Tư lệnh|Tư lệnh|Công an|Hội "
-    r"(?!nghị)[A-ZĐ]\w*|Sở|Bộ [A-ZĐ])"
+    r"\b(?:Chủ tịch|Phó Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Ban Thường vụ|Ban Thường trực|"
+    r"Ban Chấp hành|Ban Thi đua|Thường trực|Đảng ủy|Đảng uỷ|Đảng bộ|UBND|Ủy ban|Uỷ ban|HĐND|"
+    r"Hội đồng|Tỉnh ủy|Thành ủy|Chính phủ|Chủ tịch nước|Liên đoàn|Mặt trận|MTTQ|Bộ Tư lệnh|"
+    r"Tư lệnh|Công an|Hội (?!nghị)[A-ZĐ]\w*|Sở|Bộ [A-ZĐ])"
 )
 _BODY_KEYWORD = re.compile(
     r"\b(?:UBND|Ủy|Uỷ|HĐND|Đảng|Ban|Chủ tịch|Thủ tướng|Bộ|Giám đốc|Chính phủ|Tỉnh|MTTQ|"
