@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tongket.lib.text import fold
-
 from .awards import category, form_in, trim_body
 from .context import DocContext
+from .folding import fold
 from .layout import Line
 from .model import Fact, FactKind, Span
 from .quantities import quantities_of

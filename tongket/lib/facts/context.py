@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tongket.lib.text import fold
-
+from .folding import fold
 from .model import Period, Span
 
 __all__ = [

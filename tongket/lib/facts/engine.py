@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from tongket.lib.text import fold
-
 from .awards import award_facts
 from .conference import ConferenceReader
 from .context import DocContext, default_period, issuing_unit, own_commune, period_mentions
+from .folding import fold
 from .indicators import indicator_facts
 from .layout import Line, lines_of, sentences_of
 from .matcher import IndicatorMatcher

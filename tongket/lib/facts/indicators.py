@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tongket.lib.text import fold
-
+from .folding import fold
 from .model import Fact, FactKind, NumberRef, Period, PlanShare, Span
 from .phrases import core_before, is_nominal, noun_after
 from .quantities import Quantity

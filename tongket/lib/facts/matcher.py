@@ -16,8 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tongket.lib.text import fold
-
+from .folding import fold
 from .lexicon import COUNT_NOUNS, MEASURES
 
 __all__ = ["CatalogueIndicator", "IndicatorMatcher", "Match", "words"]
@@ -202,8 +201,9 @@ def _splits_compound(phrase: tuple[str, ...], at: int) -> bool:
     return 0 < at < len(phrase) and (phrase[at - 1], phrase[at]) in _COMPOUNDS
 
 
-def _content(phrase: tuple[str, ...]) -> list[str]:
-    return [word for word in phrase if word not in _GENERIC]
+@lru_cache(maxsize=8192)
+def _content(phrase: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word for word in phrase if word not in _GENERIC)
 
 
 def _head(phrase: tuple[str, ...]) -> str:
@@ -211,6 +211,7 @@ def _head(phrase: tuple[str, ...]) -> str:
     return content[0] if content else (phrase[0] if phrase else "")
 
 
+@lru_cache(maxsize=65536)
 def score(phrase: tuple[str, ...], candidate: tuple[str, ...]) -> float:
     """How well a phrase names a candidate (1.0: the same words).
 

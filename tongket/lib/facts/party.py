@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tongket.lib.text import fold
-
+from .folding import fold
 from .indicators import plan_share
 from .model import Fact, FactKind
 from .quantities import Quantity

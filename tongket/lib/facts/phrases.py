@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tongket.lib.text import fold
-
+from .folding import fold
 from .lexicon import (
     ESTIMATE_VERBS,
     GOVERNING_VERBS,

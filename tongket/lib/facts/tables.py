@@ -13,10 +13,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tongket.lib.text import fold
-
 from .award_tables import AwardColumns, award_header, award_row
 from .context import DocContext, period_mentions
+from .folding import fold
 from .layout import Line
 from .lexicon import SCALES
 from .model import Fact, FactKind, NumberRef, Period, PlanShare, Span

@@ -1,6 +1,8 @@
 """Round 2 of the text import's grammar (issue 16): the rules the development batches d41–d82
 and the former held-out splits called for, one test each."""
 
+import unicodedata
+
 from tongket.lib.facts import FactKind, IndicatorMatcher, extract_facts
 from tongket.lib.facts.scoring import invented_numbers
 
@@ -183,3 +185,13 @@ def test_a_table_of_units_by_row():
     found = values(text, commune="xã Hòa Bình")
     assert found["8.42"].unit_name is None and found["8.42"].code == "KT01"
     assert found["4.36"].unit_name == "Pha Long"
+
+
+def test_the_readers_fold_is_the_librarys_fold():
+    from tongket.lib.facts.folding import fold as fast
+    from tongket.lib.text import fold
+
+    samples = ["Xã Đậu Liêu", "TỔNG THU NGÂN SÁCH", "Thủy  Ước\tđạt", "Hòa", "ĐẢNG ỦY", "đ Đ ơ Ư"]
+    samples += [unicodedata.normalize("NFD", sample) for sample in samples]
+    for sample in samples + ["", "abc 123 %"]:
+        assert fast(sample) == fold(sample)
