@@ -18,7 +18,7 @@ from .model import Fact, FactKind, Span
 from .quantities import Quantity
 from .sentence import SentenceWork
 
-__all__ = ["award_facts", "trim_body"]
+__all__ = ["award_facts", "category", "form_in", "trim_body"]
 
 _VERB = re.compile(
     r"\b(?:trao\s+tặng|tặng\s+thưởng|trao\s+thưởng|tặng|trao|khen\s+thưởng|biểu\s+dương|"
@@ -26,7 +26,9 @@ _VERB = re.compile(
     re.IGNORECASE,
 )
 _PROPOSAL = re.compile(
-    r"\b(?:đề\s+nghị|trình|bình\s+xét|suy\s+tôn|xét\s+duyệt|đăng\s+ký|dự\s+kiến|phấn\s+đấu)\b",
+    r"(?<!cơ sở )"
+    r"\b(?:đề\s+nghị|trình|suy\s+tôn|xét\s+duyệt|đăng\s+ký|dự\s+kiến|phấn\s+đấu)\b"
+    r"(?!\s+của\b)",  # "trên cơ sở đề nghị của Hội đồng": the basis of a decision, not a proposal
     re.IGNORECASE,
 )
 _FORM_HEAD = re.compile(
@@ -36,6 +38,9 @@ _FORM_HEAD = re.compile(
     r"|danh\s+hiệu\s+[\"“]?[^,;.()\"”]+?[\"”]?(?=\s+(?:cho|của|vì|trong)\b|[,;.()]|\s*$))",
     re.IGNORECASE,
 )
+# "đã trình cấp có thẩm quyền khen thưởng và khen thưởng theo thẩm quyền 312 lượt …": the
+# unit's own awards follow the proposal.
+_OWN_AWARD = re.compile(r"\bvà\s+(?:đã\s+)?(?:khen\s+thưởng|tặng|trao)\b", re.IGNORECASE)
 _ORGAN_NAME = re.compile(r"Thi\s+đua\s*[-–,]\s*Khen\s+thưởng|thi\s+đua,\s+khen\s+thưởng", re.I)
 _RECEIVE = re.compile(r"\bđón\s+nhận\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\bđược\b", re.IGNORECASE)
@@ -92,6 +97,7 @@ _BODY_LOWER = {
     "tư",
     "lệnh",
     "phó",
+    "nước",
     "-",
     "–",
     "ubnd",
@@ -99,7 +105,7 @@ _BODY_LOWER = {
 }
 
 
-def _category(noun: str) -> str | None:
+def category(noun: str) -> str | None:
     noun = noun.lower()
     for category, nouns in (
         ("households", HOUSEHOLD_NOUNS),
@@ -112,10 +118,10 @@ def _category(noun: str) -> str | None:
 
 
 _BODY_START = re.compile(
-    r"\b(?:Chủ tịch|Phó Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Ban Thường vụ|Ban Chấp hành|"
-    r"Ban Thi đua|Thường trực|Đảng ủy|Đảng uỷ|Đảng bộ|UBND|Ủy ban|Uỷ ban|HĐND|Hội đồng|Tỉnh ủy|"
-    r"Thành ủy|Chính phủ|Chủ tịch nước|Liên đoàn|Mặt trận|MTTQ|Bộ Tư lệnh|Tư lệnh|Công an|Hội "
-    r"(?!nghị)[A-ZĐ]\w*|Sở|Bộ [A-ZĐ])"
+    r"\b(?:Chủ tịch|Phó Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Ban Thường vụ|Ban Thường trực|"
+    r"Ban Chấp hành|Ban Thi đua|Thường trực|Đảng ủy|Đảng uỷ|Đảng bộ|UBND|Ủy ban|Uỷ ban|HĐND|"
+    r"Hội đồng|Tỉnh ủy|Thành ủy|Chính phủ|Chủ tịch nước|Liên đoàn|Mặt trận|MTTQ|Bộ Tư lệnh|"
+    r"Tư lệnh|Công an|Hội (?!nghị)[A-ZĐ]\w*|Sở|Bộ [A-ZĐ])"
 )
 _BODY_KEYWORD = re.compile(
     r"\b(?:UBND|Ủy|Uỷ|HĐND|Đảng|Ban|Chủ tịch|Thủ tướng|Bộ|Giám đốc|Chính phủ|Tỉnh|MTTQ|"
@@ -128,12 +134,18 @@ _BODY_STOP = re.compile(
 )
 
 
+_PROPOSED_BY = re.compile(r"\b(?:đề\s+nghị|tờ\s+trình|tham\s+mưu)\s+của\s*$", re.IGNORECASE)
+
+
 def trim_body(words_text: str, backwards: bool) -> str:
     """The organ phrase ("Chủ tịch UBND phường", "Giám đốc Sở Giáo dục và Đào tạo") at the
     end (backwards=True: what is written before the verb) or the start of a text, or ""."""
     if backwards:
         match = _BODY_START.search(words_text)
         body = words_text[match.start() :] if match else ""
+        if match and _PROPOSED_BY.search(words_text[: match.start()]) and ", " in body:
+            # "trên cơ sở đề nghị của Hội đồng, Chủ tịch UBND phường": the organ after the comma
+            return trim_body(body.split(", ", 1)[1], backwards=True)
         body = re.split(r",\s*(?:đồng\s+chí|ông|bà)\s", body)[0]
     else:
         kept, previous_upper = [], False
@@ -148,12 +160,13 @@ def trim_body(words_text: str, backwards: bool) -> str:
                 break
         body = " ".join(kept)
     body = _BODY_STOP.split(" ".join(body.split()))[0].strip(" ,")
+    body = re.sub(r"(?:\s+(?:và|-|–))+$", "", body)
     if not _BODY_KEYWORD.search(body) or body.lower().startswith("hội nghị"):
         return ""
     return body
 
 
-def _form_in(text: str) -> str:
+def form_in(text: str) -> str:
     match = _FORM_HEAD.search(text)
     if match:
         return " ".join(match["form"].replace("“", "").replace("”", "").replace('"', "").split())
@@ -164,14 +177,19 @@ def _form_in(text: str) -> str:
 
 
 def _is_award_clause(text: str) -> bool:
-    if _VERB.search(text):
-        verb = _VERB.search(text)
-        if verb.group(0).lower().startswith("công"):
-            rest = text[verb.end() :]
-            return bool(re.match(r"\s+(?:danh hiệu|cho)", rest)) and not CULTURE_TITLES.search(rest)
-        return True
+    for verb in _VERB.finditer(text):
+        if not verb.group(0).lower().startswith("công"):
+            return True
+        rest = text[verb.end() :]
+        if re.match(r"\s+(?:danh hiệu|cho)", rest) and not CULTURE_TITLES.search(rest):
+            return True
     match = re.search(r"\b(?:đạt|nhận)\s+(?:danh hiệu|huy hiệu)", text, re.IGNORECASE)
+    if match and _HOUSEHOLDS_REACHING.search(text[: match.start()]):
+        return False  # "1.275 hộ đạt danh hiệu sản xuất, kinh doanh giỏi": a movement's result
     return bool(match) and not CULTURE_TITLES.search(text[match.end() :])
+
+
+_HOUSEHOLDS_REACHING = re.compile(r"\bhộ(?:\s+gia\s+đình|\s+dân)?\s*(?:được\s+)?$", re.I)
 
 
 def _items(work: SentenceWork, start: int, end: int) -> list[tuple[Quantity, str]]:
@@ -185,8 +203,8 @@ def _items(work: SentenceWork, start: int, end: int) -> list[tuple[Quantity, str
         )
         if (quantity.base_unit == "lượt" and re.match(r"\s*(?:tập thể|cá nhân)", after)) or mixed:
             found.append((quantity, "total"))
-        elif quantity.kind == "count" and (category := _category(quantity.base_unit)):
-            found.append((quantity, category))
+        elif quantity.kind == "count" and (kind := category(quantity.base_unit)):
+            found.append((quantity, kind))
     return found
 
 
@@ -212,7 +230,19 @@ def _clauses(text: str, span: Span) -> list[Span]:
             clauses.append(Span(start, index))
             start = index + 1
     clauses.append(Span(start, span.end))
-    return clauses
+    return [_after_label(text, clause) for clause in clauses]
+
+
+_LABEL = re.compile(r"[^:;\d]{3,60}:\s*")
+
+
+def _after_label(text: str, clause: Span) -> Span:
+    """ "Khen thưởng cấp tỉnh: Chủ tịch UBND tỉnh tặng …": the clause after its label (a
+    heading of the bullet that names no body)."""
+    label = _LABEL.match(text, clause.start, clause.end)
+    if label is None or trim_body(label.group(0).rstrip(": "), backwards=True):
+        return clause
+    return Span(label.end(), clause.end)
 
 
 def _fact(work: SentenceWork, start: int, group, body: str, form: str) -> Fact:
@@ -239,13 +269,13 @@ def _body_and_verb(text: str, clause: Span) -> tuple[str, int, int, str]:
             trim_body(giver, backwards=False),
             start,
             clause.start + receive.end(),
-            _form_in(form_text),
+            form_in(form_text),
         )
     verb = _VERB.search(chunk)
     if verb is None:
         return "", clause.start, clause.start, ""
     before = chunk[: verb.start()]
-    after_verb = _form_in(re.split(r"\bcho\b", chunk[verb.end() :], maxsplit=1)[0])
+    after_verb = form_in(re.split(r"\bcho\b", chunk[verb.end() :], maxsplit=1)[0])
     passive = list(_PASSIVE.finditer(before))
     if passive:
         between = before[passive[-1].end() :]
@@ -264,12 +294,12 @@ def _form_for(text: str, group, previous_end: int, verb_form: str, first: bool) 
     gap = text[previous_end : group[0][0].start]
     cho = list(_CHO.finditer(gap))
     if cho:
-        form = _form_in(gap[: cho[-1].start()])
+        form = form_in(gap[: cho[-1].start()])
         if form:
             return form, False
     after = text[group[-1][0].end : group[-1][0].end + 80]
     if match := _AFTER_FORM.match(after):
-        form = _form_in(after[match.end() :])
+        form = form_in(after[match.end() :])
         if form:
             return form, not re.search(r"được\s+(?:tặng|trao)", match.group(0))
     return (verb_form if first else ""), False
@@ -303,7 +333,8 @@ def _clause_awards(work: SentenceWork, clause: Span, carried: str) -> tuple[list
     chunk = _masked(text[clause.start : clause.end])
     verb = _VERB.search(chunk)
     proposal = _PROPOSAL.search(chunk)
-    if proposal and (verb is None or proposal.start() < verb.start()):
+    own = proposal and _OWN_AWARD.search(chunk, proposal.end())
+    if proposal and (verb is None or proposal.start() < verb.start()) and not own:
         for quantity, _ in _items(work, clause.start + proposal.start(), clause.end):
             work.claim(quantity)
         return [], carried
@@ -330,9 +361,10 @@ def _clause_awards(work: SentenceWork, clause: Span, carried: str) -> tuple[list
         previous_end = group[-1][0].end
     if not items and verb_form:
         facts.append(_fact(work, verb_start, [], body, verb_form))
-    work.claim_span(
-        min(verb_start, *(q.start for q, _ in items)) if items else verb_start, clause.end
-    )
+    if facts:
+        work.claim_span(
+            min(verb_start, *(q.start for q, _ in items)) if items else verb_start, clause.end
+        )
     return facts, body or carried
 
 

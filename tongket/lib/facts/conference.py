@@ -27,28 +27,36 @@ _DOCUMENT = re.compile(
 )
 _MEETING = re.compile(
     r"(?:tổ\s+chức|khai\s+mạc|diễn\s+ra|chủ\s+trì)\s+(?:(?:Hội|hội)\s+nghị|buổi\s+làm\s+việc)"
+    r"|tổ\s+chức\s+(?:lễ|Lễ)\b[^.;]{0,120}?\bvà\s+(?:tổng|sơ)\s+kết\b"
+    r"|\bdự\s+(?:và\s+(?:phát\s+biểu\s+)?chỉ\s+đạo\s+)?(?:Hội|hội)\s+nghị\s+(?:tổng|sơ)\s+kết"
+    r"|tổ\s+chức\s+(?:thành\s+công\s+)?(?:Đại|đại)\s+hội\b"
+    r"|\bhọp\s+(?:nghe|bàn|cho\s+ý\s+kiến|thông\s+qua)\b"
     r"|\blàm\s+việc\s+với\b",
 )
+# "Kế hoạch … về làm việc với các chi bộ": what a plan is about, not the meeting reported.
+_PURPOSE = re.compile(r"(?:về|về\s+việc|để)\s+$")
 _KIND_RULES = (
     (
         re.compile(r"tổng\s+kết\s+(?:công\s+tác\s+)?(?:phong\s+trào\s+)?thi\s+đua", re.I),
         "emulation_review",
     ),
+    (re.compile(r"(?:tổng|sơ)\s+kết\s+\d+\s+năm", re.I), "other"),  # "tổng kết 25 năm …"
     (re.compile(r"sơ\s+kết", re.I), "half_year_review"),
     (re.compile(r"tổng\s+kết", re.I), "year_review"),
     (re.compile(r"buổi\s+làm\s+việc|^làm\s+việc\s+với", re.I), "working_session"),
 )
 _WHEN = re.compile(
-    r"(?:^|[;,.]\s*)(?P<part>Sáng|Chiều|Tối|Trưa|sáng|chiều|tối|trưa)?\s*(?:ngày|Ngày|hôm|Hôm)?\s*"
+    r"(?:^|[;,.)–-]\s*)(?P<part>Sáng|Chiều|Tối|Trưa|sáng|chiều|tối|trưa)?\s*(?:ngày|Ngày|hôm|Hôm)?\s*"
     r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>\d{4}))?(?![\d/])"
 )
 _ORGANISERS = re.compile(
     r"[\s,]*(?:tại\s+[^,]+,\s*)?(?P<who>[^,].*?)\s+(?:long\s+trọng\s+|đã\s+|phối\s+hợp\s+)?"
-    r"tổ\s+chức\s+(?:Hội|hội)\s+nghị"
+    r"tổ\s+chức\s+(?:(?:Hội|hội)\s+nghị|lễ|Lễ|(?:Đại|đại)\s+hội)"
 )
 _GUESTS = re.compile(
     r"^(?:Về\s+|Tới\s+|Đến\s+|Cùng\s+|Tham\s+)?dự\s+(?:và\s+chỉ\s+đạo\s+)?(?:hội\s+nghị\s+|"
-    r"buổi\s+làm\s+việc\s+)?(?:còn\s+)?có\s+(?:các\s+đồng\s+chí\s*:?\s*)?",
+    r"buổi\s+làm\s+việc\s+|đại\s+hội\s+|buổi\s+lễ\s+|lễ\s+)?(?:còn\s+)?có(?:\s*:|\s+)"
+    r"(?:các\s+đồng\s+chí\s*:?\s*)?",
     re.IGNORECASE,
 )
 _HONORIFIC = re.compile(
@@ -63,6 +71,16 @@ _TITLE_END = re.compile(
     r"\s+(?:cùng|và\s+đại\s+diện|và\s+lãnh\s+đạo|đồng\s+chủ\s+trì|chủ\s+trì)\b.*$"
 )
 _CHAIR = re.compile(r"(?:đồng\s+)?chủ\s+trì")
+# "đồng chí Mạc Đình Hùng, Chủ tịch UBND xã đã có buổi làm việc với …": who leads it.
+_LED = re.compile(
+    r"(?:đồng\s+chí|ông|bà)\s+[A-ZĐ][^,;.]{3,40},\s+[^;.]{3,120}?(?=\s+(?:đã\s+)?có\s+buổi\s+"
+    r"làm\s+việc\s+với)"
+)
+# "đồng chí Lò Văn Sính, Phó Chủ tịch UBND tỉnh dự và phát biểu chỉ đạo hội nghị …": a guest.
+_ATTENDED = re.compile(
+    r"(?:đồng\s+chí|ông|bà)\s+[A-ZĐ][^,;.]{3,40},\s+[^;.]{3,120}?(?=\s+(?:đã\s+)?(?:về\s+)?dự\s+"
+    r"(?:và\s+(?:phát\s+biểu\s+)?chỉ\s+đạo\s+)?(?:Hội|hội)\s+nghị)"
+)
 _NAMED = re.compile(
     r"(?:đồng\s+chí|ông|bà)\s+(?:[A-ZĐ]\w*\s+){1,4}[A-ZĐ]\w*,\s+[^;.]+?"
     r"(?=\s+(?:làm|chủ\s+trì|đồng\s+chủ\s+trì|cùng|và|đã|phát\s+biểu)\b|[;.]|$)",
@@ -93,6 +111,20 @@ def _person(chunk: str) -> tuple[str, str] | None:
     return " ".join(words), " ".join(title.split())
 
 
+def _meeting_and_when(text: str) -> tuple[re.Match, re.Match | None]:
+    """The meeting a lead sentence reports and the date said before it in the same clause
+    ("Thực hiện Kế hoạch … về làm việc với các chi bộ; sáng ngày 11/3/2025, đồng chí … chủ
+    trì buổi làm việc …": the second mention, dated, is the meeting)."""
+    meetings = [m for m in _MEETING.finditer(text) if not _PURPOSE.search(text[: m.start()])]
+    meetings = meetings or list(_MEETING.finditer(text))
+    for meeting in meetings:
+        clause_start = text.rfind(";", 0, meeting.start())
+        dates = [m for m in _WHEN.finditer(text) if clause_start <= m.start() < meeting.start()]
+        if dates:
+            return meeting, dates[0]
+    return meetings[0], None
+
+
 class ConferenceReader:
     """Reads a document's conference facts; the lead is the first meeting sentence."""
 
@@ -102,6 +134,7 @@ class ConferenceReader:
         self.people: set[tuple[str, str]] = set()
         self.documents: set[str] = set()
         self.titles: dict[str, str] = {}
+        self.listing = False
 
     def __call__(self, work: SentenceWork) -> list[Fact]:
         facts = self._documents(work)
@@ -116,9 +149,23 @@ class ConferenceReader:
                 self.undated = lead[0]
         if _GUESTS.search(text):
             facts += self._people(work, "guest", _GUESTS.search(text).end(), len(text))
+        if attended := _ATTENDED.search(text):
+            facts += self._people(work, "guest", attended.start(), attended.end())
+        if led := _LED.search(text):
+            facts += self._people(work, "chair", led.start(), led.end())
+        facts += self._listed(work)
         if _CHAIR.search(text) and re.search(r"(?:đồng\s+chí|ông|bà)\s+[A-ZĐ]", text, re.I):
             facts += self._chairs(work)
         return facts
+
+    def _listed(self, work: SentenceWork) -> list[Fact]:
+        """ "Tham dự hội nghị có:" and the guests on the bullets below it."""
+        text = work.text
+        if self.listing and work.line.level == 4:
+            return self._people(work, "guest", 0, len(text))
+        guests = _GUESTS.search(text)
+        self.listing = bool(guests) and not text[guests.end() :].strip(" :")
+        return []
 
     def finish(self) -> list[Fact]:
         """The kind of meeting when no sentence said when it was held."""
@@ -169,13 +216,12 @@ class ConferenceReader:
 
     def _lead(self, work: SentenceWork) -> list[Fact]:
         text, base, facts = work.text, work.span.start, []
-        meeting = _MEETING.search(text)
+        meeting, when = _meeting_and_when(text)
         tail = text[meeting.start() :]
         kind = next((kind for rule, kind in _KIND_RULES if rule.search(tail)), "other")
         facts.append(
             self._fact(work, base + meeting.start(), base + meeting.end(), field="kind", value=kind)
         )
-        when = next((m for m in _WHEN.finditer(text) if m.start() < meeting.start()), None)
         if when is not None:
             start, end = base + when.start("d"), base + when.end()
             date = _iso(when["d"], when["m"], when["y"])
@@ -191,7 +237,8 @@ class ConferenceReader:
         who = ""
         if organisers and "tổ chức" in text[meeting.start() : meeting.end()]:
             who = re.split(r"\s+(?:gồm|cùng)\s+", organisers["who"])[0].strip(" ,")
-            if who and who[0].isupper() and len(who.split()) <= 16:
+            who = re.sub(r"\s*\([^()]*\)", "", who)  # "Chi bộ thôn Phú Mỹ (Đảng bộ xã …)"
+            if who and who[0].isupper() and len(who.split()) <= 24:
                 start = base + organisers.start("who")
                 facts.append(
                     self._fact(work, start, start + len(who), field="organisers", value=who)

@@ -16,8 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tongket.lib.text import fold
-
+from .folding import fold
 from .model import Period, Span
 
 __all__ = [
@@ -35,15 +34,19 @@ _PERIOD = re.compile(
     r"(?:năm\s+)?(?P<t2>(?:19|20)\d{2})|\((?P<p1>(?:19|20)\d{2})\s*[-–]\s*(?P<p2>(?:19|20)\d{2})\))"
     r"|(?P<wholeterm>(?:cả|toàn|trong)\s+nhiệm kỳ)"
     r"|(?P<nyears>(?:trong|sau|qua)\s+(?P<n>\d|năm|mười)\s+năm(?!\s+(?:19|20)\d{2}))"
-    r"|(?P<half>(?:6|sáu)\s+tháng(?P<last>\s+cuối\s+năm)?(?:\s+đầu\s+năm)?)(?:\s+(?:năm\s+)?(?P<hy>(?:19|20)\d{2}))?"
-    r"|(?P<nine>(?:9|chín)\s+tháng(?:\s+đầu\s+năm)?)(?:\s+(?:năm\s+)?(?P<ny>(?:19|20)\d{2}))?"
+    r"|(?P<schoolyear>năm\s+học\s+(?:19|20)\d{2}\s*[-–]\s*(?P<sy>(?:19|20)\d{2}))"
+    r"|(?<![\d/.])(?<!ngày\s)(?P<half>(?:6|sáu)\s+tháng(?P<last>\s+cuối\s+năm)?(?:\s+đầu\s+năm)?)"
+    r"(?:\s+(?:năm\s+)?(?P<hy>(?:19|20)\d{2}))?"
+    r"|(?<![\d/.])(?<!ngày\s)(?P<nine>(?:9|chín)\s+tháng(?:\s+đầu\s+năm)?)"
+    r"(?:\s+(?:năm\s+)?(?P<ny>(?:19|20)\d{2}))?"
+    r"|(?P<thisquarter>\b(?:trong|cả)\s+quý\b(?!\s+(?:IV|III|II|I|[1-4])\b)|\bquý\s+này\b)"
     r"|(?P<quarter>quý\s+(?P<q>IV|III|II|I|[1-4]))(?![\w])(?:\s+(?:năm\s+)?(?P<qy>(?:19|20)\d{2}))?"
     r"|(?P<year>năm\s+(?P<y>(?:19|20)\d{2}))(?![\d/])"
     r"|(?P<wholeyear>\b(?:cả|trong)\s+năm\b)(?!\s+(?:19|20)\d{2})",
     re.IGNORECASE,
 )
 _COMPARISON_BEFORE = re.compile(
-    r"(?:so với|cùng kỳ|kế hoạch|KH|chỉ tiêu|dự toán|từ|trước|sau|tháng|nhiệm vụ|"
+    r"(?:so với|cùng kỳ|kế hoạch|KH|chỉ tiêu|dự toán|từ|trước|sau|tháng|(?<!thực\shiện\s)nhiệm vụ|"
     r"phương hướng|triển khai|phát động|nghị quyết|kỳ|tháng\s+\d{1,2})\s*(?:cùng kỳ\s*)?"
     r"(?:(?:cuối|đầu)\s+)?$",
     re.IGNORECASE,
@@ -52,17 +55,21 @@ _COMPARISON_BEFORE = re.compile(
 _PLACE_KINDS = ("đặc khu", "thị trấn", "phường", "xã")
 _PLACE = re.compile(r"\b(?P<kind>đặc khu|thị trấn|phường|xã)\s+", re.IGNORECASE)
 _PROVINCE = re.compile(
-    r"\b(?:toàn tỉnh|cả tỉnh|của tỉnh|bình quân chung của tỉnh|toàn quốc|cả nước|bình quân chung|"
+    r"\b(?:toàn tỉnh|cả tỉnh|(?:bình quân|mức|tỷ lệ)(?:\s+chung)?\s+của tỉnh|toàn quốc|cả nước|"
+    r"bình quân chung|"
     r"(?:của\s+)?các\s+xã(?:,\s*phường)?\s+trong\s+tỉnh|trong\s+tỉnh)\b",
     re.IGNORECASE,
 )
 _CAPITAL_WORDS = r"(?:\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][\w-]*)+"
 _COOPERATIVE_KIND = r"(?:\s+(?:nông nghiệp|dịch vụ|thủy sản|vận tải))?"
+_SCHOOL_KIND = r"(?:THCS|THPT|TH|Tiểu học|Trung học cơ sở|Mầm non|MN|Mẫu giáo|PTDTBT\s+\w+)"
 _LOCAL_UNIT = re.compile(
     r"\b(?:(?:Chi bộ|chi bộ)\s+)?(?P<kind>Tổ dân phố|tổ dân phố|Khu phố|khu phố|Thôn|thôn|Tổ|tổ|"
-    r"Ấp|ấp|Bản|bản|Xóm|xóm|Khu dân cư|khu dân cư|Hợp tác xã|hợp tác xã|HTX)"
-    rf"(?P<rest>(?:\s+số)?\s+\d+[A-Za-z]?|{_COOPERATIVE_KIND}{_CAPITAL_WORDS})?"
+    r"Ấp|ấp|Bản|(?<!biên )(?<!văn )bản|Xóm|xóm|Khu dân cư|khu dân cư|Hợp tác xã|hợp tác xã|HTX|"
+    rf"Trường\s+{_SCHOOL_KIND})"
+    rf"(?P<rest>(?:\s+số)?\s+\d+[A-Za-z]?(?![\d.,])|{_COOPERATIVE_KIND}{_CAPITAL_WORDS})?"
 )
+_COUNTED_AFTER = re.compile(r"\s+(?:đạt|được\s+công\s+nhận|giữ\s+vững|văn\s+hóa|an\s+toàn)\b")
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:với|cho|tại|ở|sau|trước|về|cùng|gồm|giữa|của các|các|những|số|sau khi|đến|tới)\s*$",
     re.IGNORECASE,
@@ -94,6 +101,7 @@ class DocContext:
     last_term: Period | None = None
     named_units: dict[str, str] = field(default_factory=dict)
     owner: str | None = None
+    quarter: Period | None = None
 
     @property
     def year(self) -> int | None:
@@ -150,6 +158,8 @@ def unit_mentions(doc: DocContext, start: int, end: int) -> list[UnitMention]:
         bare = not match["rest"]
         if bare and (match["kind"].lower() == "tổ" or match.group(0).lower().startswith("chi bộ")):
             continue  # "tổ", "chi bộ khu dân cư": a word, a kind of cell, not a unit
+        if bare and _COUNTED_AFTER.match(text, match.end()):
+            continue  # "Tổ dân phố đạt tiêu chuẩn an toàn …: 31/31 tổ": what is counted
         name = _local_unit_name(doc, match)
         mentions.append(UnitMention(Span(match.start(), match.end()), name, False, bare))
     subjects = [m for m in mentions if not _NOT_SUBJECT_BEFORE.search(text[start : m.span.start])]
@@ -198,6 +208,10 @@ def _period_of(doc: DocContext, match: re.Match) -> Period | None:
     if match["nyears"]:
         count = {"năm": 5, "mười": 10}.get(match["n"].lower()) or int(match["n"])
         return Period(year, "term", year - count + 1) if year else None
+    if match["schoolyear"]:
+        return Period(int(match["sy"]))  # "năm học 2024 - 2025": the year it ends
+    if match["thisquarter"]:
+        return doc.quarter or (doc.period if doc.period.part.startswith("q") else None)
     if match["half"]:
         if match["last"]:
             return None
@@ -213,15 +227,45 @@ def _period_of(doc: DocContext, match: re.Match) -> Period | None:
 
 
 def default_period(doc: DocContext, lines_text: str, offset: int, hint_year: int | None) -> Period:
-    """The period of the title and lead: the first one that is not a comparison."""
+    """The period of the title and lead: the first one that is not a comparison; a report of
+    "quý III và 9 tháng" (or "quý II, lũy kế 6 tháng") is of the cumulative period, its
+    quarter remembered for "trong quý"."""
     probe = DocContext(doc.text, doc.commune, Period(hint_year))
+    found = []
     for mention in period_mentions(probe, offset, offset + len(lines_text)):
         if mention.comparison or mention.period.part == "term" or mention.period.year is None:
             continue
         if hint_year and mention.period.year != hint_year:
             continue
-        return mention.period
-    return Period(hint_year)
+        found.append(mention.period)
+    if not found:
+        return Period(hint_year)
+    doc.quarter = next((period for period in found if period.part.startswith("q")), None)
+    cumulative = next((period for period in found if period.part in ("h1", "m9")), None)
+    return cumulative if cumulative and doc.quarter else found[0]
+
+
+_ISSUER = re.compile(
+    r"^\s*(?:CHI BỘ|Chi bộ|BAN ĐIỀU HÀNH|Ban điều hành|BAN CÔNG TÁC MẶT TRẬN)\s+"
+    r"(?P<unit>(?:TỔ DÂN PHỐ|KHU PHỐ|THÔN|BẢN|ẤP|XÓM|KHU DÂN CƯ|Tổ dân phố|Khu phố|Thôn)\b.*)$"
+)
+
+
+def issuing_unit(doc: DocContext, heading: str) -> str | None:
+    """The subordinate unit that issued the document ("CHI BỘ KHU PHỐ 4" above the title):
+    the figures it does not attribute are that unit's."""
+    for raw in heading.split("\n"):
+        match = _ISSUER.match(raw)
+        if match is None:
+            continue
+        unit = match["unit"].strip()
+        words = unit.split()
+        kind_words = 3 if fold(unit).startswith(("to dan pho", "khu dan cu")) else 1
+        kind_words = 2 if fold(unit).startswith("khu pho") else kind_words
+        kind = " ".join(words[:kind_words]).capitalize()
+        rest = " ".join(w if w.isdigit() else w.title() for w in words[kind_words:])
+        return f"{kind} {rest}".strip()
+    return None
 
 
 def own_commune(text: str, hint: str | None) -> str:

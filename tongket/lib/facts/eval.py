@@ -1,5 +1,6 @@
 """`python -m tongket.lib.facts.eval`: precision and recall of the text import per fact type
-on the development set (devset/dev and devset/heldout), and the count of invented numbers.
+on the tuning pool (devset/dev) and, apart, on the held-out split (devset/heldout3), and the
+count of invented numbers.
 
 How facts are compared is written in devset/README.md (the code is scoring.py). A proposed
 number is invented when it is not literally a number of the sentence the fact points at.
@@ -22,7 +23,7 @@ from .scoring import TYPES, invented_numbers, records, same
 __all__ = ["DEVSET", "Report", "Score", "evaluate", "load_split", "main"]
 
 DEVSET = Path(__file__).with_name("devset")
-SPLITS = ("dev", "heldout", "heldout2")
+SPLITS = ("dev", "heldout3")
 _GOLD_NUMBERS = (
     "amount",
     "denominator",

@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tongket.lib.text import fold
-
+from .folding import fold
 from .model import Fact, FactKind, NumberRef, Period, PlanShare, Span
 from .phrases import core_before, is_nominal, noun_after
 from .quantities import Quantity
@@ -27,7 +26,7 @@ _PLAN_AFTER = re.compile(
     r"(?:\s+(?!so\b|với\b|tăng\b|giảm\b|và\b|bằng\b)[^\s,;.()]+){0,4})",
     re.IGNORECASE,
 )
-_OVER_BEFORE = re.compile(r"(?:^|\s)vượt\s*$", re.IGNORECASE)
+_OVER_BEFORE = re.compile(r"(?:^|[\s(])vượt\s*$", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
     r"(?:^|\s)(?:tăng|giảm|tăng thêm|giảm thêm|cao hơn|thấp hơn|nhiều hơn|ít hơn|chênh lệch|gấp"
     r"|gấp\s+khoảng)\s*$",
@@ -44,12 +43,13 @@ _PLAN_VALUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TARGET_WORDS = re.compile(
-    r"\b(?:phấn\s+đấu|mục\s+tiêu|dự\s+kiến|đề\s+nghị|cần\s+đạt|phải\s+đạt|sẽ|yêu\s+cầu|"
+    r"\b(?:(?<!năm\s)(?<!lực\s)phấn\s+đấu|mục\s+tiêu|dự\s+kiến|đề\s+nghị|cần\s+đạt|phải\s+đạt|sẽ|"
+    r"yêu\s+cầu|"
     r"định\s+hướng|chỉ\s+tiêu\s+năm\s+(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
 _BASIS_INDICATOR = re.compile(
-    r"^chỉ\s+tiêu\s+(?!năm|giao|cả|nghị|kế|đề|được|huyện|tỉnh)(.+)$", re.I
+    r"^chỉ\s+tiêu\s+(?!năm|giao(?!\s+quân)|cả|nghị|kế|đề|được|huyện|tỉnh)(.+)$", re.I
 )
 
 
@@ -62,10 +62,12 @@ class _Walk:
     last_name: str = ""
     last_unit: str = ""
     last_clause: int = -1
+    outer: int = 0
 
 
 _PLAN_BEFORE = re.compile(
-    r"(?:^|\s)(?P<verb>vượt|đạt|bằng)\s+(?P<basis>kế\s+hoạch|KH|dự\s+toán)\s*$", re.IGNORECASE
+    r"(?:^|\s)(?<!không\s)(?<!chưa\s)(?P<verb>vượt|đạt|bằng)\s+(?P<basis>kế\s+hoạch|KH|dự\s+toán)\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -111,6 +113,8 @@ def _baseline(work: SentenceWork, quantity: Quantity, seg_start: int) -> bool:
     return work.postfix_year(quantity.end) is None and bool(_TO_AFTER.match(text, quantity.end))
 
 
+_UNIT_KINDS = ("xã", "phường", "đặc khu", "thị trấn")
+_COMPOSITION = re.compile(r"\s*(?:trong\s+(?:Cụm|cụm|khối|Khối)|gồm|thuộc)\b")
 _ARRANGEMENT = re.compile(
     r"^\s*(?:thời\s+gian|địa\s+điểm|thành\s+phần(?:\s+mời)?|tài\s+liệu|hình\s+thức|"
     r"nội\s+dung|liên\s+hệ|điện\s+thoại)\s*:",
@@ -126,6 +130,8 @@ def _skipped(work: SentenceWork, quantity: Quantity, clause: Span, seg_start: in
         return True  # "Thành phần: khoảng 150 đại biểu": how a meeting is arranged
     if quantity.kind == "bare":
         return True
+    if quantity.base_unit in _UNIT_KINDS and _COMPOSITION.match(text, quantity.end):
+        return True  # "5 xã trong Cụm thi đua số 2 gồm …": what a cluster is made of
     if _TARGET_WORDS.search(text[clause.start : quantity.start]):
         return True
     return bool(_PLAN_VALUE_BEFORE.search(text[seg_start : quantity.start]))
@@ -163,10 +169,25 @@ def _name(core: str, noun: str, quantity: Quantity) -> str:
     if quantity.kind == "count" and noun.lower().startswith(quantity.base_unit):
         extra = noun[len(quantity.base_unit) :].strip()
     if quantity.kind in ("money", "measure", "scaled"):
-        return f"{core} {extra}".strip() if is_nominal(core) and len(extra.split()) <= 4 else core
+        if is_nominal(core):
+            return f"{core} {extra}".strip() if len(extra.split()) <= 4 else core
+        # "hiến 3.200 m2 đất làm đường": a measure's material follows it
+        material = quantity.kind == "measure" and 0 < len(extra.split()) <= 8
+        return f"{core} {extra}" if material else core
     if is_nominal(core):
         return core
     return f"{core} {noun}".strip()
+
+
+def _elliptic(previous: str, name: str) -> str:
+    """ "tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể nhẹ cân còn 7,4%; thể thấp còi còn 12,9%":
+    the short name completed from the one before it, for the catalogue only ("")."""
+    words, before = name.split(), previous.split()
+    if not 1 <= len(words) <= 3:
+        return ""
+    head = fold(words[0])
+    spots = [i for i, word in enumerate(before) if i > 0 and fold(word) == head]
+    return " ".join(before[: spots[-1]] + words) if spots else ""
 
 
 def _carried(work: SentenceWork, quantity: Quantity, walk: _Walk) -> str:
@@ -185,7 +206,7 @@ def _topic(work: SentenceWork, clause: Span, names: list[str]) -> str:
         return ""
     before = clause_of(text, work.span, clause.start - 2)
     topic = core_before(text, before.start, clause.start - 1, names).text
-    return topic if len(topic.split()) <= 12 else ""
+    return topic if len(topic.split()) <= 16 else ""
 
 
 def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, bound: set[int]):
@@ -204,9 +225,15 @@ def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, 
     if not core.text and fold(noun) in ("", fold(quantity.unit)):
         same_unit = bool(walk.last_name) and walk.last_unit == quantity.base_unit
         name = _topic(work, clause, names) or ("" if same_unit else noun)
+    if not name and text[seg_start - 1 : seg_start] == "(" and walk.last is None:
+        # "tỷ lệ giải ngân … đạt khá (47,5%)": the figure of the words before the bracket
+        name = core_before(text, walk.outer, seg_start - 1, names).text
     inherited = not name
     if inherited:
         name = walk.last_name or _carried(work, quantity, walk)
+        other_unit = walk.last_unit and quantity.base_unit not in (walk.last_unit, "")
+        if name and other_unit and quantity.kind in ("measure", "count"):
+            name = f"{name} {quantity.base_unit}"  # "đóng góp 460 triệu đồng và 700 ngày công"
     if not name:
         return None
     period, postfix_end = _period_of(work, quantity, bound)
@@ -217,6 +244,8 @@ def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, 
         fact.unit_name = walk.last.unit_name
     fact.estimate = core.estimate or work.estimate
     fact.fields["noun"] = noun
+    if not inherited and walk.last is not None:
+        fact.fields["elliptic"] = _elliptic(walk.last.subject, name)
     fact.fields["owner_said"] = bool(names)
     walk.tail = max(noun_end, postfix_end, quantity.end)
     return fact
@@ -243,6 +272,8 @@ def _attach_share(work: SentenceWork, quantity: Quantity, share: PlanShare, walk
     fact = _new_fact(work, None, core.start if core.text else quantity.start, walk.tail)
     fact.subject, fact.unit_name = name, owner
     fact.period = work.period_before(quantity.start, set())
+    if year := re.search(r"\bnăm\s+((?:19|20)\d{2})\b", share.basis):
+        fact.period = Period(int(year.group(1)))  # "100% chỉ tiêu giao quân năm 2025"
     fact.estimate = core.estimate or work.estimate
     fact.plan_shares.append(share)
     fact.numbers.append(share.number)
@@ -267,7 +298,7 @@ def indicator_facts(work: SentenceWork) -> list[Fact]:
         if clause.start != walk.last_clause:
             walk.tail, walk.last_clause = max(walk.tail, clause.start), clause.start
             walk.last = None if text[clause.start - 1 : clause.start] == ":" else walk.last
-        seg_start = max(walk.tail, clause.start)
+        seg_start = walk.outer = max(walk.tail, clause.start)
         bracket = text.rfind("(", seg_start, quantity.start)
         if bracket >= 0 and inside_brackets(text, bracket, quantity.start):
             seg_start = bracket + 1
@@ -287,7 +318,10 @@ def _read_one(work, quantity, clause, seg_start, walk, bound) -> Fact | None:
         return _attach_share(work, quantity, share, walk, seg_start)
     change_end = _is_change(work, quantity, seg_start)
     if change_end:
-        core = core_before(work.doc.text, seg_start, quantity.start, [])
+        text = work.doc.text
+        verb = _CHANGE_BEFORE.search(text[seg_start : quantity.start])
+        stop = seg_start + verb.start() if verb else quantity.start
+        core = core_before(text, seg_start, stop, [])
         walk.last_name = core.text or walk.last_name
         walk.last_unit = quantity.base_unit
         walk.tail = change_end

@@ -77,7 +77,7 @@ NOMINAL_HEADS = _words(
 # Words at a clause's start that are not part of the indicator phrase.
 LEADING_NOISE = _words(
     "trong đó|riêng|và|còn|đồng thời|ngoài ra|bên cạnh đó|cụ thể|theo đó|nhờ đó|qua đó|"
-    "tuy nhiên|đặc biệt|đáng chú ý|nổi bật|trong năm|cả năm|trong kỳ|đến nay|hiện nay|hiện|"
+    "tuy nhiên|đặc biệt|đáng chú ý|nổi bật|trong năm|cả năm|trong kỳ|đến nay|hiện nay|hiện|lũy kế|"
     "đã|đã có|có|toàn phường|toàn xã|toàn đặc khu|phường|xã|đặc khu|địa phương|đơn vị|"
     "ubnd phường|ubnd xã|về|trong|của|tại|cũng|vẫn|tiếp tục|duy trì|với|thôn|tổ dân phố|"
     "khu phố|chi bộ|nhưng|song|tuy vậy|trong khi|khi"
@@ -99,7 +99,8 @@ BODY_WORDS = re.compile(
 # Recipients in award sentences: which count they go to.
 COLLECTIVE_NOUNS = _words(
     "tập thể|chi bộ|đơn vị|tổ dân phố|khu phố|thôn|cơ quan|trường|tổ chức cơ sở đảng|"
-    "tổ chức|doanh nghiệp|hợp tác xã|đoàn thể|câu lạc bộ|tổ|chi hội|khu dân cư|cụm"
+    "tổ chức|doanh nghiệp|hợp tác xã|đoàn thể|câu lạc bộ|tổ|chi hội|chi đoàn|khu dân cư|cụm|"
+    "ban công tác mặt trận"
 )
 INDIVIDUAL_NOUNS = _words(
     "cá nhân|đảng viên|đồng chí|người|học sinh|hội viên|đoàn viên|cán bộ|công chức|"
@@ -107,6 +108,8 @@ INDIVIDUAL_NOUNS = _words(
     "công nhân|cựu chiến binh|thanh niên|doanh nhân|nông dân"
 )
 HOUSEHOLD_NOUNS = ("hộ gia đình", "hộ", "gia đình")
+# Every recipient of an award is also a counted noun ("9 chi hội", "12 chi đoàn").
+COUNT_NOUNS = tuple(dict.fromkeys((*COUNT_NOUNS, *COLLECTIVE_NOUNS, *INDIVIDUAL_NOUNS)))
 
 # Titles of households and residential groups are measured as indicators, not awards.
 CULTURE_TITLES = re.compile(

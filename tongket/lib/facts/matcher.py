@@ -16,8 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tongket.lib.text import fold
-
+from .folding import fold
 from .lexicon import COUNT_NOUNS, MEASURES
 
 __all__ = ["CatalogueIndicator", "IndicatorMatcher", "Match", "words"]
@@ -118,6 +117,7 @@ _FAMILIES = (
         "dong chi",
         "ca nhan",
         "luot nguoi",
+        "quan chung",
     },
     {"to dan pho", "thon", "khu pho", "khu dan cu", "ban", "ap", "xom", "to"},
     {"ho", "ho gia dinh", "ho kinh doanh", "ho dan", "gia dinh", "ho ngheo", "ho can ngheo"},
@@ -150,6 +150,47 @@ def _compatible(indicator: CatalogueIndicator, fact_class: str, ratio: bool, uni
     return indicator_class == fact_class
 
 
+# Residential groups count the same thing whatever the province calls them; verbs of keeping a
+# title ("giữ vững", "duy trì", "được công nhận") do not change what is measured; in the call-up
+# "thanh niên" and "công dân" are the same people.
+_GROUP_WORDS = (("to", "dan", "pho"), ("khu", "dan", "cu"), ("khu", "pho"), ("thon",), ("xom",))
+_DROPPED = (("giu", "vung"), ("duy", "tri"), ("cong", "nhan"))
+_SAME = {("thanh", "nien"): ("cong", "dan"), ("ho", "so"): ("hoso",)}
+# A bracketed scope makes another measure than the catalogue's; so does one crop season's
+# yield (a season's sown area, though, is part of the year's).
+_SCOPE = re.compile(r"\(\s*(?:bao gồm|kể cả|không kể|không bao gồm|trừ|chưa (?:kể|tính))", re.I)
+_SEASON = re.compile(r"\bvụ\s+(?:Xuân|Mùa|Hè\s+Thu|Thu\s+Đông|Đông\s+Xuân|Đông|Chiêm|Hè)\b", re.I)
+_HOUSEHOLD, _PERSON = "household", "person"
+
+
+@lru_cache(maxsize=8192)
+def canonical(phrase: tuple[str, ...]) -> tuple[str, ...]:
+    """The words with residential groups written "tdp", keeping verbs dropped, synonyms merged."""
+    out: list[str] = []
+    index = 0
+    while index < len(phrase):
+        for group in (*_GROUP_WORDS, *_DROPPED, *_SAME):
+            if phrase[index : index + len(group)] == group:
+                out.extend(["tdp"] if group in _GROUP_WORDS else _SAME.get(group, ()))
+                index += len(group)
+                break
+        else:
+            out.append(phrase[index])
+            index += 1
+    return tuple(out)
+
+
+def population(phrase: tuple[str, ...]) -> str:
+    """Who a share counts: households ("hộ", not "hồ sơ") or people ("người dân", "dân số")."""
+    for index, word in enumerate(phrase):
+        following = phrase[index + 1] if index + 1 < len(phrase) else ""
+        if word == "ho" and following not in ("so", "soso"):
+            return _HOUSEHOLD
+        if word == "nguoi" or (word, following) == ("dan", "so"):
+            return _PERSON
+    return ""
+
+
 def _position(longer: tuple[str, ...], shorter: tuple[str, ...]) -> int:
     size = len(shorter)
     return next((i for i in range(len(longer) - size + 1) if longer[i : i + size] == shorter), -1)
@@ -160,8 +201,9 @@ def _splits_compound(phrase: tuple[str, ...], at: int) -> bool:
     return 0 < at < len(phrase) and (phrase[at - 1], phrase[at]) in _COMPOUNDS
 
 
-def _content(phrase: tuple[str, ...]) -> list[str]:
-    return [word for word in phrase if word not in _GENERIC]
+@lru_cache(maxsize=8192)
+def _content(phrase: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word for word in phrase if word not in _GENERIC)
 
 
 def _head(phrase: tuple[str, ...]) -> str:
@@ -169,6 +211,7 @@ def _head(phrase: tuple[str, ...]) -> str:
     return content[0] if content else (phrase[0] if phrase else "")
 
 
+@lru_cache(maxsize=65536)
 def score(phrase: tuple[str, ...], candidate: tuple[str, ...]) -> float:
     """How well a phrase names a candidate (1.0: the same words).
 
@@ -200,10 +243,32 @@ def score(phrase: tuple[str, ...], candidate: tuple[str, ...]) -> float:
     at = _position(candidate, phrase)
     if at >= 0 and not _splits_compound(candidate, at + len(phrase)):
         return 0.55 + 0.35 * len(phrase) / len(candidate) + 0.1
+    if len(theirs) >= 4 and _in_order(phrase, theirs):
+        # "hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến toàn trình": every
+        # word of "hồ sơ trực tuyến toàn trình", in order, with words between
+        return 0.65 + 0.2 * len(theirs) / len(mine)
     if _head(phrase) not in theirs and _head(candidate) not in mine:
         return 0.0
+    if len(set(theirs) - set(mine)) >= 2 and len(set(mine) - set(theirs)) >= 2:
+        return 0.0  # "suy dinh dưỡng thể nhẹ cân" is not "… thể thấp còi"
     shared = set(mine) & set(theirs)
     return 0.8 * 2 * len(shared) / (len(set(mine)) + len(set(theirs)))
+
+
+def _other_population(counted: str, indicator: CatalogueIndicator, matcher) -> bool:
+    """A share of households is not a share of people ("100% hộ tham gia bảo hiểm y tế")."""
+    theirs = matcher._population.get(indicator.code, "")
+    return bool(counted) and bool(theirs) and counted != theirs
+
+
+def _in_order(longer: tuple[str, ...], shorter: list[str]) -> bool:
+    position = 0
+    for word in shorter:
+        try:
+            position = longer.index(word, position) + 1
+        except ValueError:
+            return False
+    return True
 
 
 class IndicatorMatcher:
@@ -212,10 +277,11 @@ class IndicatorMatcher:
     def __init__(self, catalogue: Iterable) -> None:
         self.indicators = [self._row(row) for row in catalogue]
         self._names = [
-            (indicator, words(name))
+            (indicator, canonical(words(name)))
             for indicator in self.indicators
             for name in (indicator.name, *indicator.synonyms)
         ]
+        self._population = {i.code: population(words(i.name)) for i in self.indicators}
         self._cache: dict[tuple, Match | None] = {}
 
     @staticmethod
@@ -233,6 +299,14 @@ class IndicatorMatcher:
         code, name, synonyms, *rest = row
         return CatalogueIndicator(code, name, tuple(synonyms or ()), *rest[:2])
 
+    def _ratio_fits(self, indicator: CatalogueIndicator, ratio: bool, unit: str) -> bool:
+        """A ratio ("6.874/7.102 hộ") is a value of a share only when it counts what the share
+        counts (households for "tỷ lệ hộ gia đình văn hóa"; not "4/4 vụ" for a clearance rate)."""
+        if not ratio or indicator.kind == "ratio" or _unit_class(indicator.unit) != "percent":
+            return True
+        theirs = self._population.get(indicator.code, "")
+        return bool(theirs) and population(words(unit)) == theirs
+
     def match(self, phrase: str, *, unit: str = "", kind: str = "", ratio: bool = False):
         """The best catalogue indicator for the phrase, or None (no match or ambiguous)."""
         key = (phrase, unit, kind, ratio)
@@ -241,14 +315,19 @@ class IndicatorMatcher:
         return self._cache[key]
 
     def _best(self, phrase: str, unit: str, kind: str, ratio: bool) -> Match | None:
-        target = words(phrase)
+        if _SCOPE.search(phrase) or (_SEASON.search(phrase) and "/" in unit):
+            return None  # "(bao gồm thu bổ sung …)", "năng suất lúa vụ Xuân"
+        target = canonical(words(phrase))
         fact_class = "percent" if kind == "percent" else _unit_class(unit)
         if kind == "scaled":
             fact_class = "money"
+        counted = population(words(phrase))
         allowed = {
             indicator.code
             for indicator in self.indicators
             if _compatible(indicator, fact_class, ratio, unit)
+            and not (fact_class == "percent" and _other_population(counted, indicator, self))
+            and self._ratio_fits(indicator, ratio, unit)
         }
         best: dict[str, Match] = {}
         for indicator, name in self._names:

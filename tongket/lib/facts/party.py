@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tongket.lib.text import fold
-
+from .folding import fold
 from .indicators import plan_share
 from .model import Fact, FactKind
 from .quantities import Quantity
@@ -33,7 +32,9 @@ _LEVEL = re.compile(
     r"|trong\s+sạch,?\s+vững\s+mạnh(?:\s+tiêu\s+biểu)?)",
     re.IGNORECASE,
 )
-_RATED = re.compile(r"^\s*(?:được\s+(?:đánh\s+giá,?\s+)?xếp\s+loại\s+|xếp\s+loại\s+|đạt\s+)?")
+_RATED = re.compile(
+    r"^\s*(?:được\s+(?:đánh\s+giá,?\s+)?(?:xếp\s+loại\s+)?|xếp\s+loại\s+|đạt\s+)?(?:là\s+)?"
+)
 _ADMITTED = re.compile(r"kết\s+nạp(?:\s+(?:được|mới|thêm))*\s*$", re.IGNORECASE)
 _MADE_FULL = re.compile(
     r"(?:công\s+nhận|chuyển)\s+(?:đảng\s+viên\s+)?(?:đảng\s+)?chính\s+thức\s+cho\s*$", re.I
@@ -41,7 +42,8 @@ _MADE_FULL = re.compile(
 _DISCIPLINED = re.compile(r"kỷ\s+luật\s*$", re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(
     r"(?:tổng\s+số(?:\s+đảng\s+viên)?(?:\s+(?:của|toàn)\s+Đảng\s+bộ)?(?:\s+(?:là|có))?"
-    r"|nâng\s+tổng\s+số\s+đảng\s+viên(?:\s+của\s+(?:Đảng\s+bộ|chi\s+bộ)(?:\s+\w+)?)?\s+lên"
+    r"|nâng\s+tổng\s+số\s+đảng\s+viên(?:\s+(?:của|toàn|trong)\s+(?:Đảng\s+bộ|chi\s+bộ)(?:\s+\w+)?)?"
+    r"\s+lên"
     r"|với(?:\s+tổng\s+số)?|(?:hiện\s+)?có|gồm|là|sinh\s+hoạt\s+tại)\s*$",
     re.IGNORECASE,
 )
@@ -56,6 +58,8 @@ _CELL_TYPES = re.compile(
     r"trạm\s+y\s+tế|y\s+tế|hợp\s+tác\s+xã|nông\s+thôn|đô\s+thị|đơn\s+vị\s+sự\s+nghiệp)$",
     re.IGNORECASE,
 )
+# "có 22 chi bộ trực thuộc (15 chi bộ thôn, …), 968 đảng viên": the members listed after the cells.
+_LISTED_AFTER_CELLS = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,|và|với)\s*(?:tổng\s+số\s+)?")
 _SHARE_OF_COUNT = re.compile(r"[\s,(]*(?:chiếm|đạt|bằng)?\s*", re.IGNORECASE)
 
 
@@ -86,7 +90,7 @@ def _noun(work: SentenceWork, quantity: Quantity) -> str:
 
 _LIST_THEN_LEVEL = re.compile(
     r"^(?:\s*(?:,|và)\s*\d[\d.,]*(?:/\d+)?\s+(?:chi\s+bộ|đảng\s+viên|đồng\s+chí)\s*)*"
-    r"\s*(?:được\s+(?:đánh\s+giá,?\s+)?xếp\s+loại\s+|đạt\s+)?",
+    r"\s*(?:được\s+(?:đánh\s+giá,?\s+)?(?:xếp\s+loại\s+)?|đạt\s+)?",
     re.IGNORECASE,
 )
 
@@ -146,13 +150,14 @@ def _one(work: SentenceWork, quantity: Quantity, state: dict) -> Fact | None:
             return _fact(work, quantity, "admissions", "kết nạp " + _noun(work, quantity))
         if unit == "quần chúng":
             return None
-        if noun.endswith("du bi") or " du bi" in noun:
-            return _fact(work, quantity, "probationary", "")
         if _MADE_FULL.search(left):
             return _fact(work, quantity, "made_full", "")
+        if noun.endswith("du bi") or " du bi" in noun:
+            return _fact(work, quantity, "probationary", "")
         if _DISCIPLINED.search(left):
             return _fact(work, quantity, "disciplined", "")
-        total = noun in ("dang vien", "dong chi") and _TOTAL_BEFORE.search(left)
+        listed = _LISTED_AFTER_CELLS.fullmatch(text[state.get("cells", -1) : quantity.start])
+        total = noun in ("dang vien", "dong chi") and (_TOTAL_BEFORE.search(left) or listed)
         if total and not _NOT_TOTAL.search(segment):
             return _fact(work, quantity, "members_total", "")
         return None
@@ -167,6 +172,7 @@ def _one(work: SentenceWork, quantity: Quantity, state: dict) -> Fact | None:
             "chi bo co so",
         )
         if plain and _TOTAL_BEFORE.search(left) and not _NOT_TOTAL.search(segment):
+            state["cells"] = quantity.end + len(written) - len(quantity.unit)
             return _fact(work, quantity, "cells_total", "")
     return None
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tongket.lib.text import fold
-
+from .folding import fold
 from .lexicon import (
     ESTIMATE_VERBS,
     GOVERNING_VERBS,
@@ -26,26 +25,36 @@ from .lexicon import (
 __all__ = ["Core", "core_before", "is_nominal", "noun_after"]
 
 _TRAILING_VERB = re.compile(
-    rf"(?:^|\s)({alternation([*ESTIMATE_VERBS, *VALUE_VERBS, *GOVERNING_VERBS, 'xảy ra'])})\s*$",
+    r"(?:^|\s)(?:(?:mới|chỉ|đã|vẫn|cũng|đều|lại|chưa)\s+)*"
+    rf"({alternation([*ESTIMATE_VERBS, *VALUE_VERBS, *GOVERNING_VERBS, 'xảy ra'])})\s*$",
     re.IGNORECASE,
 )
+# "đạt khá (47,5%)": how a figure is judged is not part of its name
+_JUDGED = re.compile(
+    r"\s+(?:đạt\s+)?(?:khá|cao|thấp|tốt|rất\s+cao|cao\s+nhất|thấp\s+nhất)\s*$", re.IGNORECASE
+)
 _TRAILING_PERIOD = re.compile(
-    r"(?:^|\s)(?:trong\s+|riêng\s+)?(?:(?:6|sáu|9|chín)\s+tháng(?:\s+đầu\s+năm)?|quý\s+(?:IV|III|II|I)"
+    r"(?:^|\s)(?:trong\s+|riêng\s+|lũy\s+kế\s+)?(?:(?:6|sáu|9|chín)\s+tháng(?:\s+đầu\s+năm)?|quý\s+(?:IV|III|II|I)"
     r"|cả\s+năm|trong\s+năm|năm\s+(?:19|20)\d{2}|cả\s+nhiệm\s+kỳ)(?:\s+(?:năm\s+)?(?:19|20)\d{2})?\s*$",
     re.IGNORECASE,
 )
 _LEADING_PERIOD = re.compile(
     r"^(?:(?:tính\s+)?đến\s+nay|(?:tính\s+)?đến\s+ngày\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?"
-    r"|(?:trong\s+|riêng\s+|vào\s+|(?:tính\s+)?đến\s+(?:hết\s+)?)?(?:(?:cuối|đầu|hết)\s+)?"
+    r"|(?:trong\s+|riêng\s+|vào\s+|lũy\s+kế\s+|(?:tính\s+)?đến\s+(?:hết\s+)?)?(?:(?:cuối|đầu|hết)\s+)?"
     r"(?:(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một)\s+tháng(?:\s+đầu\s+năm)?"
-    r"|quý\s+(?:IV|III|II|I)|cả\s+năm|trong\s+năm|năm|giai\s+đoạn|nhiệm\s+kỳ)(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?)"
+    r"|quý\s+(?:IV|III|II|I)|quý(?:\s+này)?|cả\s+năm|trong\s+năm|năm\s+học|năm|giai\s+đoạn|nhiệm\s+kỳ)(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?)"
     r"(?=\s|$)",
     re.IGNORECASE,
 )
-_LEADING_NOISE = re.compile(rf"^(?:{alternation(LEADING_NOISE)})(?=\s|$)", re.IGNORECASE)
+# ("Tổ dân phố đạt tiêu chuẩn an toàn …": the counted noun stays)
+_LEADING_NOISE = re.compile(
+    rf"^(?:{alternation(LEADING_NOISE)})(?=\s|$)(?!\s+(?:đạt|được\s+công\s+nhận|giữ\s+vững)\b)",
+    re.IGNORECASE,
+)
 _PREAMBLE = re.compile(
     r"^(?:theo|báo cáo|tính đến|trong bối cảnh|nhờ|ngoài ra|đáng chú ý|bên cạnh|đặc biệt|về|"
-    r"kết quả|nhìn chung|sau khi|thực hiện|căn cứ|với sự|trong điều kiện|mặc dù|dù|do|vì)\b|"
+    r"kết quả|nhìn chung|sau khi|thực hiện|căn cứ|với sự|trong điều kiện|mặc dù|dù|do|vì|"
+    r"(?:nhân|vào|trong)?\s*dịp)\b|"
     r"cho biết$|như sau$",
     re.IGNORECASE,
 )
@@ -136,7 +145,7 @@ _OF_PLACE = re.compile(
 
 def core_before(text: str, start: int, end: int, subjects: list[str]) -> Core:
     """The indicator phrase of text[start:end] (what is left of a clause before a number)."""
-    segment, estimate = _strip_trailing(text[start:end])
+    segment, estimate = _strip_trailing(_JUDGED.sub("", text[start:end]))
     segment = _OF_PLACE.sub("", segment)
     for subject in subjects:
         segment = segment.replace(f" của {subject}", "")
@@ -146,6 +155,7 @@ def core_before(text: str, start: int, end: int, subjects: list[str]) -> Core:
     chosen: list[tuple[int, str]] = []
     for offset, part in reversed(parts):
         cleaned = _strip_leading(part, subjects)
+        cleaned = cleaned if re.search(r"\w", cleaned) else ""
         if not chosen:
             chosen.append((offset, cleaned))
             if not cleaned or is_nominal(cleaned):
@@ -168,12 +178,14 @@ def core_before(text: str, start: int, end: int, subjects: list[str]) -> Core:
 
 
 _AND = re.compile(r"\s*(?:và|để|nhằm)\b", re.IGNORECASE)
+# "được tiếp nhận, giải quyết trực tuyến toàn trình": verbs of one participle, coordinated.
+_PARTICIPLE_TAIL = re.compile(r",\s*[^\W\d]+(?:\s+[^\W\d]+){0,5}(?=\s*(?:[;.)]|$))")
 # "… an ninh, trật tự." : a last part of one to three words after a comma ends the phrase.
 _SHORT_TAIL = re.compile(r",\s*[^\W\d]+(?:\s+[^\W\d]+){0,2}(?=\s*(?:[;.)]|$))")
 
 
 def noun_after(
-    text: str, start: int, end: int, limit: int = 12, stop_at_and: bool = False
+    text: str, start: int, end: int, limit: int = 16, stop_at_and: bool = False
 ) -> tuple[str, int]:
     """The noun phrase after a number's unit, up to a comma, a verb with a number, "so với" …
     (after an amount of money or a measure, also up to "và": "340 triệu đồng cải tạo nhà văn
@@ -182,6 +194,10 @@ def noun_after(
     first = _WORD.match(text, start, end)
     while position < end and words < limit:
         if tail := _SHORT_TAIL.match(text, position, end):
+            position = tail.end()
+            break
+        participle = words and re.search(r"\bđược(?:\s+\w+){1,2}$", text[start:position])
+        if participle and (tail := _PARTICIPLE_TAIL.match(text, position, end)):
             position = tail.end()
             break
         parallel = (

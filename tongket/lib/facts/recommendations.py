@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-from tongket.lib.text import fold
-
+from .folding import fold
 from .layout import Line
 from .model import Fact, FactKind, Span
 

@@ -32,6 +32,7 @@ class SentenceWork:
     estimate: bool = False
     in_plan_section: bool = False
     carried: Fact | None = None
+    section_period: Period | None = None
     claimed: set[int] = field(default_factory=set)
 
     @classmethod
@@ -64,9 +65,14 @@ class SentenceWork:
     def postfix_year(self, end: int) -> tuple[Period, int] | None:
         """ "3,42% năm 2024": the year right after a figure, and where it ends."""
         match = _POSTFIX_YEAR.match(self.doc.text, end, self.span.end)
-        if match is None:
-            return None
-        return Period(int(match.group(1) or match.group(2))), match.end()
+        if match is not None:
+            return Period(int(match.group(1) or match.group(2))), match.end()
+        for mention in self.periods:  # "96 lao động trong quý, lũy kế 6 tháng là 171 lao động"
+            gap = self.doc.text[end : mention.span.start]
+            adjacent = mention.span.start >= end and not gap.strip() and not mention.comparison
+            if adjacent and mention.period.year is not None and mention.period.part != "year":
+                return mention.period, mention.span.end
+        return None
 
     def period_before(self, position: int, bound: set[int]) -> Period:
         """The last period said before `position` in this sentence (not a comparison, not a
@@ -81,7 +87,7 @@ class SentenceWork:
                 continue
             if mention.period.year is not None:
                 return mention.period
-        return self.doc.period
+        return self.section_period or self.doc.period
 
     def unit_before(self, position: int) -> tuple[str | None, list[str]]:
         """The unit that owns a figure at `position` (None: the document's own commune), and
@@ -90,7 +96,10 @@ class SentenceWork:
         for mention in self.units:
             if mention.span.end > position:
                 break
-            if mention.bare and not _at_sentence_start(text, self.span.start, mention.span.start):
+            if mention.bare and not (
+                _at_sentence_start(text, self.span.start, mention.span.start)
+                or _refers_back(self.doc, text, mention)
+            ):
                 continue
             if _closed_between(text, self.span.start, mention.span.start, position):
                 continue
@@ -101,6 +110,13 @@ class SentenceWork:
     def owner_said(self, position: int) -> bool:
         """Whether a unit is named as the owner before `position` (the own commune included)."""
         return bool(self.unit_before(position)[1])
+
+
+def _refers_back(doc, text: str, mention) -> bool:
+    """ "thu nhập bình quân của thôn", "Nhân dân trong thôn": the unit named before."""
+    before = text[max(0, mention.span.start - 6) : mention.span.start]
+    named = mention.name != text[mention.span.start : mention.span.end]
+    return named and bool(re.search(r"(?:của|trong)\s+$", before))
 
 
 def _at_sentence_start(text: str, start: int, position: int) -> bool:

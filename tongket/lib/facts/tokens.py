@@ -42,10 +42,15 @@ _TIME = re.compile(r"(?<![\w.,])\d{1,2}\s*(?:giờ|h(?![a-zà-ỹđ]))\s*\d{0,2}
 _NAME_NUMBER = re.compile(
     r"(?<!tổng )(?<!Tổng )\b(?:số|thứ|ngõ|ngách|hẻm|kiệt|Điều|điều|khoản|điểm|mục|khóa|khoá|"
     r"lần thứ|lô|Quốc lộ|quốc lộ|QL|tỉnh lộ|ĐT|phòng|đợt|kỳ họp thứ|khu phố|tổ|cụm|đội|xóm|"
-    r"thôn|ấp|khu|Khu|Tổ|Thôn|Cụm|Đội|Xóm)\s+\d+[a-zA-Z]?(?:/\d+)?(?![.,]\d)"
+    r"thôn|ấp|khu|Khu|Tổ|Thôn|Cụm|Đội|Xóm|Khu phố|Tổ dân phố|tổ dân phố|Khu dân cư|khu dân cư|"
+    r"Ấp|Bản|Làng|làng|Buôn|buôn)\s+\d+[a-zA-Z]?(?:/\d+)?(?![.,]\d)"
     r"(?:\s*[-–,]\s*\d+\b(?![.,]\d))*"
 )
 _STREET = re.compile(r"\b(?:đường|phố|Đường|Phố)\s+\d{1,2}/\d{1,2}\b")
+# "giá trị sản xuất trên 1 ha đất canh tác": a per-unit denominator, not a figure
+_PER_UNIT = re.compile(
+    r"(?:trên|mỗi|/)\s*1\s+(?:ha|héc-ta|km2|người|hộ|lao\s+động)(?=\s+(?:đất|canh\s+tác|gieo\s+trồng))"
+)
 _AGE = re.compile(r"(?<![\w.,])\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+(?:năm\s+)?tuổi\b")
 
 
@@ -65,7 +70,18 @@ def protected_spans(text: str, start: int, end: int) -> list[Span]:
     years, times, house and unit numbers."""
     chunk = text[start:end]
     spans = []
-    for pattern in (_DOC_NUMBER, _DATE, _SHORT_DATE, _YEAR, _TIME, _NAME_NUMBER, _STREET, _AGE):
+    patterns = (
+        _DOC_NUMBER,
+        _DATE,
+        _SHORT_DATE,
+        _YEAR,
+        _TIME,
+        _NAME_NUMBER,
+        _STREET,
+        _AGE,
+        _PER_UNIT,
+    )
+    for pattern in patterns:
         for match in pattern.finditer(chunk):
             spans.append(Span(start + match.start(), start + match.end()))
     return spans

@@ -1,9 +1,10 @@
 """The whole development set against the targets of issue 16, and the no-invention check.
 
-The dev split is held to the targets (recall ≥ 90% of indicator values and award counts,
-precision ≥ 98%, no invented number). The held-out splits were measured without tuning on
-them (devset/RUNS.md); here they must invent nothing and must not fall below what was
-measured, so a change that makes the reader worse on unseen text fails.
+The pool (devset/dev: the development texts and the two former held-out splits) is held to
+the targets (recall ≥ 90% of indicator values and award counts, precision ≥ 98%, no invented
+number). heldout3 was scored once, unseen (devset/RUNS.md); here it must invent nothing and
+must not fall below what was measured, so a change that makes the reader worse on unseen
+text fails. Its figures are below the targets: the floors are the measurement, not the goal.
 """
 
 from decimal import Decimal
@@ -18,8 +19,7 @@ TARGET_RECALL = 0.90
 TARGET_PRECISION = 0.98
 # What the held-out splits measured (devset/RUNS.md), a floor for regressions.
 HELDOUT_FLOORS = {
-    "heldout": {"indicator_value": (0.93, 0.95), "award_count": (0.73, 0.65), "all": (0.94, 0.92)},
-    "heldout2": {"indicator_value": (0.90, 0.94), "award_count": (0.93, 0.93), "all": (0.94, 0.93)},
+    "heldout3": {"indicator_value": (0.70, 0.72), "award_count": (0.77, 0.79), "all": (0.77, 0.78)},
 }
 
 
@@ -33,10 +33,9 @@ def reports(matcher):
     return {split: evaluate(split, matcher) for split in SPLITS}
 
 
-def test_the_development_set_has_40_texts_and_a_held_out_split_of_at_least_12():
+def test_the_pool_has_100_texts_and_the_held_out_split_at_least_18():
     sizes = {split: len(load_split(split)) for split in SPLITS}
-    assert sum(sizes.values()) >= 40
-    assert sizes["heldout"] >= 12 and sizes["heldout2"] >= 12
+    assert sizes["dev"] >= 100 and sizes["heldout3"] >= 18
     assert (DEVSET / "README.md").exists() and (DEVSET / "RUNS.md").exists()
 
 
@@ -55,7 +54,7 @@ def test_no_number_is_invented(reports, split):
     assert reports[split].invented == []
 
 
-@pytest.mark.parametrize("split", ["heldout", "heldout2"])
+@pytest.mark.parametrize("split", list(HELDOUT_FLOORS))
 def test_the_held_out_splits_do_not_fall_below_what_was_measured(reports, split):
     report = reports[split]
     for kind, (precision, recall) in HELDOUT_FLOORS[split].items():
