@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from django.db import models
 
-from .access import unit_of
+from .access import side_of, unit_of
 from .choices import AuditAction
 from .models import AuditEntry
 
@@ -71,6 +71,7 @@ def record(
         unit=unit if unit is not None and unit.pk else None,
         changes=changes or {},
         note=note,
+        side=side_of(type(obj)),
     )
 
 
