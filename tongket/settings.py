@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "tongket.units",
     "tongket.targets",
     "tongket.emulation",
+    "tongket.party",
     "tongket.conferences",
     "tongket.documents",
     "tongket.portal",

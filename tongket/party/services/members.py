@@ -1,0 +1,610 @@
+"""Member records and their events: direct entry of a member (an office's existing list),
+events on the member page, moves between chi bộ, transfers to other communes (which the
+receiving Đảng ủy must accept), temporary activity, card numbers and Huy hiệu Đảng.
+
+Every event goes through `event_append`: one record at a time, in date order, what the
+ledger allows; the record's cached status and dates follow from it."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tongket.lib.dates import format_date
+from tongket.lib.text import fold
+from tongket.units import audit
+from tongket.units.choices import Action
+from tongket.units.models import IssuedNumber, Person, Unit, User
+
+from .. import ledger
+from ..choices import (
+    IN_PARTY,
+    RECORDABLE_EVENTS,
+    EventKind,
+    MemberKind,
+    MemberStatus,
+    RuleKind,
+    TransferKind,
+    TransferState,
+)
+from ..models import BadgeAward, MemberEvent, PartyMember, Transfer
+from ..rules import Rulebook, refusal, whole
+from .common import (
+    check_cell,
+    commune_of,
+    not_ahead,
+    require,
+    require_committee,
+    today,
+)
+
+
+def _state(record: PartyMember) -> ledger.MemberState:
+    return ledger.MemberState(record.status, record.exempt, record.away)
+
+
+def event_append(
+    *,
+    record: PartyMember,
+    kind: str,
+    on: datetime.date,
+    cell: Unit,
+    by: User,
+    status_in: str = "",
+    document: str = "",
+    issued_number: IssuedNumber | None = None,
+    other_place: str = "",
+    note: str = "",
+) -> MemberEvent:
+    """Append one event to a record (rights are checked by the caller's service). Refused,
+    nothing saved, when its date is ahead or before the record's last event, or when the
+    record's state does not allow it."""
+    record = PartyMember.objects.select_for_update().select_related("cell").get(pk=record.pk)
+    not_ahead(on, "on", _("Ngày của sự kiện"))
+    last = record.events.order_by("-on", "-id").first()
+    if last is not None and on < last.on:
+        raise ValidationError(
+            {
+                "on": _(
+                    "Ngày %(day)s trước sự kiện gần nhất của hồ sơ (%(kind)s ngày %(last)s): "
+                    "các sự kiện phải ghi theo thứ tự ngày."
+                )
+                % {
+                    "day": format_date(on),
+                    "kind": last.get_kind_display().lower(),
+                    "last": format_date(last.on),
+                }
+            }
+        )
+    try:
+        state, deltas = ledger.step(_state(record), kind, status_in=status_in)
+    except ledger.LedgerError as exc:
+        raise ValidationError(str(exc)) from None
+    commune = commune_of(cell)
+    event = MemberEvent(
+        member=record,
+        commune=commune,
+        cell=cell,
+        kind=kind,
+        on=on,
+        document=document[:200],
+        issued_number=issued_number,
+        other_place=other_place[:200],
+        note=note[:500],
+        **deltas.as_fields(),
+    )
+    audit.create(event, by=by)
+    before = audit.snapshot(record)
+    ledger.cache_on_record(record, kind, on, state, cell, commune)
+    audit.update(record, before, by=by, verb=kind)
+    return event
+
+
+# Direct entry --------------------------------------------------------------------------------
+
+
+def _person_for(*, commune: Unit, full_name: str, birth_date, gender: str, by: User) -> Person:
+    """The commune's person of this name and birth date, or a new one on the commune."""
+    name = full_name.strip()
+    if not name:
+        raise ValidationError({"full_name": _("Chưa nhập họ và tên.")})
+    found = Person.objects.filter(
+        unit__path__startswith=commune.path, name_folded=fold(name)[:120], birth_date=birth_date
+    ).first()
+    if found is not None:
+        return found
+    return audit.create(
+        Person(full_name=name, unit=commune, birth_date=birth_date, gender=gender or ""), by=by
+    )
+
+
+def _check_card(card_number: str, exclude_pk: int | None = None) -> str:
+    card_number = card_number.strip()
+    if not card_number:
+        return ""
+    clash = PartyMember.objects.filter(card_number=card_number)
+    if exclude_pk:
+        clash = clash.exclude(pk=exclude_pk)
+    if clash.exists():
+        raise ValidationError(
+            {
+                "card_number": _("Số thẻ đảng viên %(card)s đã có trong danh sách.")
+                % {"card": card_number}
+            }
+        )
+    return card_number
+
+
+def check_member_dates(
+    *,
+    commune: Unit,
+    birth_date: datetime.date | None,
+    admitted_on: datetime.date,
+    full_on: datetime.date | None,
+    joined_on: datetime.date | None,
+) -> None:
+    """The dates of a member entered directly: in order, the probation kept, the age at
+    admission within the rule in force that day (when the rulebook has one)."""
+    not_ahead(admitted_on, "admitted_on", _("Ngày vào Đảng"))
+    if full_on is not None:
+        if full_on < admitted_on:
+            raise ValidationError(
+                {
+                    "full_on": _("Ngày chính thức (%(full)s) trước ngày vào Đảng (%(admitted)s).")
+                    % {"full": format_date(full_on), "admitted": format_date(admitted_on)}
+                }
+            )
+        rules = Rulebook.load(commune, admitted_on)
+        probation = rules.get(RuleKind.PROBATION_MONTHS)
+        if probation is not None and full_on < ledger.add_months(
+            admitted_on, whole(probation.value)
+        ):
+            raise refusal(
+                probation,
+                _("Ngày chính thức (%(full)s) chưa hết %(months)s tháng dự bị kể từ ngày vào Đảng.")
+                % {"full": format_date(full_on), "months": whole(probation.value)},
+                "full_on",
+            )
+        not_ahead(full_on, "full_on", _("Ngày chính thức"))
+    if joined_on is not None:
+        not_ahead(joined_on, "joined_on", _("Ngày về sinh hoạt tại Đảng bộ"))
+        if joined_on < admitted_on:
+            raise ValidationError(
+                {"joined_on": _("Ngày về sinh hoạt tại Đảng bộ trước ngày vào Đảng.")}
+            )
+    if birth_date is not None:
+        check_age(commune=commune, birth_date=birth_date, on=admitted_on, field="birth_date")
+
+
+def check_age(*, commune: Unit, birth_date: datetime.date, on: datetime.date, field: str) -> None:
+    """Age at the day the cell considers (or the day of admission): full years counted by
+    months, within the rulebook's range in force that day."""
+    rules = Rulebook.load(commune, on)
+    months = ledger.months_between(birth_date, on)
+    low, high = rules.get(RuleKind.ADMISSION_MIN_AGE), rules.get(RuleKind.ADMISSION_MAX_AGE)
+    age = _("%(years)s tuổi %(months)s tháng") % {"years": months // 12, "months": months % 12}
+    if low is not None and months < whole(low.value) * 12:
+        raise refusal(
+            low,
+            _("Ngày %(day)s mới %(age)s, chưa đủ %(min)s tuổi.")
+            % {"day": format_date(on), "age": age, "min": whole(low.value)},
+            field,
+        )
+    if high is not None and months > whole(high.value) * 12:
+        raise refusal(
+            high,
+            _("Ngày %(day)s đã %(age)s, quá %(max)s tuổi.")
+            % {"day": format_date(on), "age": age, "max": whole(high.value)},
+            field,
+        )
+
+
+@transaction.atomic
+def member_create(
+    *,
+    commune: Unit,
+    cell: Unit,
+    full_name: str,
+    birth_date: datetime.date | None,
+    admitted_on: datetime.date,
+    by: User,
+    gender: str = "",
+    full_on: datetime.date | None = None,
+    joined_on: datetime.date | None = None,
+    card_number: str = "",
+    education: int | None = None,
+    person: Person | None = None,
+    other_place: str = "",
+) -> PartyMember:
+    """Enter a member from the office's list: admitted here (events: admitted, made full),
+    or arrived on a transfer from outside tongket on `joined_on` (events: transferred in,
+    then made full if that came later)."""
+    require(by, Action.EDIT, commune)
+    if joined_on == admitted_on:
+        joined_on = None
+    start = joined_on or admitted_on
+    check_cell(cell, commune, start)
+    check_member_dates(
+        commune=commune,
+        birth_date=birth_date,
+        admitted_on=admitted_on,
+        full_on=full_on,
+        joined_on=joined_on,
+    )
+    card_number = _check_card(card_number)
+    if person is None:
+        person = _person_for(
+            commune=commune, full_name=full_name, birth_date=birth_date, gender=gender, by=by
+        )
+    if PartyMember.objects.filter(person=person, kind=MemberKind.MEMBER).exists():
+        raise ValidationError(
+            {"full_name": _("%(name)s đã có hồ sơ đảng viên.") % {"name": person.full_name}}
+        )
+    record = audit.create(
+        PartyMember(
+            person=person,
+            commune=commune,
+            cell=cell,
+            card_number=card_number,
+            education=education,
+            admitted_on=admitted_on,
+        ),
+        by=by,
+    )
+    for kind, on, status_in in member_entry_events(admitted_on, full_on, joined_on):
+        event_append(
+            record=record,
+            kind=kind,
+            on=on,
+            cell=cell,
+            by=by,
+            status_in=status_in,
+            other_place=other_place,
+        )
+    record.refresh_from_db()
+    return record
+
+
+def member_entry_events(
+    admitted_on: datetime.date, full_on: datetime.date | None, joined_on: datetime.date | None
+) -> list[tuple[str, datetime.date, str]]:
+    """The events that put a member entered directly on the list: (kind, date, status_in)."""
+    if joined_on is None:
+        events = [(EventKind.ADMITTED, admitted_on, "")]
+        if full_on is not None:
+            events.append((EventKind.MADE_FULL, full_on, ""))
+        return events
+    arrived_full = full_on is not None and full_on <= joined_on
+    status = MemberStatus.FULL if arrived_full else MemberStatus.PROBATIONARY
+    events = [(EventKind.TRANSFER_IN, joined_on, status)]
+    if full_on is not None and not arrived_full:
+        events.append((EventKind.MADE_FULL, full_on, ""))
+    return events
+
+
+@transaction.atomic
+def member_update(
+    *, record: PartyMember, by: User, card_number: str, education: int | None, note: str = ""
+) -> PartyMember:
+    """What an officer types on a record: the card number, education, a note. Status and
+    dates come only from events."""
+    require(by, Action.EDIT, record.commune)
+    before = audit.snapshot(record)
+    record.card_number = _check_card(card_number, exclude_pk=record.pk)
+    record.education, record.note = education, note
+    return audit.update(record, before, by=by)
+
+
+@transaction.atomic
+def member_event_record(
+    *,
+    record: PartyMember,
+    kind: str,
+    on: datetime.date,
+    by: User,
+    document: str = "",
+    note: str = "",
+) -> MemberEvent:
+    """Record an event from the member page: exempted from activities (and its end), died,
+    struck off, expelled. Leaving the Party is the committee's decision."""
+    if kind not in RECORDABLE_EVENTS:
+        raise ValidationError(
+            {"kind": _("Sự kiện này được ghi ở bước khác (kết nạp, chuyển sinh hoạt).")}
+        )
+    require(by, Action.EDIT, record.commune)
+    if kind in (EventKind.STRUCK_OFF, EventKind.EXPELLED):
+        require_committee(by, record.commune)
+    return event_append(
+        record=record, kind=kind, on=on, cell=record.cell, by=by, document=document, note=note
+    )
+
+
+# Moves and transfers ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def member_move_cell(
+    *, record: PartyMember, to_cell: Unit, on: datetime.date, by: User, document: str = ""
+) -> MemberEvent:
+    """Move a member to another chi bộ of the same Đảng bộ (two events: out of the old, into
+    the new). A chi bộ of another commune takes a transfer its Đảng ủy accepts."""
+    require(by, Action.EDIT, record.commune)
+    if to_cell.parent_id != record.commune_id:
+        raise ValidationError(
+            {
+                "to_cell": _(
+                    "%(cell)s thuộc Đảng bộ khác: hãy lập giấy chuyển sinh hoạt để nơi đến "
+                    "tiếp nhận."
+                )
+                % {"cell": to_cell.name}
+            }
+        )
+    check_cell(to_cell, record.commune, on)
+    if to_cell.pk == record.cell_id:
+        raise ValidationError({"to_cell": _("Đảng viên đang sinh hoạt ở chi bộ này.")})
+    old = record.cell
+    event_append(
+        record=record,
+        kind=EventKind.CELL_OUT,
+        on=on,
+        cell=old,
+        by=by,
+        document=document,
+        other_place=to_cell.name,
+    )
+    return event_append(
+        record=record,
+        kind=EventKind.CELL_IN,
+        on=on,
+        cell=to_cell,
+        by=by,
+        document=document,
+        other_place=old.name,
+    )
+
+
+@transaction.atomic
+def transfer_out(
+    *,
+    record: PartyMember,
+    kind: str,
+    on: datetime.date,
+    by: User,
+    to_cell: Unit | None = None,
+    to_place: str = "",
+    document: str = "",
+) -> Transfer | MemberEvent:
+    """A member leaves for another organisation. Into a chi bộ of another commune in
+    tongket: a transfer the receiving Đảng ủy accepts (nothing moves before). Elsewhere:
+    the event is recorded now."""
+    require(by, Action.EDIT, record.commune)
+    if kind not in TransferKind.values:
+        raise ValidationError({"kind": _("Hình thức chuyển không hợp lệ.")})
+    if record.status not in IN_PARTY:
+        raise ValidationError(_("Chỉ chuyển sinh hoạt được cho đảng viên đang trong danh sách."))
+    not_ahead(on, "on", _("Ngày chuyển"))
+    if to_cell is not None:
+        target = commune_of(to_cell)
+        if target.pk == record.commune_id:
+            raise ValidationError({"to_cell": _("Chi bộ cùng Đảng bộ: hãy dùng “Chuyển chi bộ”.")})
+        check_cell(to_cell, target, on)
+        if Transfer.objects.filter(member=record, state=TransferState.REQUESTED).exists():
+            raise ValidationError(_("Đảng viên đang có giấy chuyển chờ nơi đến tiếp nhận."))
+        transfer = Transfer(
+            member=record,
+            kind=kind,
+            from_cell=record.cell,
+            to_cell=to_cell,
+            on=on,
+            note=document[:500],
+        )
+        return audit.create(transfer, by=by)
+    if not to_place.strip():
+        raise ValidationError({"to_place": _("Ghi nơi đến (tổ chức đảng nhận).")})
+    event_kind = EventKind.TRANSFER_OUT if kind == TransferKind.OFFICIAL else EventKind.TEMP_OUT
+    return event_append(
+        record=record,
+        kind=event_kind,
+        on=on,
+        cell=record.cell,
+        by=by,
+        document=document,
+        other_place=to_place.strip(),
+    )
+
+
+@transaction.atomic
+def transfer_accept(*, transfer: Transfer, by: User) -> Transfer:
+    """The receiving Đảng ủy accepts: official, the record moves into its chi bộ (out of the
+    old Đảng bộ, into the new, on the transfer's date); temporary, the member stays counted
+    at home, away, and is active at the receiving chi bộ as a guest."""
+    transfer = (
+        Transfer.objects.select_for_update()
+        .select_related("member", "to_cell", "from_cell")
+        .get(pk=transfer.pk)
+    )
+    receiving = commune_of(transfer.to_cell)
+    require(by, Action.EDIT, receiving)
+    if transfer.state != TransferState.REQUESTED:
+        raise ValidationError(_("Giấy chuyển này đã được trả lời."))
+    record, on = transfer.member, transfer.on
+    origin = record.cell
+    if transfer.kind == TransferKind.OFFICIAL:
+        status = record.status
+        event_append(
+            record=record,
+            kind=EventKind.TRANSFER_OUT,
+            on=on,
+            cell=origin,
+            by=by,
+            other_place=transfer.to_cell.name,
+        )
+        event_append(
+            record=record,
+            kind=EventKind.TRANSFER_IN,
+            on=on,
+            cell=transfer.to_cell,
+            by=by,
+            status_in=status,
+            other_place=origin.name,
+        )
+    else:
+        event_append(
+            record=record,
+            kind=EventKind.TEMP_OUT,
+            on=on,
+            cell=origin,
+            by=by,
+            other_place=transfer.to_cell.name,
+        )
+        guest = audit.create(
+            PartyMember(
+                person=record.person,
+                kind=MemberKind.GUEST,
+                commune=receiving,
+                cell=transfer.to_cell,
+                home_member=record,
+                home_organization=origin.name,
+                admitted_on=record.admitted_on,
+                full_on=record.full_on,
+            ),
+            by=by,
+        )
+        event_append(
+            record=guest,
+            kind=EventKind.TEMP_IN,
+            on=on,
+            cell=transfer.to_cell,
+            by=by,
+            other_place=origin.name,
+        )
+        transfer.guest = guest
+    return audit.transition(transfer, "state", TransferState.ACCEPTED, by=by, answered_on=today())
+
+
+@transaction.atomic
+def transfer_refuse(*, transfer: Transfer, by: User, note: str = "") -> Transfer:
+    transfer = Transfer.objects.select_for_update().select_related("to_cell").get(pk=transfer.pk)
+    require(by, Action.EDIT, commune_of(transfer.to_cell))
+    if transfer.state != TransferState.REQUESTED:
+        raise ValidationError(_("Giấy chuyển này đã được trả lời."))
+    return audit.transition(
+        transfer, "state", TransferState.REFUSED, by=by, answered_on=today(), note=note[:500]
+    )
+
+
+@transaction.atomic
+def member_return(*, record: PartyMember, on: datetime.date, by: User) -> MemberEvent:
+    """A member active elsewhere temporarily comes back; a guest record they had in another
+    Đảng bộ of tongket ends the same day."""
+    require(by, Action.EDIT, record.commune)
+    event = event_append(record=record, kind=EventKind.TEMP_BACK, on=on, cell=record.cell, by=by)
+    for transfer in (
+        Transfer.objects.select_for_update()
+        .filter(member=record, kind=TransferKind.TEMPORARY, state=TransferState.ACCEPTED)
+        .select_related("guest__cell")
+    ):
+        if transfer.guest is not None and transfer.guest.status == MemberStatus.GUEST:
+            event_append(
+                record=transfer.guest,
+                kind=EventKind.TEMP_IN_END,
+                on=on,
+                cell=transfer.guest.cell,
+                by=by,
+            )
+        audit.transition(transfer, "state", TransferState.RETURNED, by=by)
+    return event
+
+
+@transaction.atomic
+def guest_create(
+    *,
+    commune: Unit,
+    cell: Unit,
+    full_name: str,
+    birth_date: datetime.date | None,
+    on: datetime.date,
+    home_organization: str,
+    by: User,
+    gender: str = "",
+) -> PartyMember:
+    """A member of an organisation outside tongket comes to be active here temporarily."""
+    require(by, Action.EDIT, commune)
+    check_cell(cell, commune, on)
+    if not home_organization.strip():
+        raise ValidationError({"home_organization": _("Ghi nơi sinh hoạt chính thức.")})
+    person = _person_for(
+        commune=commune, full_name=full_name, birth_date=birth_date, gender=gender, by=by
+    )
+    guest = audit.create(
+        PartyMember(
+            person=person,
+            kind=MemberKind.GUEST,
+            commune=commune,
+            cell=cell,
+            home_organization=home_organization.strip(),
+        ),
+        by=by,
+    )
+    event_append(
+        record=guest, kind=EventKind.TEMP_IN, on=on, cell=cell, by=by, other_place=home_organization
+    )
+    guest.refresh_from_db()
+    return guest
+
+
+@transaction.atomic
+def guest_end(*, record: PartyMember, on: datetime.date, by: User) -> MemberEvent:
+    require(by, Action.EDIT, record.commune)
+    return event_append(record=record, kind=EventKind.TEMP_IN_END, on=on, cell=record.cell, by=by)
+
+
+# Huy hiệu Đảng ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def badge_award(
+    *, record: PartyMember, milestone: int, awarded_on: datetime.date, by: User, document: str = ""
+) -> BadgeAward:
+    """Hand a Huy hiệu Đảng: the milestone is one the rulebook has on that day and the
+    member, a full member in the list, has reached it (tuổi Đảng counted from admission,
+    time out of the Party left out)."""
+    require_committee(by, record.commune)
+    not_ahead(awarded_on, "awarded_on", _("Ngày trao"))
+    rules = Rulebook.load(record.commune, awarded_on)
+    rule = rules.get(RuleKind.BADGE_MILESTONE, str(milestone))
+    if rule is None:
+        raise ValidationError(
+            {
+                "milestone": _(
+                    "Không có mốc Huy hiệu %(m)s năm tuổi Đảng trong quy định đang áp dụng."
+                )
+                % {"m": milestone}
+            }
+        )
+    if record.kind != MemberKind.MEMBER or record.status != MemberStatus.FULL:
+        raise ValidationError(_("Chỉ trao Huy hiệu cho đảng viên chính thức đang trong danh sách."))
+    spans = ledger.out_of_party_spans(record.events.order_by("on", "id").values_list("kind", "on"))
+    years = ledger.party_years(record.admitted_on, awarded_on, spans)
+    if years < milestone:
+        raise refusal(
+            rule,
+            _("Đến ngày %(day)s đảng viên mới có %(years)s năm tuổi Đảng, chưa đủ %(m)s năm.")
+            % {"day": format_date(awarded_on), "years": years, "m": milestone},
+            "milestone",
+        )
+    if BadgeAward.objects.filter(member=record, milestone=milestone).exists():
+        raise ValidationError({"milestone": _("Đảng viên đã nhận Huy hiệu mốc này.")})
+    return audit.create(
+        BadgeAward(
+            member=record,
+            commune=record.commune,
+            milestone=milestone,
+            awarded_on=awarded_on,
+            document=document[:200],
+        ),
+        by=by,
+    )
