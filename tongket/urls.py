@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("tongket.units.urls")),
     path("chi-tieu/", include("tongket.targets.urls")),
     path("thi-dua/", include("tongket.emulation.urls")),
+    path("dang/", include("tongket.party.urls")),
     path("hoi-nghi/", include("tongket.conferences.urls")),
     path("van-ban/", include("tongket.documents.urls")),
     path("cong/", include("tongket.portal.urls")),

@@ -11,10 +11,12 @@ from decimal import Decimal
 
 DIEU_LE = "Điều lệ Đảng Cộng sản Việt Nam (2011)"
 DIEU_LE_FROM = datetime.date(2011, 1, 19)
-QD232 = "Quy định 232-QĐ/TW ngày 20/01/2025 thi hành Điều lệ Đảng"
+QD232 = (
+    "Quy định số 232-QĐ/TW ngày 20/01/2025 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng"
+)
 QD232_FROM = datetime.date(2025, 1, 20)
-HD06 = "Hướng dẫn 06-HD/TW ngày 09/06/2025 (thay Hướng dẫn 01-HD/TW năm 2021)"
-QD366 = "Quy định 366-QĐ/TW ngày 30/08/2025 của Bộ Chính trị"
+HD06 = "Hướng dẫn số 06-HD/TW ngày 09/06/2025 (thay Hướng dẫn 01-HD/TW năm 2021)"
+QD366 = "Quy định số 366-QĐ/TW ngày 30/08/2025 của Bộ Chính trị"
 QD366_FROM = datetime.date(2025, 8, 30)
 HD16 = "Hướng dẫn 16-HD/BTCTW ngày 24/9/2018 (hướng dẫn trước Quy định 366-QĐ/TW)"
 HD01 = "Hướng dẫn 01-HD/TW năm 2021 về một số vấn đề cụ thể thi hành Điều lệ Đảng"

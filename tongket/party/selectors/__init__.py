@@ -2,9 +2,11 @@
 fixed number of queries whatever the number of members."""
 
 from .admissions import (
+    DecisionDocument,
     Overdue,
     admissions_board,
     admissions_for,
+    decision_document,
     get_admission_for,
     overdue_steps,
 )
@@ -17,6 +19,7 @@ from .common import (
     counts_unit_for,
     party_cells,
     party_communes,
+    party_unit_for,
     party_units,
 )
 from .exports import members_xlsx
@@ -44,6 +47,7 @@ from .statistics import (
 )
 
 __all__ = [
+    "DecisionDocument",
     "Overdue",
     "PartyStatistics",
     "ProvinceParty",
@@ -58,6 +62,7 @@ __all__ = [
     "counts_communes",
     "counts_provinces",
     "counts_unit_for",
+    "decision_document",
     "get_admission_for",
     "get_member_for",
     "get_transfer_for_receiver",
@@ -70,6 +75,7 @@ __all__ = [
     "party_cells",
     "party_communes",
     "party_statistics",
+    "party_unit_for",
     "party_units",
     "province_party_figures",
     "province_xlsx",

@@ -26,6 +26,7 @@ from ..models import Admission, PartyMember
 from ..rules import Rulebook, whole
 
 ADMISSION_RELATED = (
+    "commune__parent",
     "person",
     "cell",
     "commune",
@@ -119,3 +120,59 @@ def admissions_board(admissions: QuerySet[Admission]) -> list[BoardColumn]:
         for state in ADMISSION_ORDER
         if state in columns
     ]
+
+
+# The decisions' documents ----------------------------------------------------------------------
+
+
+@dataclass
+class DecisionDocument:
+    """What an admission decision or a decision making a member full says, read once for the
+    documents app (HD 36 layout)."""
+
+    kind: str  # "admission" or "full"
+    admission: Admission
+    commune: Unit
+    province_name: str
+    number: str
+    signed_on: datetime.date
+    signer_title: str
+    signer_name: str
+    grounds: list[str]
+    probation_months: int | None
+    ceremony_days: int | None
+    full_from: datetime.date | None
+
+
+def decision_document(admission: Admission, kind: str) -> DecisionDocument | None:
+    """The decision of a file ("admission" or "full"), or None before it is taken."""
+    decided = admission.decision if kind == "admission" else admission.full_decision
+    if decided is None:
+        return None
+    on = admission.decision_on if kind == "admission" else admission.full_decision_on
+    rules = Rulebook.load(admission.commune, on)
+    documents = []
+    for rule_kind in (RuleKind.PROBATION_MONTHS, RuleKind.ADMISSION_MIN_AGE):
+        rule = rules.get(rule_kind)
+        if rule is not None and rule.citation_document not in documents:
+            documents.append(rule.citation_document)
+    probation = rules.get(RuleKind.PROBATION_MONTHS)
+    ceremony = rules.get(RuleKind.CEREMONY_DAYS)
+    full_from = None
+    if kind == "full" and admission.ceremony_on and probation is not None:
+        full_from = ledger.add_months(admission.ceremony_on, whole(probation.value))
+    province = admission.commune.parent
+    return DecisionDocument(
+        kind=kind,
+        admission=admission,
+        commune=admission.commune,
+        province_name=province.name if province is not None else "",
+        number=str(decided),
+        signed_on=on,
+        signer_title=admission.signer_title if kind == "admission" else admission.full_signer_title,
+        signer_name=admission.signer_name if kind == "admission" else admission.full_signer_name,
+        grounds=documents,
+        probation_months=whole(probation.value) if probation else None,
+        ceremony_days=whole(ceremony.value) if ceremony else None,
+        full_from=full_from,
+    )

@@ -31,6 +31,14 @@ def party_cells(user: User, action: str = Action.VIEW) -> QuerySet[Unit]:
     return party_units(user, action).filter(kind=UnitKind.PARTY_CELL).order_by("name_folded")
 
 
+def party_unit_for(user: User, pk, kinds=(UnitKind.PARTY_CELL,)) -> Unit:
+    """A unit a request names, reached with a party-side grant: 404 otherwise."""
+    unit = party_units(user).filter(pk=pk, kind__in=kinds).first() if str(pk).isdigit() else None
+    if unit is None:
+        raise Http404(_("Không tìm thấy hoặc bạn không có quyền xem."))
+    return unit
+
+
 def can_see_records(user: User, unit: Unit) -> bool:
     return access.can(user, Action.VIEW, unit, PARTY_SIDE)
 

@@ -172,9 +172,9 @@ def badges_due(
     award_on = next_award_date(rules, today)
     milestones = sorted(whole(row.value) for row in rules.keyed(RuleKind.BADGE_MILESTONE))
     awarded = list(
-        BadgeAward.objects.filter(commune=commune, awarded_on__year=today.year).select_related(
-            "member__person"
-        )
+        BadgeAward.objects.filter(
+            commune=commune, awarded_on__year=today.year, member__in=records
+        ).select_related("member__person")
     )
     if award_on is None or not milestones:
         return BadgeList(award_on, [], awarded)

@@ -67,6 +67,10 @@ class RatingsPage:
             for level in LEVEL_ORDER
         ]
 
+    @property
+    def allowed_excellent_members(self) -> int | None:
+        return self.allowed_excellent(Subject.MEMBER)
+
     def allowed_excellent(self, subject: str) -> int | None:
         """How many "xuất sắc" the cap allows beside the "tốt" decided so far."""
         if self.cap_share is None:
