@@ -90,6 +90,7 @@ class MemberIn(Schema):
     joined_on: datetime.date | None = None
     card_number: str = ""
     education: int | None = None
+    badge_before: int | None = None
 
 
 class EventIn(Schema):

@@ -12,4 +12,5 @@ MEMBER_COLUMNS = [
     Column("joined_on", "Ngày chuyển đến Đảng bộ", "date", required=False),
     Column("card_number", "Số thẻ đảng viên", required=False, max_length=20),
     Column("education", "Trình độ học vấn", required=False, max_length=40),
+    Column("badge_before", "Huy hiệu Đảng đã nhận (năm)", "int", required=False),
 ]

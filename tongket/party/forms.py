@@ -68,6 +68,13 @@ class MemberForm(StyledForm):
     other_place = forms.CharField(label=_("Chuyển đến từ"), max_length=200, required=False)
     card_number = forms.CharField(label=_("Số thẻ đảng viên"), max_length=20, required=False)
     education = _education(required=False)
+    badge_before = forms.IntegerField(
+        label=_("Huy hiệu Đảng đã nhận (năm tuổi Đảng)"),
+        min_value=1,
+        max_value=120,
+        required=False,
+        help_text=_("Huy hiệu cao nhất đã nhận trước khi ghi vào tongket."),
+    )
 
     def __init__(self, *args, cells, **kwargs) -> None:
         super().__init__(*args, **kwargs)

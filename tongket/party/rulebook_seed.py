@@ -39,7 +39,27 @@ def _row(kind, value=None, *, doc, on, article="", unverified=False, key="", tex
     }
 
 
+BEFORE_QD232 = "Điều lệ Đảng (2011) và các quy định thi hành trước Quy định số 232-QĐ/TW"
+
 RULES = [
+    # Admission before QĐ 232 (the same numbers were applied; unverified for those years)
+    _row(
+        "admission_min_age",
+        Decimal(18),
+        doc=BEFORE_QD232,
+        on=DIEU_LE_FROM,
+        article="khoản 2 Điều 1 Điều lệ Đảng",
+        unverified=True,
+    ),
+    _row("admission_max_age", Decimal(60), doc=BEFORE_QD232, on=DIEU_LE_FROM, unverified=True),
+    _row(
+        "admission_education",
+        Decimal(2),
+        doc=BEFORE_QD232,
+        on=DIEU_LE_FROM,
+        unverified=True,
+        text="Tốt nghiệp trung học cơ sở trở lên",
+    ),
     # Admission (RULES.md: verified for age and education)
     _row(
         "admission_min_age",

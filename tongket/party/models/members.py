@@ -53,6 +53,9 @@ class PartyMember(models.Model):
     )
     exempt = models.BooleanField(_("miễn sinh hoạt"), default=False)
     away = models.BooleanField(_("đang sinh hoạt tạm thời nơi khác"), default=False)
+    badge_before = models.PositiveSmallIntegerField(
+        _("Huy hiệu Đảng đã nhận trước khi ghi vào tongket (năm)"), null=True, blank=True
+    )
     home_member = models.ForeignKey(
         "self",
         verbose_name=_("hồ sơ chính thức"),

@@ -27,6 +27,7 @@ def members_xlsx(records: Iterable[PartyMember], caption: str) -> bytes:
             else None,
             record.card_number,
             Education(record.education).label if record.education else "",
+            record.badge_before,
             MemberStatus(record.status).label if record.status else "",
             "Có" if record.exempt else "",
         ]

@@ -194,7 +194,7 @@ def badges_due(
         .values_list("member_id", "kind", "on")
     ):
         gaps.setdefault(member_id, []).append((kind, on))
-    best: dict[int, int] = {}
+    best: dict[int, int] = {record.pk: record.badge_before or 0 for record in full}
     for member_id, milestone in BadgeAward.objects.filter(member_id__in=ids).values_list(
         "member_id", "milestone"
     ):

@@ -109,6 +109,7 @@ def members_import_xlsx(*, commune: Unit, data: bytes, by: User) -> int:
                 joined_on=row["joined_on"],
                 card_number=row["card_number"],
                 education=EDUCATIONS.get(fold(row["education"])),
+                badge_before=row["badge_before"],
                 by=by,
             )
         except ValidationError as exc:

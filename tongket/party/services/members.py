@@ -218,6 +218,7 @@ def member_create(
     education: int | None = None,
     person: Person | None = None,
     other_place: str = "",
+    badge_before: int | None = None,
 ) -> PartyMember:
     """Enter a member from the office's list: admitted here (events: admitted, made full),
     or arrived on a transfer from outside tongket on `joined_on` (events: transferred in,
@@ -251,6 +252,8 @@ def member_create(
             card_number=card_number,
             education=education,
             admitted_on=admitted_on,
+            full_on=full_on if joined_on and full_on and full_on <= joined_on else None,
+            badge_before=badge_before,
         ),
         by=by,
     )
