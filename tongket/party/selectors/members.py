@@ -178,10 +178,15 @@ def badges_due(
     )
     if award_on is None or not milestones:
         return BadgeList(award_on, [], awarded)
+    # Time out of the Party only delays a milestone: nobody admitted after this day is due.
+    latest = ledger.add_months(award_on, -milestones[0] * 12)
     full = list(
-        records.filter(commune=commune, kind=MemberKind.MEMBER, status=MemberStatus.FULL)
-        .exclude(admitted_on__isnull=True)
-        .select_related("person", "cell")
+        records.filter(
+            commune=commune,
+            kind=MemberKind.MEMBER,
+            status=MemberStatus.FULL,
+            admitted_on__lte=latest,
+        ).select_related("person", "cell")
     )
     ids = [record.pk for record in full]
     gaps: dict[int, list[tuple[str, datetime.date]]] = {}

@@ -155,18 +155,27 @@ def admission_create(
 def admission_course(
     *, admission: Admission, course_on: datetime.date, certificate_no: str, by: User
 ) -> Admission:
-    """The course certificate (lớp bồi dưỡng nhận thức về Đảng) and its date."""
+    """The course certificate (lớp bồi dưỡng nhận thức về Đảng) and its date; it may come
+    before or after the introducers, and the chi bộ checks it when it votes."""
     admission = _locked(admission)
     require(by, Action.ENTER, admission.cell)
-    _expect(admission, AdmissionState.CANDIDATE)
+    _expect(admission, AdmissionState.CANDIDATE, AdmissionState.INTRODUCED)
+    if admission.course_on is not None:
+        raise ValidationError(_("Hồ sơ đã có giấy chứng nhận lớp bồi dưỡng."))
     _step_date(admission, course_on, "course_on", _("Ngày cấp giấy chứng nhận"))
     if not certificate_no.strip():
         raise ValidationError({"certificate_no": _("Ghi số giấy chứng nhận.")})
+    state = (
+        AdmissionState.COURSE_DONE
+        if admission.state == AdmissionState.CANDIDATE
+        else admission.state
+    )
     return audit.transition(
         admission,
         "state",
-        AdmissionState.COURSE_DONE,
+        state,
         by=by,
+        verb="course",
         course_on=course_on,
         course_certificate_no=certificate_no.strip()[:40],
     )
@@ -231,7 +240,7 @@ def admission_introduce(
     candidate: full members, as many as the rule asks, together long enough."""
     admission = _locked(admission)
     require(by, Action.ENTER, admission.cell)
-    _expect(admission, AdmissionState.COURSE_DONE)
+    _expect(admission, AdmissionState.CANDIDATE, AdmissionState.COURSE_DONE)
     _step_date(admission, introduced_on, "introduced_on", _("Ngày giới thiệu"))
     rules = Rulebook.load(admission.commune, introduced_on)
     count_rule = rules.require(RuleKind.INTRODUCER_COUNT)
@@ -483,6 +492,7 @@ def admission_ceremony(*, admission: Admission, ceremony_on: datetime.date, by: 
         document=_("Quyết định số %(n)s") % {"n": admission.decision},
         issued_number=admission.decision,
     )
+    record.refresh_from_db()
     return audit.transition(
         admission, "state", AdmissionState.ADMITTED, by=by, ceremony_on=ceremony_on, member=record
     )

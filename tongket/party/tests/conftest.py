@@ -140,3 +140,51 @@ def candidate(
         by=by or w.root,
         **extra,
     )
+
+
+def saved_rows() -> dict[str, int]:
+    """How many rows each party table (and the audit log, the number book, people) holds:
+    a refusal must leave them all as they were."""
+    from tongket.party.models import (
+        Admission,
+        BadgeAward,
+        CellProfile,
+        Introducer,
+        MemberEvent,
+        PartyMember,
+        QualityRating,
+        TermDetail,
+        Transfer,
+    )
+    from tongket.units.models import AuditEntry, BodyTerm, IssuedNumber, Person
+
+    models = (
+        Admission,
+        BadgeAward,
+        CellProfile,
+        Introducer,
+        MemberEvent,
+        PartyMember,
+        QualityRating,
+        TermDetail,
+        Transfer,
+        AuditEntry,
+        BodyTerm,
+        IssuedNumber,
+        Person,
+    )
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def set_rule(kind: str, value, *, key: str = "", on=None, by=None, repealed: bool = False):
+    """A later nationwide row for a rule (the way an administrator changes a number)."""
+    from tongket.party.models import Rule
+
+    return Rule.objects.create(
+        kind=kind,
+        key=key,
+        value=value,
+        effective_from=on or D(2025, 2, 1),
+        repealed=repealed,
+        citation_document="Văn bản thử nghiệm",
+    )

@@ -159,6 +159,8 @@ def admission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     admission = selectors.get_admission_for(request.user, pk)
     place = place_in(request, admission.commune)
     step = STEP_BY_STATE.get(admission.state)
+    if admission.state == AdmissionState.INTRODUCED and admission.course_on is None:
+        step = STEP_BY_SLUG["khoa-hoc"]
     allowed = step is not None and (place.can_decide if step.committee else place.can_enter)
     return render(
         request,
