@@ -314,6 +314,11 @@ def member_badge(request, pk: int, payload: BadgeIn):
 
 @router.get("/transfers/incoming", response=list[TransferOut], summary="Chờ tiếp nhận")
 def transfers_incoming(request):
+    if not (
+        access.is_superuser(request.user)
+        or access.can_anywhere(request.user, Action.VIEW, PARTY_SIDE)
+    ):
+        raise Http404
     return [_transfer_out(t) for t in selectors.transfers_incoming(request.user)[:500]]
 
 

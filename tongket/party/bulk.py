@@ -15,7 +15,7 @@ from tongket.units.choices import AuditAction
 from tongket.units.models import AuditEntry, Person, Unit, User
 
 from . import ledger
-from .choices import RatingState
+from .choices import PARTY_SIDE, RatingState
 from .models import BadgeAward, MemberEvent, PartyMember, QualityRating
 
 
@@ -39,7 +39,9 @@ class _Record:
     updates: list[tuple[str, dict]] = field(default_factory=list)  # (verb, changes)
 
 
-def _entry(by: User, action: str, obj, changes: dict, verb: str = "") -> AuditEntry:
+def _entry(
+    by: User, action: str, obj, changes: dict, verb: str = "", side: str | None = None
+) -> AuditEntry:
     unit = unit_of(obj)
     return AuditEntry(
         actor=by,
@@ -50,7 +52,7 @@ def _entry(by: User, action: str, obj, changes: dict, verb: str = "") -> AuditEn
         object_repr=str(obj)[:255],
         unit=unit if unit is not None and unit.pk else None,
         changes=changes,
-        side=side_of(type(obj)),
+        side=side or side_of(type(obj)),
     )
 
 
@@ -163,7 +165,9 @@ class Bulk:
         entries: list[AuditEntry] = []
         Person.objects.bulk_create(self.people, batch_size=500)
         entries += [
-            _entry(by, AuditAction.CREATE, person, _created(audit.snapshot(person)))
+            _entry(
+                by, AuditAction.CREATE, person, _created(audit.snapshot(person)), side=PARTY_SIDE
+            )
             for person in self.people
         ]
         for planned in self.records:

@@ -59,7 +59,10 @@ def record(
     changes: dict[str, list[Any]] | None = None,
     verb: str = "",
     note: str = "",
+    side: str | None = None,
 ) -> AuditEntry:
+    """One audit row; its side is the object's model's unless the caller names the side the
+    change was made on (a person entered by the party office as a new member)."""
     unit = unit_of(obj)
     return AuditEntry.objects.create(
         actor=by if by is not None and getattr(by, "pk", None) else None,
@@ -71,11 +74,13 @@ def record(
         unit=unit if unit is not None and unit.pk else None,
         changes=changes or {},
         note=note,
-        side=side_of(type(obj)),
+        side=side or side_of(type(obj)),
     )
 
 
-def create(obj: M, *, by, verb: str = "", note: str = "", clean: bool = True) -> M:
+def create(
+    obj: M, *, by, verb: str = "", note: str = "", clean: bool = True, side: str | None = None
+) -> M:
     if clean:
         obj.full_clean()
     obj.save()
@@ -87,6 +92,7 @@ def create(obj: M, *, by, verb: str = "", note: str = "", clean: bool = True) ->
         changes={key: [None, value] for key, value in after.items() if value not in (None, "")},
         verb=verb,
         note=note,
+        side=side,
     )
     return obj
 

@@ -13,7 +13,9 @@ from ..models import PartyMember
 
 
 def members_xlsx(records: Iterable[PartyMember], caption: str) -> bytes:
-    headers = [column.header for column in MEMBER_COLUMNS] + ["Tình trạng", "Miễn sinh hoạt"]
+    """The list in the import's columns (first sheet, reads back in), and each member's
+    status on a second sheet."""
+    records = list(records)
     rows = [
         [
             record.person.full_name,
@@ -28,9 +30,33 @@ def members_xlsx(records: Iterable[PartyMember], caption: str) -> bytes:
             record.card_number,
             Education(record.education).label if record.education else "",
             record.badge_before,
-            MemberStatus(record.status).label if record.status else "",
-            "Có" if record.exempt else "",
         ]
         for record in records
     ]
-    return write_xlsx([Sheet(title="Đảng viên", caption=None, headers=headers, rows=rows)])
+    statuses = [
+        [
+            record.person.full_name,
+            record.cell.name,
+            MemberStatus(record.status).label if record.status else "",
+            "Có" if record.exempt else "",
+            "Có" if record.away else "",
+        ]
+        for record in records
+    ]
+    return write_xlsx(
+        [
+            Sheet(title="Đảng viên", headers=[c.header for c in MEMBER_COLUMNS], rows=rows),
+            Sheet(
+                title="Tình trạng",
+                caption=caption,
+                headers=[
+                    "Họ và tên",
+                    "Chi bộ",
+                    "Tình trạng",
+                    "Miễn sinh hoạt",
+                    "Sinh hoạt nơi khác",
+                ],
+                rows=statuses,
+            ),
+        ]
+    )

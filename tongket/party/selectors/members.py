@@ -227,8 +227,9 @@ def badges_due(
 
 
 def transfers_incoming(user: User) -> QuerySet[Transfer]:
-    """Transfers waiting for an answer into chi bộ the user's Đảng ủy office receives for."""
-    paths = access.scope_paths(user, Action.EDIT, PARTY_SIDE)
+    """Transfers waiting for an answer into chi bộ of the Đảng bộ the user sees (on the
+    party side); answering them takes the receiving office's right (the services check)."""
+    paths = access.scope_paths(user, Action.VIEW, PARTY_SIDE)
     transfers = Transfer.objects.filter(state=TransferState.REQUESTED).select_related(
         "member__person", "from_cell__parent", "to_cell"
     )

@@ -22,6 +22,7 @@ from tongket.units.models import IssuedNumber, Person, Unit, User
 from .. import ledger
 from ..choices import (
     IN_PARTY,
+    PARTY_SIDE,
     RECORDABLE_EVENTS,
     EventKind,
     MemberKind,
@@ -116,9 +117,9 @@ def _person_for(*, commune: Unit, full_name: str, birth_date, gender: str, by: U
     ).first()
     if found is not None:
         return found
-    return audit.create(
-        Person(full_name=name, unit=commune, birth_date=birth_date, gender=gender or ""), by=by
-    )
+    person = Person(full_name=name, unit=commune, birth_date=birth_date, gender=gender or "")
+    # Entered by the party office for a member or a candidate: audited on the party side.
+    return audit.create(person, by=by, side=PARTY_SIDE)
 
 
 def _check_card(card_number: str, exclude_pk: int | None = None) -> str:

@@ -2,7 +2,6 @@
 same when taken later), moves, transfers the receiving Đảng ủy must accept, temporary
 activity, cards, Huy hiệu Đảng."""
 
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 

@@ -129,8 +129,7 @@ def cell_type(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def rulebook(request: HttpRequest) -> HttpResponse:
-    if not (has_party_scope(request) or access.is_superuser(request.user)):
-        raise Http404
+    _require_party_user(request)
     communes = selectors.party_communes(request.user)
     return render(
         request,
@@ -151,8 +150,15 @@ def _rule_fields(data: dict) -> dict:
     return {name: data.get(name) for name in services.RULE_FIELDS}
 
 
+def _require_party_user(request: HttpRequest) -> None:
+    """The rulebook's screens are the party side's (404 for a state-side user)."""
+    if not (has_party_scope(request) or access.is_superuser(request.user)):
+        raise Http404
+
+
 @login_required
 def rule_create(request: HttpRequest) -> HttpResponse:
+    _require_party_user(request)
     if not (
         access.is_superuser(request.user)
         or access.can_anywhere(request.user, Action.ADMINISTER, PARTY_SIDE)
@@ -178,6 +184,7 @@ def rule_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_party_user(request)
     rule = Rule.objects.filter(pk=pk).select_related("unit").first()
     if rule is None:
         raise Http404
