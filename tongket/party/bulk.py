@@ -35,14 +35,23 @@ class Planned:
 class _Record:
     record: PartyMember
     created: dict
+    created_in: Unit
     events: list[MemberEvent] = field(default_factory=list)
-    updates: list[tuple[str, dict]] = field(default_factory=list)  # (verb, changes)
+    updates: list[tuple[str, dict, Unit]] = field(default_factory=list)  # verb, changes, unit
 
 
 def _entry(
-    by: User, action: str, obj, changes: dict, verb: str = "", side: str | None = None
+    by: User,
+    action: str,
+    obj,
+    changes: dict,
+    verb: str = "",
+    side: str | None = None,
+    unit: Unit | None = None,
 ) -> AuditEntry:
-    unit = unit_of(obj)
+    """The row audit.record writes; `unit` is the object's unit when the change was made
+    (a record's chi bộ then), which bulk writing must carry since it saves the end state."""
+    unit = unit or unit_of(obj)
     return AuditEntry(
         actor=by,
         action=action,
@@ -102,7 +111,7 @@ class Bulk:
             full_on=full_on,
             badge_before=badge_before,
         )
-        planned = _Record(record, audit.snapshot(record))
+        planned = _Record(record, audit.snapshot(record), cell)
         state = ledger.MemberState()
         for event in events:
             state, deltas = ledger.step(state, event.kind, status_in=event.status_in)
@@ -119,7 +128,9 @@ class Bulk:
             )
             before = audit.snapshot(record)
             ledger.cache_on_record(record, event.kind, event.on, state, event.cell, self.commune)
-            planned.updates.append((event.kind, audit.diff(before, audit.snapshot(record))))
+            planned.updates.append(
+                (event.kind, audit.diff(before, audit.snapshot(record)), record.cell)
+            )
         self.records.append(planned)
         return record
 
@@ -176,18 +187,28 @@ class Bulk:
         events = []
         for planned in self.records:
             record = planned.record
-            entries.append(_entry(by, AuditAction.CREATE, record, _created(planned.created)))
+            entries.append(
+                _entry(
+                    by,
+                    AuditAction.CREATE,
+                    record,
+                    _created(planned.created),
+                    unit=planned.created_in,
+                )
+            )
             for event in planned.events:
                 event.member = record
                 events.append(event)
         MemberEvent.objects.bulk_create(events, batch_size=1000)
         for planned in self.records:
-            for event, (verb, changes) in zip(planned.events, planned.updates, strict=True):
+            for event, (verb, changes, unit) in zip(planned.events, planned.updates, strict=True):
                 entries.append(
                     _entry(by, AuditAction.CREATE, event, _created(audit.snapshot(event)))
                 )
                 if changes:  # audit.update records nothing when nothing changed
-                    entries.append(_entry(by, AuditAction.UPDATE, planned.record, changes, verb))
+                    entries.append(
+                        _entry(by, AuditAction.UPDATE, planned.record, changes, verb, unit=unit)
+                    )
         self._save_ratings(entries)
         for badge in self.badges:
             badge.member_id = badge.member.pk

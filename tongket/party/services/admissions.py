@@ -572,7 +572,6 @@ def admission_make_full(
         record=admission.member,
         kind=EventKind.MADE_FULL,
         on=probation_end(admission),
-        cell=admission.member.cell,
         by=by,
         document=_("Quyết định số %(n)s") % {"n": issued},
         issued_number=issued,
@@ -605,7 +604,6 @@ def admission_close(*, admission: Admission, on: datetime.date, reason: str, by:
             record=admission.member,
             kind=EventKind.STRUCK_OFF,
             on=on,
-            cell=admission.member.cell,
             by=by,
             note=reason,
         )

@@ -43,6 +43,15 @@ from .common import (
 )
 
 
+def _fresh(record: PartyMember) -> PartyMember:
+    """The record as saved now (a caller's object may predate an event), locked."""
+    return (
+        PartyMember.objects.select_for_update()
+        .select_related("cell", "commune", "person")
+        .get(pk=record.pk)
+    )
+
+
 def _state(record: PartyMember) -> ledger.MemberState:
     return ledger.MemberState(record.status, record.exempt, record.away)
 
@@ -52,18 +61,19 @@ def event_append(
     record: PartyMember,
     kind: str,
     on: datetime.date,
-    cell: Unit,
     by: User,
+    cell: Unit | None = None,
     status_in: str = "",
     document: str = "",
     issued_number: IssuedNumber | None = None,
     other_place: str = "",
     note: str = "",
 ) -> MemberEvent:
-    """Append one event to a record (rights are checked by the caller's service). Refused,
-    nothing saved, when its date is ahead or before the record's last event, or when the
-    record's state does not allow it."""
+    """Append one event to a record, in its current chi bộ unless another is named (rights
+    are checked by the caller's service). Refused, nothing saved, when its date is ahead or
+    before the record's last event, or when the record's state does not allow it."""
     record = PartyMember.objects.select_for_update().select_related("cell").get(pk=record.pk)
+    cell = cell or record.cell
     not_ahead(on, "on", _("Ngày của sự kiện"))
     last = record.events.order_by("-on", "-id").first()
     if last is not None and on < last.on:
@@ -295,6 +305,7 @@ def member_update(
 ) -> PartyMember:
     """What an officer types on a record: the card number, education, a note. Status and
     dates come only from events."""
+    record = _fresh(record)
     require(by, Action.EDIT, record.commune)
     before = audit.snapshot(record)
     record.card_number = _check_card(card_number, exclude_pk=record.pk)
@@ -318,12 +329,11 @@ def member_event_record(
         raise ValidationError(
             {"kind": _("Sự kiện này được ghi ở bước khác (kết nạp, chuyển sinh hoạt).")}
         )
+    record = _fresh(record)
     require(by, Action.EDIT, record.commune)
     if kind in (EventKind.STRUCK_OFF, EventKind.EXPELLED):
         require_committee(by, record.commune)
-    return event_append(
-        record=record, kind=kind, on=on, cell=record.cell, by=by, document=document, note=note
-    )
+    return event_append(record=record, kind=kind, on=on, by=by, document=document, note=note)
 
 
 # Moves and transfers ---------------------------------------------------------------------------
@@ -335,6 +345,7 @@ def member_move_cell(
 ) -> MemberEvent:
     """Move a member to another chi bộ of the same Đảng bộ (two events: out of the old, into
     the new). A chi bộ of another commune takes a transfer its Đảng ủy accepts."""
+    record = _fresh(record)
     require(by, Action.EDIT, record.commune)
     if to_cell.parent_id != record.commune_id:
         raise ValidationError(
@@ -384,6 +395,7 @@ def transfer_out(
     """A member leaves for another organisation. Into a chi bộ of another commune in
     tongket: a transfer the receiving Đảng ủy accepts (nothing moves before). Elsewhere:
     the event is recorded now."""
+    record = _fresh(record)
     require(by, Action.EDIT, record.commune)
     if kind not in TransferKind.values:
         raise ValidationError({"kind": _("Hình thức chuyển không hợp lệ.")})
@@ -413,7 +425,6 @@ def transfer_out(
         record=record,
         kind=event_kind,
         on=on,
-        cell=record.cell,
         by=by,
         document=document,
         other_place=to_place.strip(),
@@ -504,8 +515,9 @@ def transfer_refuse(*, transfer: Transfer, by: User, note: str = "") -> Transfer
 def member_return(*, record: PartyMember, on: datetime.date, by: User) -> MemberEvent:
     """A member active elsewhere temporarily comes back; a guest record they had in another
     Đảng bộ of tongket ends the same day."""
+    record = _fresh(record)
     require(by, Action.EDIT, record.commune)
-    event = event_append(record=record, kind=EventKind.TEMP_BACK, on=on, cell=record.cell, by=by)
+    event = event_append(record=record, kind=EventKind.TEMP_BACK, on=on, by=by)
     for transfer in (
         Transfer.objects.select_for_update()
         .filter(member=record, kind=TransferKind.TEMPORARY, state=TransferState.ACCEPTED)
@@ -516,7 +528,6 @@ def member_return(*, record: PartyMember, on: datetime.date, by: User) -> Member
                 record=transfer.guest,
                 kind=EventKind.TEMP_IN_END,
                 on=on,
-                cell=transfer.guest.cell,
                 by=by,
             )
         audit.transition(transfer, "state", TransferState.RETURNED, by=by)
@@ -562,8 +573,9 @@ def guest_create(
 
 @transaction.atomic
 def guest_end(*, record: PartyMember, on: datetime.date, by: User) -> MemberEvent:
+    record = _fresh(record)
     require(by, Action.EDIT, record.commune)
-    return event_append(record=record, kind=EventKind.TEMP_IN_END, on=on, cell=record.cell, by=by)
+    return event_append(record=record, kind=EventKind.TEMP_IN_END, on=on, by=by)
 
 
 # Huy hiệu Đảng ---------------------------------------------------------------------------------
@@ -576,6 +588,7 @@ def badge_award(
     """Hand a Huy hiệu Đảng: the milestone is one the rulebook has on that day and the
     member, a full member in the list, has reached it (tuổi Đảng counted from admission,
     time out of the Party left out)."""
+    record = _fresh(record)
     require_committee(by, record.commune)
     not_ahead(awarded_on, "awarded_on", _("Ngày trao"))
     rules = Rulebook.load(record.commune, awarded_on)
