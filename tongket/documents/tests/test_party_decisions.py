@@ -6,13 +6,19 @@ import datetime
 import io
 
 import docx
+import pytest
 from django.urls import reverse
 
 from tongket.party import services
-from tongket.party.tests.conftest import candidate, pw, walk  # noqa: F401 (pw is a fixture)
+from tongket.party.tests.conftest import candidate, walk, with_seats
 from tongket.units import services as unit_services
 
 D = datetime.date
+
+
+@pytest.fixture
+def pw(party_world):
+    return with_seats(party_world)
 
 
 def text_of(data: bytes) -> tuple[list[str], list[str]]:

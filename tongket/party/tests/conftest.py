@@ -15,9 +15,13 @@ CANDIDATE_BORN, CANDIDATE_ON, STEPS_FROM = D(2000, 4, 15), D(2025, 1, 5), D(2025
 
 @pytest.fixture
 def pw(party_world):
+    return with_seats(party_world)
+
+
+def with_seats(w):
+    """The Đảng ủy of phường A with five seats held since 2020."""
     from tongket.units import services
 
-    w = party_world
     for name, title in (
         ("Nguyễn Văn Hùng", "Bí thư Đảng ủy phường"),
         ("Hồ Thị Minh Nguyệt", "Phó Bí thư Đảng ủy phường"),

@@ -295,3 +295,37 @@ def test_closing_an_admitted_file_strikes_the_probationary_member_off(pw):
     )
     admission.member.refresh_from_db()
     assert admission.member.status == "struck_off"
+
+
+# Deadlines ------------------------------------------------------------------------------------
+
+
+def _overdue(w, today):
+    from tongket.party import selectors
+    from tongket.party.models import PartyMember
+
+    return selectors.overdue_steps(
+        w.a, Admission.objects.all(), PartyMember.objects.all(), today=today
+    )
+
+
+def test_a_ceremony_not_held_within_the_rules_days_is_overdue(pw):
+    walk(pw, candidate(pw), upto="decide")  # decided 05/04/2025
+    assert _overdue(pw, D(2025, 5, 5)) == []
+    late = _overdue(pw, D(2025, 5, 6))
+    assert [(item.label, item.due_on, item.days) for item in late] == [
+        ("Chưa tổ chức lễ kết nạp", D(2025, 5, 5), 1)
+    ]
+    set_rule("ceremony_days", 60, on=D(2025, 1, 1))
+    assert _overdue(pw, D(2025, 5, 6)) == []
+
+
+def test_a_probationary_member_not_considered_after_probation_is_overdue(pw):
+    admission = walk(pw, candidate(pw), upto="ceremony")  # ceremony 10/04/2025
+    assert _overdue(pw, D(2026, 5, 10)) == []
+    late = _overdue(pw, D(2026, 5, 11))
+    assert [(item.label, item.record, item.days) for item in late] == [
+        ("Chưa xét công nhận đảng viên chính thức", admission.member, 1)
+    ]
+    set_rule("full_review_days", 45, on=D(2025, 1, 1))
+    assert _overdue(pw, D(2026, 5, 11)) == []
