@@ -49,7 +49,7 @@ SIGNER_ROLES = (PositionRole.PARTY_SECRETARY, PositionRole.PARTY_DEPUTY_SECRETAR
 
 def _locked(admission: Admission) -> Admission:
     return (
-        Admission.objects.select_for_update()
+        Admission.objects.select_for_update(of=("self",))
         .select_related("commune", "cell", "person")
         .get(pk=admission.pk)
     )

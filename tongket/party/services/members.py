@@ -46,7 +46,7 @@ from .common import (
 def _fresh(record: PartyMember) -> PartyMember:
     """The record as saved now (a caller's object may predate an event), locked."""
     return (
-        PartyMember.objects.select_for_update()
+        PartyMember.objects.select_for_update(of=("self",))
         .select_related("cell", "commune", "person")
         .get(pk=record.pk)
     )
@@ -72,7 +72,7 @@ def event_append(
     """Append one event to a record, in its current chi bộ unless another is named (rights
     are checked by the caller's service). Refused, nothing saved, when its date is ahead or
     before the record's last event, or when the record's state does not allow it."""
-    record = PartyMember.objects.select_for_update().select_related("cell").get(pk=record.pk)
+    record = PartyMember.objects.select_for_update(of=("self",)).select_related("cell").get(pk=record.pk)
     cell = cell or record.cell
     not_ahead(on, "on", _("Ngày của sự kiện"))
     last = record.events.order_by("-on", "-id").first()
@@ -437,7 +437,7 @@ def transfer_accept(*, transfer: Transfer, by: User) -> Transfer:
     old Đảng bộ, into the new, on the transfer's date); temporary, the member stays counted
     at home, away, and is active at the receiving chi bộ as a guest."""
     transfer = (
-        Transfer.objects.select_for_update()
+        Transfer.objects.select_for_update(of=("self",))
         .select_related("member", "to_cell", "from_cell")
         .get(pk=transfer.pk)
     )
@@ -502,7 +502,7 @@ def transfer_accept(*, transfer: Transfer, by: User) -> Transfer:
 
 @transaction.atomic
 def transfer_refuse(*, transfer: Transfer, by: User, note: str = "") -> Transfer:
-    transfer = Transfer.objects.select_for_update().select_related("to_cell").get(pk=transfer.pk)
+    transfer = Transfer.objects.select_for_update(of=("self",)).select_related("to_cell").get(pk=transfer.pk)
     require(by, Action.EDIT, commune_of(transfer.to_cell))
     if transfer.state != TransferState.REQUESTED:
         raise ValidationError(_("Giấy chuyển này đã được trả lời."))
@@ -519,7 +519,7 @@ def member_return(*, record: PartyMember, on: datetime.date, by: User) -> Member
     require(by, Action.EDIT, record.commune)
     event = event_append(record=record, kind=EventKind.TEMP_BACK, on=on, by=by)
     for transfer in (
-        Transfer.objects.select_for_update()
+        Transfer.objects.select_for_update(of=("self",))
         .filter(member=record, kind=TransferKind.TEMPORARY, state=TransferState.ACCEPTED)
         .select_related("guest__cell")
     ):

@@ -26,7 +26,7 @@ def cell_type_set(*, cell: Unit, cell_type: str, by: User, note: str = "") -> Ce
     require(by, Action.EDIT, commune)
     if cell_type not in CellType.values:
         raise ValidationError({"cell_type": _("Loại chi bộ không hợp lệ.")})
-    profile = CellProfile.objects.select_for_update().filter(cell=cell).first()
+    profile = CellProfile.objects.select_for_update(of=("self",)).filter(cell=cell).first()
     if profile is None:
         return audit.create(CellProfile(cell=cell, cell_type=cell_type, note=note[:300]), by=by)
     before = audit.snapshot(profile)
@@ -125,7 +125,7 @@ def rule_create(*, by: User, **fields) -> Rule:
 
 @transaction.atomic
 def rule_update(*, rule: Rule, by: User, **fields) -> Rule:
-    rule = Rule.objects.select_for_update().select_related("unit").get(pk=rule.pk)
+    rule = Rule.objects.select_for_update(of=("self",)).select_related("unit").get(pk=rule.pk)
     _require_rule_admin(by, rule.unit)
     if "unit" in fields:
         _require_rule_admin(by, fields["unit"])

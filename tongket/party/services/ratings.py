@@ -120,7 +120,7 @@ def rating_self_assess(
         if member
         else {"unit": place, "subject": subject, "year": year}
     )
-    rating = QualityRating.objects.select_for_update().filter(**lookup).first()
+    rating = QualityRating.objects.select_for_update(of=("self",)).filter(**lookup).first()
     if rating is None:
         rating = QualityRating(
             subject=subject, year=year, commune=commune, unit=place, member=member
@@ -151,7 +151,7 @@ def rating_propose(*, rating: QualityRating, level: str, by: User, points=None) 
     """The chi bộ's proposal for a member (points optional, the level no better than the
     points reach)."""
     rating = (
-        QualityRating.objects.select_for_update()
+        QualityRating.objects.select_for_update(of=("self",))
         .select_related("unit", "commune")
         .get(pk=rating.pk)
     )
@@ -220,7 +220,7 @@ def ratings_decide(
     level no better than its points reach, the cap checked on the result."""
     require_committee(by, commune)
     ratings = list(
-        QualityRating.objects.select_for_update()
+        QualityRating.objects.select_for_update(of=("self",))
         .filter(commune=commune, year=year, pk__in=list(levels))
         .select_related("member__person", "unit")
     )
