@@ -72,7 +72,9 @@ def event_append(
     """Append one event to a record, in its current chi bộ unless another is named (rights
     are checked by the caller's service). Refused, nothing saved, when its date is ahead or
     before the record's last event, or when the record's state does not allow it."""
-    record = PartyMember.objects.select_for_update(of=("self",)).select_related("cell").get(pk=record.pk)
+    record = (
+        PartyMember.objects.select_for_update(of=("self",)).select_related("cell").get(pk=record.pk)
+    )
     cell = cell or record.cell
     not_ahead(on, "on", _("Ngày của sự kiện"))
     last = record.events.order_by("-on", "-id").first()
@@ -502,7 +504,11 @@ def transfer_accept(*, transfer: Transfer, by: User) -> Transfer:
 
 @transaction.atomic
 def transfer_refuse(*, transfer: Transfer, by: User, note: str = "") -> Transfer:
-    transfer = Transfer.objects.select_for_update(of=("self",)).select_related("to_cell").get(pk=transfer.pk)
+    transfer = (
+        Transfer.objects.select_for_update(of=("self",))
+        .select_related("to_cell")
+        .get(pk=transfer.pk)
+    )
     require(by, Action.EDIT, commune_of(transfer.to_cell))
     if transfer.state != TransferState.REQUESTED:
         raise ValidationError(_("Giấy chuyển này đã được trả lời."))
