@@ -132,6 +132,17 @@ class PartyStatistics:
         return bool(self.sentences)
 
     @property
+    def article_sentence(self) -> str:
+        """The one sentence a year-end article gives the Đảng bộ: "Đảng bộ kết nạp 6 đảng
+        viên mới, nâng tổng số đảng viên lên 812 đồng chí; 5 chi bộ, 14 đảng viên hoàn thành
+        xuất sắc nhiệm vụ." ("" when there is nothing to say)."""
+        parts = [part for part in (_members_sentence(self), _excellent_sentence(self)) if part]
+        if not parts:
+            return ""
+        text = "; ".join(parts)
+        return text[:1].upper() + text[1:] + "."
+
+    @property
     def text(self) -> str:
         """The sentences as a paragraph: "Đảng bộ kết nạp …; … . …"."""
         return " ".join(sentence[:1].upper() + sentence[1:] + "." for sentence in self.sentences)

@@ -22,6 +22,7 @@ def test_shares_are_written_as_articles_write_them():
 
 def test_no_data_gives_no_sentence(pw):
     stats = selectors.party_statistics(pw.a, 2025)
+    assert stats.article_sentence == ""
     assert all("chưa" not in sentence for sentence in stats.sentences)
     assert stats.sentences == ["Đảng bộ có 2 chi bộ: 1 chi bộ cơ quan, 1 chi bộ khu dân cư"]
 
@@ -91,6 +92,9 @@ def test_ratings_give_the_excellent_and_the_share_sentences(pw):
     assert "100% chi bộ hoàn thành tốt nhiệm vụ trở lên" in stats.sentences
     assert "trên 90% đảng viên hoàn thành tốt nhiệm vụ trở lên" in stats.sentences
     assert stats.level_rows()[0][1:] == (0, 2)
+    assert stats.article_sentence == (
+        "Đến 31/12/2025, Đảng bộ có 13 đảng viên; 2 đảng viên hoàn thành xuất sắc nhiệm vụ."
+    )
 
 
 def test_badges_awarded_in_the_year_are_stated(pw):
