@@ -34,9 +34,15 @@ from .api_schemas import (
     TermOut,
     TransferIn,
     TransferOut,
+    admission_out,
+    event_out,
+    member_out,
+    rating_out,
+    statistics_out,
+    transfer_out,
 )
 from .choices import PARTY_SIDE, Subject
-from .models import PartyMember, QualityRating, Transfer
+from .models import QualityRating, Transfer
 
 router = Router(tags=["Công tác Đảng"])
 
@@ -56,102 +62,14 @@ def _cell(request, pk: int) -> Unit:
     return selectors.party_unit_for(request.user, pk)
 
 
-def _member_out(record: PartyMember) -> dict:
-    return {
-        "id": record.pk,
-        "full_name": record.person.full_name,
-        "birth_date": record.person.birth_date,
-        "kind": record.kind,
-        "commune_id": record.commune_id,
-        "cell_id": record.cell_id,
-        "cell": record.cell.name,
-        "card_number": record.card_number,
-        "admitted_on": record.admitted_on,
-        "full_on": record.full_on,
-        "status": record.status,
-        "status_label": record.get_status_display() if record.status else "",
-        "exempt": record.exempt,
-        "away": record.away,
-    }
-
-
-def _event_out(event) -> dict:
-    return {
-        "id": event.pk,
-        "kind": event.kind,
-        "kind_label": event.get_kind_display(),
-        "on": event.on,
-        "cell_id": event.cell_id,
-        "document": event.document,
-        "other_place": event.other_place,
-    }
-
-
-def _admission_out(admission) -> dict:
-    return {
-        "id": admission.pk,
-        "commune_id": admission.commune_id,
-        "cell_id": admission.cell_id,
-        "full_name": admission.person.full_name,
-        "state": admission.state,
-        "state_label": admission.get_state_display(),
-        "candidate_on": admission.candidate_on,
-        "decision": str(admission.decision) if admission.decision_id else None,
-        "decision_on": admission.decision_on,
-        "ceremony_on": admission.ceremony_on,
-        "member_id": admission.member_id,
-        "full_decision": str(admission.full_decision) if admission.full_decision_id else None,
-    }
-
-
-def _rating_out(rating: QualityRating) -> dict:
-    return {
-        "id": rating.pk,
-        "subject": rating.subject,
-        "year": rating.year,
-        "unit_id": rating.unit_id,
-        "member_id": rating.member_id,
-        "self_points": rating.self_points,
-        "self_level": rating.self_level,
-        "proposed_level": rating.proposed_level,
-        "decided_level": rating.decided_level,
-        "state": rating.state,
-    }
-
-
 # Counts (either side) ------------------------------------------------------------------------
 
 
 @router.get("/statistics", response=StatisticsOut, summary="Số liệu công tác Đảng của năm")
 def statistics(request, commune: int, year: int):
-    stats = selectors.party_statistics(selectors.counts_unit_for(request.user, commune), year)
-    return {
-        "commune_id": stats.commune.pk,
-        "year": stats.year,
-        "as_of": stats.as_of,
-        "total": stats.total,
-        "full": stats.full,
-        "probationary": stats.probationary,
-        "admitted": stats.admitted,
-        "total_start": stats.total_start,
-        "cells": [
-            {
-                "cell_id": row.cell.pk,
-                "cell": row.cell.name,
-                "cell_type": row.cell_type,
-                "full": row.full,
-                "probationary": row.probationary,
-                "total": row.total,
-            }
-            for row in stats.cells
-        ],
-        "cells_by_type": {key: n for key, _, n in stats.cells_by_type},
-        "member_levels": stats.member_levels,
-        "cell_levels": stats.cell_levels,
-        "committee_level": stats.committee_level,
-        "badges": stats.badges,
-        "sentences": stats.sentences,
-    }
+    return statistics_out(
+        selectors.party_statistics(selectors.counts_unit_for(request.user, commune), year)
+    )
 
 
 @router.get("/province", response=list[CommunePartyOut], summary="Các xã, phường cạnh nhau")
@@ -241,15 +159,15 @@ def members(
         query=q,
         status=status,
     )
-    return [_member_out(record) for record in listing[: max(1, min(limit, 5000))]]
+    return [member_out(record) for record in listing[: max(1, min(limit, 5000))]]
 
 
 @router.get("/members/{int:pk}", response=MemberDetailOut, summary="Hồ sơ một đảng viên")
 def member_detail(request, pk: int):
     page = selectors.member_page(selectors.get_member_for(request.user, pk))
     return {
-        **_member_out(page.record),
-        "events": [_event_out(event) for event in page.events],
+        **member_out(page.record),
+        "events": [event_out(event) for event in page.events],
         "party_years": page.years,
     }
 
@@ -261,14 +179,14 @@ def member_create(request, payload: MemberIn):
     record = services.member_create(
         commune=commune, cell=_cell(request, payload.cell_id), by=request.user, **data
     )
-    return Status(201, _member_out(record))
+    return Status(201, member_out(record))
 
 
 @router.post("/members/{int:pk}/events", response={201: EventOut}, summary="Ghi sự kiện")
 def member_event(request, pk: int, payload: EventIn):
     record = selectors.get_member_for(request.user, pk, Action.EDIT)
     event = services.member_event_record(record=record, by=request.user, **payload.dict())
-    return Status(201, _event_out(event))
+    return Status(201, event_out(event))
 
 
 @router.post("/members/{int:pk}/move", response={201: EventOut}, summary="Chuyển chi bộ")
@@ -280,7 +198,7 @@ def member_move(request, pk: int, payload: MoveIn):
     event = services.member_move_cell(
         record=record, to_cell=to_cell, on=payload.on, document=payload.document, by=request.user
     )
-    return Status(201, _event_out(event))
+    return Status(201, event_out(event))
 
 
 @router.post("/members/{int:pk}/transfer", response={201: dict}, summary="Chuyển sinh hoạt đi")
@@ -319,31 +237,19 @@ def transfers_incoming(request):
         or access.can_anywhere(request.user, Action.VIEW, PARTY_SIDE)
     ):
         raise Http404
-    return [_transfer_out(t) for t in selectors.transfers_incoming(request.user)[:500]]
-
-
-def _transfer_out(transfer: Transfer) -> dict:
-    return {
-        "id": transfer.pk,
-        "member_id": transfer.member_id,
-        "kind": transfer.kind,
-        "from_cell_id": transfer.from_cell_id,
-        "to_cell_id": transfer.to_cell_id,
-        "on": transfer.on,
-        "state": transfer.state,
-    }
+    return [transfer_out(t) for t in selectors.transfers_incoming(request.user)[:500]]
 
 
 @router.post("/transfers/{int:pk}/accept", response=TransferOut, summary="Tiếp nhận")
 def transfer_accept(request, pk: int):
     transfer = selectors.get_transfer_for_receiver(request.user, pk)
-    return _transfer_out(services.transfer_accept(transfer=transfer, by=request.user))
+    return transfer_out(services.transfer_accept(transfer=transfer, by=request.user))
 
 
 @router.post("/transfers/{int:pk}/refuse", response=TransferOut, summary="Không tiếp nhận")
 def transfer_refuse(request, pk: int):
     transfer = selectors.get_transfer_for_receiver(request.user, pk)
-    return _transfer_out(services.transfer_refuse(transfer=transfer, by=request.user))
+    return transfer_out(services.transfer_refuse(transfer=transfer, by=request.user))
 
 
 @router.get("/badges", response=BadgesOut, summary="Huy hiệu Đảng đến mốc ở đợt trao tới")
@@ -370,12 +276,12 @@ def badges(request, commune: int):
 @router.get("/admissions", response=list[AdmissionOut], summary="Hồ sơ kết nạp")
 def admissions(request, commune: int):
     unit = _records_commune(request, commune)
-    return [_admission_out(a) for a in selectors.admissions_for(request.user, unit)[:1000]]
+    return [admission_out(a) for a in selectors.admissions_for(request.user, unit)[:1000]]
 
 
 @router.get("/admissions/{int:pk}", response=AdmissionOut, summary="Một hồ sơ kết nạp")
 def admission_detail(request, pk: int):
-    return _admission_out(selectors.get_admission_for(request.user, pk))
+    return admission_out(selectors.get_admission_for(request.user, pk))
 
 
 @router.post("/admissions", response={201: AdmissionOut}, summary="Lập hồ sơ quần chúng ưu tú")
@@ -385,7 +291,7 @@ def admission_create(request, payload: AdmissionIn):
         by=request.user,
         **payload.dict(exclude={"cell_id"}),
     )
-    return Status(201, _admission_out(admission))
+    return Status(201, admission_out(admission))
 
 
 def _step_call(request, admission, step: str, payload: StepIn):
@@ -438,7 +344,7 @@ def _step_call(request, admission, step: str, payload: StepIn):
 )
 def admission_step(request, pk: int, step: str, payload: StepIn):
     admission = selectors.get_admission_for(request.user, pk)
-    return _admission_out(_step_call(request, admission, step, payload))
+    return admission_out(_step_call(request, admission, step, payload))
 
 
 # Ratings --------------------------------------------------------------------------------------
@@ -448,7 +354,7 @@ def admission_step(request, pk: int, step: str, payload: StepIn):
 def ratings(request, commune: int, year: int):
     unit = _records_commune(request, commune)
     listing = access.restrict(QualityRating.objects.filter(commune=unit, year=year), request.user)
-    return [_rating_out(r) for r in listing.order_by("subject", "unit_id", "id")[:5000]]
+    return [rating_out(r) for r in listing.order_by("subject", "unit_id", "id")[:5000]]
 
 
 @router.post("/ratings/self", response={201: RatingOut}, summary="Tự đánh giá")
@@ -469,7 +375,7 @@ def rating_self(request, payload: SelfIn):
         by=request.user,
         **target,
     )
-    return Status(201, _rating_out(rating))
+    return Status(201, rating_out(rating))
 
 
 @router.post("/ratings/{int:pk}/propose", response=RatingOut, summary="Chi bộ đề xuất")
@@ -477,7 +383,7 @@ def rating_propose(request, pk: int, payload: ProposeIn):
     rating = access.get_for(
         QualityRating.objects.select_related("commune", "unit"), request.user, pk
     )
-    return _rating_out(services.rating_propose(rating=rating, by=request.user, **payload.dict()))
+    return rating_out(services.rating_propose(rating=rating, by=request.user, **payload.dict()))
 
 
 @router.post("/ratings/decide", response=list[RatingOut], summary="Đảng ủy quyết định")
@@ -490,4 +396,4 @@ def ratings_decide(request, payload: DecideIn):
         decided_on=payload.decided_on,
         by=request.user,
     )
-    return [_rating_out(r) for r in decided]
+    return [rating_out(r) for r in decided]

@@ -1,4 +1,4 @@
-"""The shapes the party API reads and writes."""
+"""The shapes the party API reads and writes, and the functions that fill the output ones."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import datetime
 from decimal import Decimal
 
 from ninja import Schema
+
+from .models import PartyMember, QualityRating, Transfer
 
 
 class CellRowOut(Schema):
@@ -245,3 +247,111 @@ class TermOut(Schema):
     deputies: list[str]
     standing: list[str]
     committee: list[str]
+
+
+# Output ------------------------------------------------------------------------------------
+
+
+def member_out(record: PartyMember) -> dict:
+    return {
+        "id": record.pk,
+        "full_name": record.person.full_name,
+        "birth_date": record.person.birth_date,
+        "kind": record.kind,
+        "commune_id": record.commune_id,
+        "cell_id": record.cell_id,
+        "cell": record.cell.name,
+        "card_number": record.card_number,
+        "admitted_on": record.admitted_on,
+        "full_on": record.full_on,
+        "status": record.status,
+        "status_label": record.get_status_display() if record.status else "",
+        "exempt": record.exempt,
+        "away": record.away,
+    }
+
+
+def event_out(event) -> dict:
+    return {
+        "id": event.pk,
+        "kind": event.kind,
+        "kind_label": event.get_kind_display(),
+        "on": event.on,
+        "cell_id": event.cell_id,
+        "document": event.document,
+        "other_place": event.other_place,
+    }
+
+
+def admission_out(admission) -> dict:
+    return {
+        "id": admission.pk,
+        "commune_id": admission.commune_id,
+        "cell_id": admission.cell_id,
+        "full_name": admission.person.full_name,
+        "state": admission.state,
+        "state_label": admission.get_state_display(),
+        "candidate_on": admission.candidate_on,
+        "decision": str(admission.decision) if admission.decision_id else None,
+        "decision_on": admission.decision_on,
+        "ceremony_on": admission.ceremony_on,
+        "member_id": admission.member_id,
+        "full_decision": str(admission.full_decision) if admission.full_decision_id else None,
+    }
+
+
+def rating_out(rating: QualityRating) -> dict:
+    return {
+        "id": rating.pk,
+        "subject": rating.subject,
+        "year": rating.year,
+        "unit_id": rating.unit_id,
+        "member_id": rating.member_id,
+        "self_points": rating.self_points,
+        "self_level": rating.self_level,
+        "proposed_level": rating.proposed_level,
+        "decided_level": rating.decided_level,
+        "state": rating.state,
+    }
+
+
+def transfer_out(transfer: Transfer) -> dict:
+    return {
+        "id": transfer.pk,
+        "member_id": transfer.member_id,
+        "kind": transfer.kind,
+        "from_cell_id": transfer.from_cell_id,
+        "to_cell_id": transfer.to_cell_id,
+        "on": transfer.on,
+        "state": transfer.state,
+    }
+
+
+def statistics_out(stats) -> dict:
+    return {
+        "commune_id": stats.commune.pk,
+        "year": stats.year,
+        "as_of": stats.as_of,
+        "total": stats.total,
+        "full": stats.full,
+        "probationary": stats.probationary,
+        "admitted": stats.admitted,
+        "total_start": stats.total_start,
+        "cells": [
+            {
+                "cell_id": row.cell.pk,
+                "cell": row.cell.name,
+                "cell_type": row.cell_type,
+                "full": row.full,
+                "probationary": row.probationary,
+                "total": row.total,
+            }
+            for row in stats.cells
+        ],
+        "cells_by_type": {key: n for key, _, n in stats.cells_by_type},
+        "member_levels": stats.member_levels,
+        "cell_levels": stats.cell_levels,
+        "committee_level": stats.committee_level,
+        "badges": stats.badges,
+        "sentences": stats.sentences,
+    }

@@ -19,6 +19,7 @@ from . import services
 from .bulk import Bulk
 from .choices import MemberStatus
 from .demo_members import KNOWN, Planner
+from .demo_ratings import rate
 from .models import Admission, CellProfile, PartyMember, cell_type_from_name
 from .rulebook_seed import seed_rulebook
 
@@ -342,7 +343,7 @@ def load(ctx, stdout) -> None:
     for admission in admitted[:4]:
         _make_full(admission, by, today)
     planner.bulk = Bulk(by=by, commune=commune)
-    planner.ratings(commune, [PartyMember.objects.get(pk=a.member_id) for a in admitted])
+    rate(planner, commune, [PartyMember.objects.get(pk=a.member_id) for a in admitted])
     planner.bulk.save()
     _open_files(planner, cells, by, today)
     count = PartyMember.objects.filter(commune=commune).count()

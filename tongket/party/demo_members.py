@@ -8,14 +8,13 @@ from __future__ import annotations
 import datetime
 import random
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from tongket.units.models import Person, Unit
 
 from . import ledger
 from .bulk import Bulk, Planned
-from .choices import EventKind, Level, MemberStatus, Subject
-from .models import PartyMember, QualityRating
+from .choices import EventKind, MemberStatus
+from .models import PartyMember
 from .rulebook_seed import HD01_FROM
 
 D = datetime.date
@@ -260,6 +259,13 @@ class Planner:
         """A year's admissions and arrivals, then, each in its own window so every record's
         events stay in date order: moves between chi bộ, deaths, departures, exemptions,
         removals, temporary activity elsewhere."""
+        self._arrivals(year)
+        self._moves(year)
+        self._departures(year)
+        self._flags(year)
+
+    def _arrivals(self, year: int) -> None:
+        """Admissions and members arriving on a transfer from outside."""
         rng = self.rng
         cells = list(self.cells.values())
         for _ in range(ADMISSIONS.get(year, 0)):
@@ -273,6 +279,11 @@ class Planner:
                 Planned(EventKind.TRANSFER_IN, joined, cell, MemberStatus.FULL, FROM_PLACE)
             )
             plan.card_number = self._card()
+
+    def _moves(self, year: int) -> None:
+        """Moves between chi bộ (March–April); the member away comes back in 2025."""
+        rng = self.rng
+        cells = list(self.cells.values())
         for plan in rng.sample(self._alive(D(year, 2, 28)), 2):
             old = plan.cell_on(D(year, 2, 28))
             new = rng.choice([cell for cell in cells if cell.pk != old.pk])
@@ -286,6 +297,10 @@ class Planner:
                 plan.events.append(
                     Planned(EventKind.TEMP_BACK, D(year, 4, 15), plan.cell_on(D(year, 4, 30)))
                 )
+
+    def _departures(self, year: int) -> None:
+        """Deaths (May–June), then transfers out (July–August)."""
+        rng = self.rng
         day = D(year, 4, 30)
         oldest = sorted(self._alive(day), key=lambda plan: plan.person.birth_date)[:DEATHS]
         for plan in oldest:
@@ -301,6 +316,10 @@ class Planner:
             plan.events.append(
                 Planned(EventKind.TRANSFER_OUT, on, plan.cell_on(day), other_place=TO_PLACE)
             )
+
+    def _flags(self, year: int) -> None:
+        """Exemptions (September–October), removals (November), activity elsewhere (December)."""
+        rng = self.rng
         day = D(year, 8, 31)
         elderly = [
             p
@@ -369,86 +388,6 @@ class Planner:
                 break
             if plan.state_on(award).status == MemberStatus.FULL:
                 self.bulk.badge(plan.record, milestone, award)
-
-    # Ratings -----------------------------------------------------------------------------------
-
-    def ratings(self, commune: Unit, extra: list[PartyMember]) -> None:
-        for year in RATED_YEARS:
-            self._rate_year(commune, year, extra)
-
-    def _rate_year(self, commune: Unit, year: int, extra: list[PartyMember]) -> None:
-        rng = random.Random(SEED + year)
-        end = D(year, 12, 31)
-        rated = [
-            (plan.record, plan.cell_on(end))
-            for plan in self.plans
-            if plan.state_on(end).in_party and not plan.state_on(end).exempt
-        ]
-        rated += [(record, record.cell) for record in extra if year == LAST_YEAR]
-        n = len(rated)
-        failed, done = max(1, n // 150), n // 14
-        good = n - failed - done
-        excellent = min(round(n * 0.1), good * 20 // 120)
-        good -= excellent
-        levels = (
-            [Level.EXCELLENT] * excellent
-            + [Level.GOOD] * good
-            + [Level.DONE] * done
-            + [Level.FAILED] * failed
-        )
-        rng.shuffle(levels)
-        decided_on = D(year, 12, 20)
-        for (record, cell), level in zip(rated, levels, strict=True):
-            points = _points(rng, level) if year >= 2025 else None
-            rating = QualityRating(
-                subject=Subject.MEMBER,
-                year=year,
-                commune=commune,
-                unit=cell,
-                member=record,
-                self_points=points,
-                self_level=level,
-            )
-            self.bulk.rating(rating, proposed=(level, None), decided=(level, decided_on))
-        cells = sorted(self.cells.values(), key=lambda cell: cell.name_folded)
-        best, weak = cells[year % len(cells)], cells[(year + 5) % len(cells)]
-        for cell in cells:
-            level = (
-                Level.EXCELLENT
-                if cell == best
-                else Level.DONE
-                if cell == weak and year == 2025
-                else Level.GOOD
-            )
-            points = _points(rng, level) if year >= 2025 else None
-            rating = QualityRating(
-                subject=Subject.CELL,
-                year=year,
-                commune=commune,
-                unit=cell,
-                self_points=points,
-                self_level=level,
-            )
-            self.bulk.rating(rating, proposed=None, decided=(level, decided_on))
-        rating = QualityRating(
-            subject=Subject.COMMITTEE,
-            year=year,
-            commune=commune,
-            unit=commune,
-            self_points=Decimal("88") if year >= 2025 else None,
-            self_level=Level.GOOD,
-        )
-        self.bulk.rating(rating, proposed=None, decided=(Level.GOOD, D(year + 1, 1, 15)))
-
-
-def _points(rng: random.Random, level: str) -> Decimal:
-    low, high = {
-        Level.EXCELLENT: (90, 97),
-        Level.GOOD: (72, 89),
-        Level.DONE: (55, 69),
-        Level.FAILED: (40, 49),
-    }[level]
-    return Decimal(rng.randint(low * 2, high * 2)) / 2
 
 
 def _next_badge_day(day: datetime.date) -> datetime.date:

@@ -34,17 +34,9 @@ from .members import (
     transfers_outgoing,
 )
 from .organisation import cell_type_choices, cells_page, rulebook_page, terms_page
-from .ratings import ratings_page, ratings_xlsx
-from .statistics import (
-    PartyStatistics,
-    ProvinceParty,
-    member_rating,
-    party_statistics,
-    province_party_figures,
-    province_xlsx,
-    share_phrase,
-    statistics_xlsx,
-)
+from .province import ProvinceParty, province_party_figures, province_xlsx
+from .ratings import member_rating, ratings_page, ratings_xlsx
+from .statistics import PartyStatistics, party_statistics, share_phrase, statistics_xlsx
 
 __all__ = [
     "DecisionDocument",

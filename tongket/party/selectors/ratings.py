@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 
 from tongket.lib.xlsx import Sheet, write_xlsx
 from tongket.units import access
-from tongket.units.models import Unit, User
+from tongket.units.models import Person, Unit, User
 
 from ..choices import IN_PARTY, LEVEL_ORDER, Level, MemberKind, RatingState, RuleKind, Subject
 from ..models import PartyMember, QualityRating
@@ -190,4 +190,17 @@ def ratings_xlsx(page: RatingsPage) -> bytes:
                 rows=cells,
             ),
         ]
+    )
+
+
+def member_rating(person: Person, year: int) -> str | None:
+    """The level the Đảng ủy decided for a person as a party member in a year ("excellent",
+    "good", "done", "failed"), or None when there is none (one query). For emulation's
+    eligibility check: no access check, it returns a level only."""
+    return (
+        QualityRating.objects.filter(
+            member__person=person, year=year, subject=Subject.MEMBER, state=RatingState.DECIDED
+        )
+        .values_list("decided_level", flat=True)
+        .first()
     )

@@ -3,38 +3,33 @@ through the access layer, validates against the rulebook, saves through the audi
 and runs in one transaction: a ValidationError leaves nothing saved."""
 
 from ..columns import MEMBER_COLUMNS
-from .admissions import (
-    admission_cell_vote,
+from .admission_decisions import (
     admission_ceremony,
     admission_close,
+    admission_decide,
+    admission_full_vote,
+    admission_make_full,
+    probation_end,
+    signer_on,
+)
+from .admissions import (
+    admission_cell_vote,
     admission_committee_vote,
     admission_course,
     admission_create,
-    admission_decide,
-    admission_full_vote,
     admission_introduce,
-    admission_make_full,
     committee_size_on,
     full_members_on,
-    probation_end,
-    signer_on,
     status_on,
 )
+from .badges import badge_award
 from .imports import members_import_xlsx
 from .members import (
-    badge_award,
     event_append,
-    guest_create,
-    guest_end,
     member_create,
     member_entry_events,
     member_event_record,
-    member_move_cell,
-    member_return,
     member_update,
-    transfer_accept,
-    transfer_out,
-    transfer_refuse,
 )
 from .organisation import RULE_FIELDS, cell_type_set, rule_create, rule_update, term_record
 from .ratings import (
@@ -44,6 +39,15 @@ from .ratings import (
     rating_propose,
     rating_self_assess,
     ratings_decide,
+)
+from .transfers import (
+    guest_create,
+    guest_end,
+    member_move_cell,
+    member_return,
+    transfer_accept,
+    transfer_out,
+    transfer_refuse,
 )
 
 __all__ = [

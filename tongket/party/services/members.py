@@ -1,6 +1,5 @@
 """Member records and their events: direct entry of a member (an office's existing list),
-events on the member page, moves between chi bộ, transfers to other communes (which the
-receiving Đảng ủy must accept), temporary activity, card numbers and Huy hiệu Đảng.
+the card number and education, events recorded on the member page.
 
 Every event goes through `event_append`: one record at a time, in date order, what the
 ledger allows; the record's cached status and dates follow from it."""
@@ -21,17 +20,14 @@ from tongket.units.models import IssuedNumber, Person, Unit, User
 
 from .. import ledger
 from ..choices import (
-    IN_PARTY,
     PARTY_SIDE,
     RECORDABLE_EVENTS,
     EventKind,
     MemberKind,
     MemberStatus,
     RuleKind,
-    TransferKind,
-    TransferState,
 )
-from ..models import BadgeAward, MemberEvent, PartyMember, Transfer
+from ..models import MemberEvent, PartyMember
 from ..rules import Rulebook, refusal, whole
 from .common import (
     check_cell,
@@ -39,7 +35,6 @@ from .common import (
     not_ahead,
     require,
     require_committee,
-    today,
 )
 
 
@@ -215,6 +210,13 @@ def check_age(*, commune: Unit, birth_date: datetime.date, on: datetime.date, fi
         )
 
 
+def _check_no_record(person: Person) -> None:
+    if PartyMember.objects.filter(person=person, kind=MemberKind.MEMBER).exists():
+        raise ValidationError(
+            {"full_name": _("%(name)s đã có hồ sơ đảng viên.") % {"name": person.full_name}}
+        )
+
+
 @transaction.atomic
 def member_create(
     *,
@@ -249,14 +251,10 @@ def member_create(
         joined_on=joined_on,
     )
     card_number = _check_card(card_number)
-    if person is None:
-        person = _person_for(
-            commune=commune, full_name=full_name, birth_date=birth_date, gender=gender, by=by
-        )
-    if PartyMember.objects.filter(person=person, kind=MemberKind.MEMBER).exists():
-        raise ValidationError(
-            {"full_name": _("%(name)s đã có hồ sơ đảng viên.") % {"name": person.full_name}}
-        )
+    person = person or _person_for(
+        commune=commune, full_name=full_name, birth_date=birth_date, gender=gender, by=by
+    )
+    _check_no_record(person)
     record = audit.create(
         PartyMember(
             person=person,
@@ -336,298 +334,3 @@ def member_event_record(
     if kind in (EventKind.STRUCK_OFF, EventKind.EXPELLED):
         require_committee(by, record.commune)
     return event_append(record=record, kind=kind, on=on, by=by, document=document, note=note)
-
-
-# Moves and transfers ---------------------------------------------------------------------------
-
-
-@transaction.atomic
-def member_move_cell(
-    *, record: PartyMember, to_cell: Unit, on: datetime.date, by: User, document: str = ""
-) -> MemberEvent:
-    """Move a member to another chi bộ of the same Đảng bộ (two events: out of the old, into
-    the new). A chi bộ of another commune takes a transfer its Đảng ủy accepts."""
-    record = _fresh(record)
-    require(by, Action.EDIT, record.commune)
-    if to_cell.parent_id != record.commune_id:
-        raise ValidationError(
-            {
-                "to_cell": _(
-                    "%(cell)s thuộc Đảng bộ khác: hãy lập giấy chuyển sinh hoạt để nơi đến "
-                    "tiếp nhận."
-                )
-                % {"cell": to_cell.name}
-            }
-        )
-    check_cell(to_cell, record.commune, on)
-    if to_cell.pk == record.cell_id:
-        raise ValidationError({"to_cell": _("Đảng viên đang sinh hoạt ở chi bộ này.")})
-    old = record.cell
-    event_append(
-        record=record,
-        kind=EventKind.CELL_OUT,
-        on=on,
-        cell=old,
-        by=by,
-        document=document,
-        other_place=to_cell.name,
-    )
-    return event_append(
-        record=record,
-        kind=EventKind.CELL_IN,
-        on=on,
-        cell=to_cell,
-        by=by,
-        document=document,
-        other_place=old.name,
-    )
-
-
-@transaction.atomic
-def transfer_out(
-    *,
-    record: PartyMember,
-    kind: str,
-    on: datetime.date,
-    by: User,
-    to_cell: Unit | None = None,
-    to_place: str = "",
-    document: str = "",
-) -> Transfer | MemberEvent:
-    """A member leaves for another organisation. Into a chi bộ of another commune in
-    tongket: a transfer the receiving Đảng ủy accepts (nothing moves before). Elsewhere:
-    the event is recorded now."""
-    record = _fresh(record)
-    require(by, Action.EDIT, record.commune)
-    if kind not in TransferKind.values:
-        raise ValidationError({"kind": _("Hình thức chuyển không hợp lệ.")})
-    if record.status not in IN_PARTY:
-        raise ValidationError(_("Chỉ chuyển sinh hoạt được cho đảng viên đang trong danh sách."))
-    not_ahead(on, "on", _("Ngày chuyển"))
-    if to_cell is not None:
-        target = commune_of(to_cell)
-        if target.pk == record.commune_id:
-            raise ValidationError({"to_cell": _("Chi bộ cùng Đảng bộ: hãy dùng “Chuyển chi bộ”.")})
-        check_cell(to_cell, target, on)
-        if Transfer.objects.filter(member=record, state=TransferState.REQUESTED).exists():
-            raise ValidationError(_("Đảng viên đang có giấy chuyển chờ nơi đến tiếp nhận."))
-        transfer = Transfer(
-            member=record,
-            kind=kind,
-            from_cell=record.cell,
-            to_cell=to_cell,
-            on=on,
-            note=document[:500],
-        )
-        return audit.create(transfer, by=by)
-    if not to_place.strip():
-        raise ValidationError({"to_place": _("Ghi nơi đến (tổ chức đảng nhận).")})
-    event_kind = EventKind.TRANSFER_OUT if kind == TransferKind.OFFICIAL else EventKind.TEMP_OUT
-    return event_append(
-        record=record,
-        kind=event_kind,
-        on=on,
-        by=by,
-        document=document,
-        other_place=to_place.strip(),
-    )
-
-
-@transaction.atomic
-def transfer_accept(*, transfer: Transfer, by: User) -> Transfer:
-    """The receiving Đảng ủy accepts: official, the record moves into its chi bộ (out of the
-    old Đảng bộ, into the new, on the transfer's date); temporary, the member stays counted
-    at home, away, and is active at the receiving chi bộ as a guest."""
-    transfer = (
-        Transfer.objects.select_for_update(of=("self",))
-        .select_related("member", "to_cell", "from_cell")
-        .get(pk=transfer.pk)
-    )
-    receiving = commune_of(transfer.to_cell)
-    require(by, Action.EDIT, receiving)
-    if transfer.state != TransferState.REQUESTED:
-        raise ValidationError(_("Giấy chuyển này đã được trả lời."))
-    record, on = transfer.member, transfer.on
-    origin = record.cell
-    if transfer.kind == TransferKind.OFFICIAL:
-        status = record.status
-        event_append(
-            record=record,
-            kind=EventKind.TRANSFER_OUT,
-            on=on,
-            cell=origin,
-            by=by,
-            other_place=transfer.to_cell.name,
-        )
-        event_append(
-            record=record,
-            kind=EventKind.TRANSFER_IN,
-            on=on,
-            cell=transfer.to_cell,
-            by=by,
-            status_in=status,
-            other_place=origin.name,
-        )
-    else:
-        event_append(
-            record=record,
-            kind=EventKind.TEMP_OUT,
-            on=on,
-            cell=origin,
-            by=by,
-            other_place=transfer.to_cell.name,
-        )
-        guest = audit.create(
-            PartyMember(
-                person=record.person,
-                kind=MemberKind.GUEST,
-                commune=receiving,
-                cell=transfer.to_cell,
-                home_member=record,
-                home_organization=origin.name,
-                admitted_on=record.admitted_on,
-                full_on=record.full_on,
-            ),
-            by=by,
-        )
-        event_append(
-            record=guest,
-            kind=EventKind.TEMP_IN,
-            on=on,
-            cell=transfer.to_cell,
-            by=by,
-            other_place=origin.name,
-        )
-        transfer.guest = guest
-    return audit.transition(transfer, "state", TransferState.ACCEPTED, by=by, answered_on=today())
-
-
-@transaction.atomic
-def transfer_refuse(*, transfer: Transfer, by: User, note: str = "") -> Transfer:
-    transfer = (
-        Transfer.objects.select_for_update(of=("self",))
-        .select_related("to_cell")
-        .get(pk=transfer.pk)
-    )
-    require(by, Action.EDIT, commune_of(transfer.to_cell))
-    if transfer.state != TransferState.REQUESTED:
-        raise ValidationError(_("Giấy chuyển này đã được trả lời."))
-    return audit.transition(
-        transfer, "state", TransferState.REFUSED, by=by, answered_on=today(), note=note[:500]
-    )
-
-
-@transaction.atomic
-def member_return(*, record: PartyMember, on: datetime.date, by: User) -> MemberEvent:
-    """A member active elsewhere temporarily comes back; a guest record they had in another
-    Đảng bộ of tongket ends the same day."""
-    record = _fresh(record)
-    require(by, Action.EDIT, record.commune)
-    event = event_append(record=record, kind=EventKind.TEMP_BACK, on=on, by=by)
-    for transfer in (
-        Transfer.objects.select_for_update(of=("self",))
-        .filter(member=record, kind=TransferKind.TEMPORARY, state=TransferState.ACCEPTED)
-        .select_related("guest__cell")
-    ):
-        if transfer.guest is not None and transfer.guest.status == MemberStatus.GUEST:
-            event_append(
-                record=transfer.guest,
-                kind=EventKind.TEMP_IN_END,
-                on=on,
-                by=by,
-            )
-        audit.transition(transfer, "state", TransferState.RETURNED, by=by)
-    return event
-
-
-@transaction.atomic
-def guest_create(
-    *,
-    commune: Unit,
-    cell: Unit,
-    full_name: str,
-    birth_date: datetime.date | None,
-    on: datetime.date,
-    home_organization: str,
-    by: User,
-    gender: str = "",
-) -> PartyMember:
-    """A member of an organisation outside tongket comes to be active here temporarily."""
-    require(by, Action.EDIT, commune)
-    check_cell(cell, commune, on)
-    if not home_organization.strip():
-        raise ValidationError({"home_organization": _("Ghi nơi sinh hoạt chính thức.")})
-    person = _person_for(
-        commune=commune, full_name=full_name, birth_date=birth_date, gender=gender, by=by
-    )
-    guest = audit.create(
-        PartyMember(
-            person=person,
-            kind=MemberKind.GUEST,
-            commune=commune,
-            cell=cell,
-            home_organization=home_organization.strip(),
-        ),
-        by=by,
-    )
-    event_append(
-        record=guest, kind=EventKind.TEMP_IN, on=on, cell=cell, by=by, other_place=home_organization
-    )
-    guest.refresh_from_db()
-    return guest
-
-
-@transaction.atomic
-def guest_end(*, record: PartyMember, on: datetime.date, by: User) -> MemberEvent:
-    record = _fresh(record)
-    require(by, Action.EDIT, record.commune)
-    return event_append(record=record, kind=EventKind.TEMP_IN_END, on=on, by=by)
-
-
-# Huy hiệu Đảng ---------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def badge_award(
-    *, record: PartyMember, milestone: int, awarded_on: datetime.date, by: User, document: str = ""
-) -> BadgeAward:
-    """Hand a Huy hiệu Đảng: the milestone is one the rulebook has on that day and the
-    member, a full member in the list, has reached it (tuổi Đảng counted from admission,
-    time out of the Party left out)."""
-    record = _fresh(record)
-    require_committee(by, record.commune)
-    not_ahead(awarded_on, "awarded_on", _("Ngày trao"))
-    rules = Rulebook.load(record.commune, awarded_on)
-    rule = rules.get(RuleKind.BADGE_MILESTONE, str(milestone))
-    if rule is None:
-        raise ValidationError(
-            {
-                "milestone": _(
-                    "Không có mốc Huy hiệu %(m)s năm tuổi Đảng trong quy định đang áp dụng."
-                )
-                % {"m": milestone}
-            }
-        )
-    if record.kind != MemberKind.MEMBER or record.status != MemberStatus.FULL:
-        raise ValidationError(_("Chỉ trao Huy hiệu cho đảng viên chính thức đang trong danh sách."))
-    spans = ledger.out_of_party_spans(record.events.order_by("on", "id").values_list("kind", "on"))
-    years = ledger.party_years(record.admitted_on, awarded_on, spans)
-    if years < milestone:
-        raise refusal(
-            rule,
-            _("Đến ngày %(day)s đảng viên mới có %(years)s năm tuổi Đảng, chưa đủ %(m)s năm.")
-            % {"day": format_date(awarded_on), "years": years, "m": milestone},
-            "milestone",
-        )
-    if BadgeAward.objects.filter(member=record, milestone=milestone).exists():
-        raise ValidationError({"milestone": _("Đảng viên đã nhận Huy hiệu mốc này.")})
-    return audit.create(
-        BadgeAward(
-            member=record,
-            commune=record.commune,
-            milestone=milestone,
-            awarded_on=awarded_on,
-            document=document[:200],
-        ),
-        by=by,
-    )
