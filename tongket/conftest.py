@@ -93,6 +93,43 @@ def world(root_user):
 
 
 @pytest.fixture
+def party_world(world):
+    """world with the party side: chi bộ in A (Tổ dân phố số 1, Cơ quan phường) and in B, the
+    Đảng ủy office of A (party officer), a party leader of A, the secretary of A's first
+    chi bộ (a party-side reporter on it) and B's Đảng ủy office. The state-side personas are
+    unchanged: they reach none of it."""
+    from tongket.party.rulebook_seed import seed_rulebook
+    from tongket.units import services
+    from tongket.units.choices import Role, Side, UnitKind
+
+    seed_rulebook()  # a transactional test run earlier may have flushed the migration's rows
+    by = world.root
+    cell = UnitKind.PARTY_CELL
+    world.cell_a1 = services.unit_create(
+        code="P-A-CB1", name="Chi bộ Tổ dân phố số 1", kind=cell, parent=world.a, by=by
+    )
+    world.cell_a2 = services.unit_create(
+        code="P-A-CB2", name="Chi bộ Cơ quan phường", kind=cell, parent=world.a, by=by
+    )
+    world.cell_b1 = services.unit_create(
+        code="P-B-CB1", name="Chi bộ Tổ dân phố Đông", kind=cell, parent=world.b, by=by
+    )
+    for name, unit, role, full_name in (
+        ("party_officer_a", world.a, Role.OFFICER, "Văn Thị Đảng"),
+        ("party_leader_a", world.a, Role.LEADER, "Bùi Văn Thư"),
+        ("cell_secretary_a", world.cell_a1, Role.REPORTER, "Chu Văn Chi"),
+        ("party_officer_b", world.b, Role.OFFICER, "Đàm Thị Bờ"),
+    ):
+        person = services.person_create(full_name=full_name, unit=unit, by=by)
+        user = services.user_create(
+            username=name, password=PASSWORD, unit=unit, person=person, by=by
+        )
+        services.role_grant(user=user, unit=unit, role=role, side=Side.PARTY, by=by)
+        setattr(world, name, user)
+    return world
+
+
+@pytest.fixture
 def login(client):
     """login(user) logs the Django test client in as that persona and returns it."""
 

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "tongket.units",
     "tongket.targets",
     "tongket.emulation",
+    "tongket.party",
     "tongket.petitions",
     "tongket.conferences",
     "tongket.documents",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("tongket.units.urls")),
     path("chi-tieu/", include("tongket.targets.urls")),
     path("thi-dua/", include("tongket.emulation.urls")),
+    path("dang/", include("tongket.party.urls")),
     path("kien-nghi/", include("tongket.petitions.urls")),
     path("hoi-nghi/", include("tongket.conferences.urls")),
     path("van-ban/", include("tongket.documents.urls")),

@@ -16,6 +16,7 @@ from ninja.security import HttpBearer, django_auth
 from tongket.conferences import api as conferences_api
 from tongket.documents import api as documents_api
 from tongket.emulation import api as emulation_api
+from tongket.party import api as party_api
 from tongket.petitions import api as petitions_api
 from tongket.targets import api as targets_api
 from tongket.units import api as units_api
@@ -150,6 +151,7 @@ def on_unauthenticated(request, exc):
 api.add_router("/units/", units_api.router)
 api.add_router("/targets/", targets_api.router)
 api.add_router("/emulation/", emulation_api.router)
+api.add_router("/party/", party_api.router)
 api.add_router("/petitions/", petitions_api.router)
 api.add_router("/conferences/", conferences_api.router)
 api.add_router("/documents/", documents_api.router)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .party_urls import urlpatterns as party_patterns
 from .petitions.urls import urlpatterns as petition_patterns
 
 app_name = "documents"
@@ -27,5 +28,6 @@ urlpatterns = [
     ),
     path("khen-thuong/bien-ban/<int:pk>.docx", views.minutes_docx, name="award_minutes_docx"),
     path("khen-thuong/giay-khen/<int:pk>.pdf", views.certificate_pdf, name="award_certificate_pdf"),
+    *party_patterns,
     *petition_patterns,
 ]

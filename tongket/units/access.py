@@ -6,6 +6,13 @@ with a `scope_field` class attribute ("unit", "submission__unit", … ; "" for U
 the same code restricts every model. Something outside the user's view is a 404; something
 the user may see but not act on is a 403.
 
+A grant belongs to a side: the state (UBND, HĐND, their offices: the default) or the party
+(the Đảng ủy office, its leaders, a chi bộ's secretary). A model declares its side with an
+`access_side` class attribute ("state" unless it says "party"); restrict and get_for use the
+grants of the model's side, so a state officer of a commune never reads a party member's
+record and a party office account reads nothing of the state side. can, require and
+can_anywhere take the side explicitly (state by default).
+
 A model whose rows are the commune's internal business may also say what a grant sitting
 ABOVE the commune (the province) may see of them, with `scope_above_commune = (commune
 field, Q)`: a province officer sees a recommendation only once it was forwarded up. Grants on
@@ -22,7 +29,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from .choices import ROLE_ACTIONS, Action
+from .choices import ROLE_ACTIONS, Action, Side
 from .models import RoleGrant, Unit
 
 M = TypeVar("M", bound=models.Model)
@@ -30,20 +37,23 @@ M = TypeVar("M", bound=models.Model)
 _CACHE_ATTR = "_tongket_scope"
 
 
-def _grants(user) -> dict[str, list[str]]:
-    """Map each action to the subtree paths where the user may perform it (one query, cached
-    on the user object for the request)."""
+def _grants(user) -> dict[str, dict[str, list[str]]]:
+    """Map each side, then each action, to the subtree paths where the user may perform it
+    (one query, cached on the user object for the request)."""
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    scope: dict[str, list[str]] = {action: [] for action in Action.values}
+    scope: dict[str, dict[str, list[str]]] = {
+        side: {action: [] for action in Action.values} for side in Side.values
+    }
     if user is not None and user.is_authenticated and user.is_active:
-        rows = RoleGrant.objects.filter(user=user).values_list("role", "unit__path")
-        for role, path in rows:
+        rows = RoleGrant.objects.filter(user=user).values_list("side", "role", "unit__path")
+        for side, role, path in rows:
             for action in ROLE_ACTIONS[role]:
-                scope[action].append(path)
-        for action, paths in scope.items():
-            scope[action] = _minimal(paths)
+                scope[side][action].append(path)
+        for actions in scope.values():
+            for action, paths in actions.items():
+                actions[action] = _minimal(paths)
     setattr(user, _CACHE_ATTR, scope)
     return scope
 
@@ -67,8 +77,13 @@ def is_superuser(user) -> bool:
     return bool(user is not None and user.is_authenticated and user.is_active and user.is_superuser)
 
 
-def scope_paths(user, action: str) -> list[str]:
-    return _grants(user)[action]
+def side_of(model: type[models.Model]) -> str:
+    """The side whose grants reach a model's rows: its `access_side`, else the state's."""
+    return getattr(model, "access_side", Side.STATE)
+
+
+def scope_paths(user, action: str, side: str = Side.STATE) -> list[str]:
+    return _grants(user)[side][action]
 
 
 def _path_lookup(model: type[models.Model]) -> str:
@@ -89,12 +104,13 @@ def _narrowed_above_commune(model: type[models.Model], path: str) -> Q | None:
     return ~grant_above | opened
 
 
-def scope_q(model: type[models.Model], user, action: str) -> Q | None:
-    """The filter that keeps rows of `model` inside the user's scope for `action`; None means
-    no restriction (superuser). An empty scope gives a filter that matches nothing."""
+def scope_q(model: type[models.Model], user, action: str, side: str | None = None) -> Q | None:
+    """The filter that keeps rows of `model` inside the user's scope for `action` on the
+    model's side (or the side given); None means no restriction (superuser). An empty scope
+    gives a filter that matches nothing."""
     if is_superuser(user):
         return None
-    paths = scope_paths(user, action)
+    paths = scope_paths(user, action, side or side_of(model))
     if not paths:
         return Q(pk__in=[])
     lookup = _path_lookup(model)
@@ -111,20 +127,20 @@ def restrict(queryset: models.QuerySet[M], user, action: str = Action.VIEW) -> m
     return queryset if condition is None else queryset.filter(condition)
 
 
-def can(user, action: str, unit: Unit | None) -> bool:
+def can(user, action: str, unit: Unit | None, side: str = Side.STATE) -> bool:
     if unit is None:
         return False
     if is_superuser(user):
         return True
-    return any(unit.path.startswith(path) for path in scope_paths(user, action))
+    return any(unit.path.startswith(path) for path in scope_paths(user, action, side))
 
 
-def can_anywhere(user, action: str) -> bool:
-    return is_superuser(user) or bool(scope_paths(user, action))
+def can_anywhere(user, action: str, side: str = Side.STATE) -> bool:
+    return is_superuser(user) or bool(scope_paths(user, action, side))
 
 
-def require(user, action: str, unit: Unit | None) -> None:
-    if not can(user, action, unit):
+def require(user, action: str, unit: Unit | None, side: str = Side.STATE) -> None:
+    if not can(user, action, unit, side):
         raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này với đơn vị này."))
 
 
@@ -150,7 +166,7 @@ def get_for(queryset: models.QuerySet[M], user, pk, action: str = Action.VIEW) -
         obj = restrict(queryset, user, Action.VIEW).get(pk=pk)
     except (queryset.model.DoesNotExist, ValueError, TypeError):
         raise Http404(_("Không tìm thấy hoặc bạn không có quyền xem.")) from None
-    if action != Action.VIEW and not can(user, action, unit_of(obj)):
+    if action != Action.VIEW and not can(user, action, unit_of(obj), side_of(type(obj))):
         raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
     return obj
 
@@ -159,13 +175,17 @@ def get_unit_for(user, pk, action: str = Action.VIEW) -> Unit:
     return get_for(Unit.objects.all(), user, pk, action)
 
 
-def units_for(user, action: str = Action.VIEW) -> models.QuerySet[Unit]:
-    return restrict(Unit.objects.all(), user, action)
+def units_for(user, action: str = Action.VIEW, side: str = Side.STATE) -> models.QuerySet[Unit]:
+    condition = scope_q(Unit, user, action, side)
+    units = Unit.objects.all()
+    return units if condition is None else units.filter(condition)
 
 
-def root_units_for(user, action: str = Action.VIEW) -> models.QuerySet[Unit]:
+def root_units_for(
+    user, action: str = Action.VIEW, side: str = Side.STATE
+) -> models.QuerySet[Unit]:
     """The tops of the user's scope: the units their grants are on (or the roots for a
     superuser)."""
     if is_superuser(user):
         return Unit.objects.filter(parent__isnull=True)
-    return Unit.objects.filter(path__in=scope_paths(user, action))
+    return Unit.objects.filter(path__in=scope_paths(user, action, side))

@@ -35,7 +35,7 @@ class TongketUserAdmin(UserAdmin):
 
 @admin.register(RoleGrant)
 class RoleGrantAdmin(admin.ModelAdmin):
-    list_display = ("user", "role", "unit")
+    list_display = ("user", "role", "side", "unit")
     raw_id_fields = ("user", "unit")
 
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from .access import unit_of
+from .access import side_of, unit_of
 from .choices import AuditAction
 from .models import AuditEntry
 from .validators import check_model_text, text_problem
@@ -62,7 +62,10 @@ def record(
     changes: dict[str, list[Any]] | None = None,
     verb: str = "",
     note: str = "",
+    side: str | None = None,
 ) -> AuditEntry:
+    """One audit row; its side is the object's model's unless the caller names the side the
+    change was made on (a person entered by the party office as a new member)."""
     problem = text_problem(note, multiline=True)
     if problem:
         raise ValidationError({"note": problem})
@@ -77,10 +80,13 @@ def record(
         unit=unit if unit is not None and unit.pk else None,
         changes=changes or {},
         note=note,
+        side=side or side_of(type(obj)),
     )
 
 
-def create(obj: M, *, by, verb: str = "", note: str = "", clean: bool = True) -> M:
+def create(
+    obj: M, *, by, verb: str = "", note: str = "", clean: bool = True, side: str | None = None
+) -> M:
     if clean:
         obj.full_clean()
     check_model_text(obj)
@@ -93,6 +99,7 @@ def create(obj: M, *, by, verb: str = "", note: str = "", clean: bool = True) ->
         changes={key: [None, value] for key, value in after.items() if value not in (None, "")},
         verb=verb,
         note=note,
+        side=side,
     )
     return obj
 

@@ -51,6 +51,15 @@ class Role(models.TextChoices):
     VIEWER = "viewer", _("Xem")
 
 
+class Side(models.TextChoices):
+    """Which side of the commune a grant (and a model's rows) belongs to: the state (UBND,
+    HĐND and their offices) or the party (the Đảng ủy office, its leaders, the chi bộ
+    secretaries). Party members' records are read only with party-side grants."""
+
+    STATE = "state", _("Chính quyền")
+    PARTY = "party", _("Đảng")
+
+
 class Action(models.TextChoices):
     VIEW = "view", _("Xem")
     ENTER = "enter", _("Nhập số liệu")

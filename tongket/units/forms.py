@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
-from .choices import PositionRole, Role, UnitKind
+from .choices import PositionRole, Role, Side, UnitKind
 from .models import Person, Unit
 from .validators import TextCharactersValidator
 
@@ -177,6 +177,14 @@ class SetPasswordForm(StyledForm):
 class GrantForm(StyledForm):
     unit = UnitChoiceField(label=_("Đơn vị"), queryset=Unit.objects.none())
     role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
+    side = forms.TypedChoiceField(
+        label=_("Khối"),
+        choices=Side.choices,
+        initial=Side.STATE,
+        required=False,
+        empty_value=Side.STATE,
+        help_text=_("Khối Đảng: văn phòng Đảng ủy, lãnh đạo Đảng ủy, bí thư chi bộ."),
+    )
 
     def __init__(self, *args, units, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -20,6 +20,7 @@ from .choices import (
     Gender,
     PositionRole,
     Role,
+    Side,
     UnitKind,
     number_label,
 )
@@ -233,7 +234,8 @@ class User(AbstractUser):
 
 
 class RoleGrant(models.Model):
-    """A role held on a unit and its whole subtree."""
+    """A role held on a unit and its whole subtree, on one side: the state's (default) or the
+    party's (the Đảng ủy office and leaders on the commune, a secretary on a chi bộ)."""
 
     scope_field = "unit"
 
@@ -247,17 +249,21 @@ class RoleGrant(models.Model):
         Unit, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="grants"
     )
     role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices)
+    side = models.CharField(_("khối"), max_length=8, choices=Side.choices, default=Side.STATE)
     granted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("phân quyền")
         verbose_name_plural = _("phân quyền")
         constraints = [
-            models.UniqueConstraint(fields=["user", "unit", "role"], name="unique_role_grant"),
+            models.UniqueConstraint(
+                fields=["user", "unit", "role", "side"], name="unique_role_grant"
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.get_role_display()} – {self.unit}"
+        side = f" ({self.get_side_display()})" if self.side != Side.STATE else ""
+        return f"{self.user} – {self.get_role_display()}{side} – {self.unit}"
 
 
 class BodyTerm(models.Model):
@@ -339,7 +345,8 @@ class IssuedNumber(models.Model):
 
 class AuditEntry(models.Model):
     """One change made through tongket: who, when, which object, old → new values.
-    Written by tongket.units.audit inside the same transaction as the change."""
+    Written by tongket.units.audit inside the same transaction as the change. `side` is the
+    changed model's access side: party rows are read only with party-side audit grants."""
 
     scope_field = "unit"
 
@@ -361,6 +368,7 @@ class AuditEntry(models.Model):
     )
     changes = models.JSONField(default=dict, blank=True)
     note = models.TextField(blank=True)
+    side = models.CharField(max_length=8, choices=Side.choices, default=Side.STATE)
 
     class Meta:
         verbose_name = _("nhật ký thay đổi")

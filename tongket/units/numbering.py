@@ -18,7 +18,7 @@ from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from . import access, audit
-from .choices import PARTY_BODIES, Action, number_label
+from .choices import PARTY_BODIES, Action, Side, number_label
 from .models import BodyTerm, IssuedNumber, Unit, User
 
 
@@ -69,11 +69,13 @@ def number_take(
     number: int | None = None,
     subject: str = "",
     ref: str = "",
+    side: str = Side.STATE,
 ) -> IssuedNumber:
     """Take a number for a document issued on a date: the next free one, or the one the
     officer typed (refused, naming the next free number, when it is already used). Two people
-    taking the same number at once: the database refuses the second (409, nothing saved)."""
-    access.require(by, Action.EDIT, unit)
+    taking the same number at once: the database refuses the second (409, nothing saved).
+    `side` says whose grants allow it: the party module numbers with the party office's."""
+    access.require(by, Action.EDIT, unit, side)
     period = numbering_period(unit, body, on)
     if number is None:
         number = next_number(unit, body, doc_type, on)
@@ -120,10 +122,11 @@ def term_create(
     start_date: datetime.date,
     by: User,
     end_date: datetime.date | None = None,
+    side: str = Side.STATE,
 ) -> BodyTerm:
     """Record a body's term. Terms of one body never overlap; the previous open term is
     closed the day before the new one starts."""
-    access.require(by, Action.EDIT, unit)
+    access.require(by, Action.EDIT, unit, side)
     if end_date is not None and end_date < start_date:
         raise ValidationError({"end_date": _("Ngày kết thúc nhiệm kỳ phải sau ngày bắt đầu.")})
     terms = BodyTerm.objects.select_for_update().filter(unit=unit, body=body)

@@ -13,7 +13,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from tongket.lib.text import fold
 
 from . import access
-from .choices import Action, UnitKind
+from .choices import Action, Side, UnitKind
 from .models import AuditEntry, Person, Position, RoleGrant, Unit, User
 
 SEARCH_LIMIT = 50
@@ -206,9 +206,14 @@ def accounts_list(user: User, query: str = "") -> QuerySet[User]:
 
 
 def audit_log(user: User, unit: Unit | None = None) -> QuerySet[AuditEntry]:
-    entries = access.restrict(
-        AuditEntry.objects.select_related("actor", "unit"), user, Action.AUDIT
-    )
+    """The audit rows the user may read: each side's rows within that side's audit scope."""
+    entries = AuditEntry.objects.select_related("actor", "unit")
+    sides = [(side, access.scope_q(AuditEntry, user, Action.AUDIT, side)) for side in Side.values]
+    if all(condition is not None for _, condition in sides):
+        visible = Q(pk__in=[])
+        for side, condition in sides:
+            visible |= Q(side=side) & condition
+        entries = entries.filter(visible)
     if unit is not None:
         entries = entries.filter(unit__path__startswith=unit.path)
     return entries.order_by("-at", "-id")

@@ -14,7 +14,7 @@ from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
 from . import access, audit
-from .choices import ALLOWED_PARENT_KINDS, Action, Role, UnitKind, role_from_title
+from .choices import ALLOWED_PARENT_KINDS, Action, Role, Side, UnitKind, role_from_title
 from .models import PATH_SEPARATOR, Person, Position, RoleGrant, Unit, User
 from .validators import check_model_text
 
@@ -286,19 +286,23 @@ def user_set_password(*, user: User, password: str, by: User) -> User:
 
 
 @transaction.atomic
-def role_grant(*, user: User, unit: Unit, role: str, by: User) -> RoleGrant:
-    access.require(by, Action.ADMINISTER, unit)
+def role_grant(*, user: User, unit: Unit, role: str, by: User, side: str = Side.STATE) -> RoleGrant:
+    """Grant a role on a unit, on the state side or the party side: only an administrator of
+    that side (or the system administrator) may grant it."""
+    if side not in Side.values:
+        raise ValidationError({"side": _("Khối không hợp lệ.")})
+    access.require(by, Action.ADMINISTER, unit, side)
     if role not in Role.values:
         raise ValidationError({"role": _("Vai trò không hợp lệ.")})
-    if RoleGrant.objects.filter(user=user, unit=unit, role=role).exists():
+    if RoleGrant.objects.filter(user=user, unit=unit, role=role, side=side).exists():
         raise ValidationError({"role": _("Tài khoản đã có vai trò này trên đơn vị này.")})
-    grant = audit.create(RoleGrant(user=user, unit=unit, role=role), by=by)
+    grant = audit.create(RoleGrant(user=user, unit=unit, role=role, side=side), by=by)
     access.forget(user)
     return grant
 
 
 @transaction.atomic
 def role_revoke(*, grant: RoleGrant, by: User) -> None:
-    access.require(by, Action.ADMINISTER, grant.unit)
+    access.require(by, Action.ADMINISTER, grant.unit, grant.side)
     audit.delete(grant, by=by)
     access.forget(grant.user)

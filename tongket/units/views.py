@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from . import access, selectors, services
 from . import audit as audit_log
-from .choices import Action
+from .choices import Action, Side
 from .forms import (
     GrantForm,
     PersonForm,
@@ -340,7 +340,7 @@ def grant_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def audit(request: HttpRequest) -> HttpResponse:
-    if not access.can_anywhere(request.user, Action.AUDIT):
+    if not any(access.can_anywhere(request.user, Action.AUDIT, side) for side in Side.values):
         raise PermissionDenied
     unit = None
     if request.GET.get("unit", "").isdigit():
