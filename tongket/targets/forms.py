@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from tongket.lib.numbers import NumberFormatError, parse_number_or_none
 from tongket.units.forms import DateInput, StyledForm
 
-from .choices import Direction, IndicatorGroup, Period, Rollup, ValueKind
+from .choices import Direction, IndicatorGroup, Period, Qualifier, Rollup, ValueKind
 from .models import Indicator
 
 
@@ -42,6 +42,8 @@ class CellForm(StyledForm):
     denominator = NumberField(label=_("Mẫu số"))
     is_estimate = forms.BooleanField(label=_("Ước thực hiện"), required=False)
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
+    qualifier = forms.ChoiceField(label=_("Từ chỉ mức"), choices=Qualifier.choices, required=False)
+    percent_of_plan = NumberField(label=_("% kế hoạch (khi chỉ biết tỷ lệ)"))
 
 
 class ReasonForm(StyledForm):

@@ -23,6 +23,7 @@ from .choices import (
     IndicatorGroup,
     Period,
     PlanSource,
+    Qualifier,
     Rollup,
     SubmissionState,
     ValueKind,
@@ -190,6 +191,8 @@ class Plan(models.Model):
 class Result(models.Model):
     """What a unit achieved (thực hiện) or expects to achieve (ước thực hiện) on one indicator
     for one period. Ratios keep numerator and denominator; `value` is then the percentage.
+    A figure may carry a qualifier ("trên", "gần", "khoảng", "hơn"); a result known only as a
+    % of plan keeps that percentage and no value (nothing is invented).
     `version` grows with every save so two people editing the same cell cannot overwrite
     each other silently."""
 
@@ -207,6 +210,13 @@ class Result(models.Model):
     numerator = value_field(_("tử số"))
     denominator = value_field(_("mẫu số"))
     is_estimate = models.BooleanField(_("ước thực hiện"), default=False)
+    qualifier = models.CharField(
+        _("từ chỉ mức"), max_length=8, choices=Qualifier.choices, blank=True, default=""
+    )
+    percent_of_plan = value_field(
+        _("% kế hoạch (khi chỉ biết tỷ lệ)"),
+        help_text=_("Kết quả chỉ biết bằng % kế hoạch, không có giá trị thực hiện."),
+    )
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)

@@ -13,6 +13,7 @@ from ..wording import verdict_text
 
 NO_RESULT = "chưa có số liệu"
 NO_PLAN = "chưa giao kế hoạch"
+PERCENT_ONLY = "(chỉ báo % KH)"
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 ACHIEVEMENT_HEADERS = ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "% KH", "Đánh giá"]
@@ -48,6 +49,8 @@ def bare(row, text: str) -> str:
 
 def _achievement_cells(number: int, row) -> list[str]:
     result = bare(row, row.result_text) if row.result is not None else NO_RESULT
+    if row.percent_only:
+        result = PERCENT_ONLY
     if row.is_estimate and row.result is not None:
         result += " (ước)"
     return [
