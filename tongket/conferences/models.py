@@ -3,8 +3,6 @@ what was presented, awarded and pledged, the next year's directions, and photos.
 
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
