@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
+from tongket.emulation import services as emulation_services
 from tongket.lib.dates import format_date
 from tongket.lib.text import fold
 from tongket.units import access, audit
@@ -398,3 +399,17 @@ def award_records_set(*, conference: Conference, record_ids: list[int], by: User
             by=by, action="update", obj=conference, changes={"award_records": [before, after]}
         )
     return conference
+
+
+@transaction.atomic
+def award_record_add(*, conference: Conference, by: User, **fields):
+    """Record a decision by count from the conference page (a past year's, or one from the
+    level above) and mark it handed out at the conference, in one step."""
+    record = emulation_services.record_create(
+        commune=conference.unit, by=by, **{"year": conference.year, **fields}
+    )
+    conference.award_records.add(record)
+    audit.record(
+        by=by, action="update", obj=conference, changes={"award_records": [None, record.pk]}
+    )
+    return record

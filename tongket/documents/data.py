@@ -8,10 +8,10 @@ How the data is put into words is in wording.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tongket.conferences.choices import ConferenceKind, Organisers
-from tongket.conferences.models import Conference
+from tongket.conferences.models import Conference, Photo
 from tongket.emulation.selectors import (
     CommendationStatistics,
     commendation_statistics,
@@ -46,6 +46,16 @@ class Participant:
 
 
 @dataclass
+class SpeechData:
+    """Who spoke at the conference, their title on its date, and what they asked."""
+
+    kind: str
+    name: str
+    title: str
+    content: str
+
+
+@dataclass
 class ReportData:
     conference: Conference
     commune: Unit
@@ -59,6 +69,13 @@ class ReportData:
     guests: list[Participant]
     chair: Participant | None
     signer: Participant | None
+    # The article's own: speeches, photos, the awards handed out at this conference (None
+    # when none is linked), and the sentences the party and petitions modules provide.
+    speeches: list[SpeechData] = field(default_factory=list)
+    photos: list[Photo] = field(default_factory=list)
+    conference_commendations: CommendationStatistics | None = None
+    party_sentences: list[str] = field(default_factory=list)
+    petition_sentences: list[str] = field(default_factory=list)
 
     @property
     def year(self) -> int:
@@ -153,6 +170,22 @@ def _pledges(conference: Conference) -> list[str]:
     return pledges
 
 
+def _conference_commendations(conference: Conference) -> CommendationStatistics | None:
+    """The awards handed out at the conference (its linked decisions and records by count),
+    or None when none is linked (two queries, three more when some are)."""
+    decision_ids = list(conference.award_decisions.values_list("pk", flat=True))
+    record_ids = list(conference.award_records.values_list("pk", flat=True))
+    if not decision_ids and not record_ids:
+        return None
+    return commendation_statistics(
+        conference.unit,
+        conference.year,
+        decision_ids=decision_ids,
+        record_ids=record_ids,
+        with_rankings=False,
+    )
+
+
 def report_data(conference: Conference, layout: str | None = None) -> ReportData:
     """Everything both documents need, in a fixed number of queries whatever the number of
     indicators, guests or photos. `conference` should come from
@@ -177,9 +210,13 @@ def report_data(conference: Conference, layout: str | None = None) -> ReportData
         next_plans=targets.unit_year_plans(commune, conference.year + 1),
         commendations=commendation_statistics(commune, conference.year),
         pledges=_pledges(conference),
-        guests=[
-            Participant(guest.person.full_name, guest.title) for guest in conference.guests.all()
-        ],
+        guests=[Participant(guest.full_name, guest.title) for guest in conference.guests.all()],
         chair=participant(conference.chair),
         signer=participant(conference.signer),
+        speeches=[
+            SpeechData(speech.kind, speech.speaker_name, speech.speaker_title, speech.content)
+            for speech in conference.speeches.all()
+        ],
+        photos=list(conference.photos.all()),
+        conference_commendations=_conference_commendations(conference),
     )

@@ -127,6 +127,7 @@ def article_generate(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def article(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.get_article_for(request.user, pk)
+    photos = list(item.conference.photos.all())
     can_edit = access.can(request.user, Action.EDIT, item.unit)
     form = ArticleForm(
         request.POST or None,
@@ -147,7 +148,17 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as exc:
                 form.add_service_errors(exc)
             else:
-                messages.success(request, _("Đã lưu tin bài."))
+                saved = selectors.get_article_for(request.user, pk)
+                if item.is_published and not saved.is_published:
+                    messages.warning(
+                        request,
+                        _(
+                            "Đã lưu. Tin bài trở lại bản nháp và rời cổng thông tin, chờ lãnh "
+                            "đạo đăng lại."
+                        ),
+                    )
+                else:
+                    messages.success(request, _("Đã lưu tin bài."))
                 return redirect("documents:article", pk=pk)
     return render(
         request,
@@ -157,7 +168,8 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "can_edit": can_edit,
             "can_approve": access.can(request.user, Action.APPROVE, item.unit),
-            "photos": item.conference.photos.all(),
+            "photos": photos,
+            "blocks": item.blocks(photos),
         },
     )
 

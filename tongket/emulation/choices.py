@@ -54,6 +54,8 @@ class AwardingBody(models.TextChoices):
     CHAIRMAN = "chairman", _("Chủ tịch UBND cấp xã")
     PARTY_COMMITTEE = "party_committee", _("Đảng ủy cấp xã")
     PROVINCE_CHAIRMAN = "province_chairman", _("Chủ tịch UBND cấp tỉnh")
+    # Before 1 July 2025: kept so the rulebook can say who awarded what in past years.
+    DISTRICT_CHAIRMAN = "district_chairman", _("Chủ tịch UBND cấp huyện (trước 01/07/2025)")
 
 
 # How each body appears in documents and sentences. "{kind}" is the commune kind in lower
@@ -76,6 +78,15 @@ BODY_STYLE = {
         "number": "{n}-QĐ/ĐU",
         "layout": "party",
         "verb_form": "khen thưởng",
+    },
+    AwardingBody.DISTRICT_CHAIRMAN: {
+        "label": "Chủ tịch UBND huyện",
+        "issuer": "Ủy ban nhân dân huyện",
+        "signer_title": "Chủ tịch",
+        "on_behalf": "TM. ỦY BAN NHÂN DÂN",
+        "number": "{n}/QĐ-UBND",
+        "layout": "state",
+        "verb_form": "tặng {form} cho",
     },
     AwardingBody.PROVINCE_CHAIRMAN: {
         "label": "Chủ tịch UBND tỉnh",

@@ -39,7 +39,7 @@ def article(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     return render(
         request,
         "portal/article.html",
-        {"unit": unit, "article": item, "photos": item.conference.photos.all()},
+        {"unit": unit, "article": item, "blocks": item.blocks(item.conference.photos.all())},
     )
 
 

@@ -66,7 +66,12 @@ class CommendationStatistics:
         return counts_phrase(*self.given)
 
 
-BODY_ORDER = [AwardingBody.PARTY_COMMITTEE, AwardingBody.CHAIRMAN, AwardingBody.PROVINCE_CHAIRMAN]
+BODY_ORDER = [
+    AwardingBody.PARTY_COMMITTEE,
+    AwardingBody.CHAIRMAN,
+    AwardingBody.DISTRICT_CHAIRMAN,
+    AwardingBody.PROVINCE_CHAIRMAN,
+]
 
 
 def counts_phrase(collectives: int, individuals: int, households: int) -> str:
@@ -178,7 +183,8 @@ def _record_rows(unit: Unit, records: list[AwardRecord]) -> list[StatRow]:
 def _given(rows: list[StatRow], records: list[AwardRecord]) -> tuple[int, int, int]:
     """What the commune's own bodies awarded: its decisions (not the province chairman's)
     and its records by count (not those from above)."""
-    own = [row for row in rows if not row.by_count and row.body != AwardingBody.PROVINCE_CHAIRMAN]
+    above = (AwardingBody.PROVINCE_CHAIRMAN, AwardingBody.DISTRICT_CHAIRMAN)
+    own = [row for row in rows if not row.by_count and row.body not in above]
     mine = [record for record in records if not record.is_received]
     return (
         sum(r.collectives for r in own) + sum(r.collectives for r in mine),
