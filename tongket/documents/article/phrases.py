@@ -88,10 +88,11 @@ def _lower_clause(row: AchievementRow, year: int, half_year: bool) -> str:
 
 
 def _ratio_clause(row: AchievementRow, half_year: bool) -> str:
-    """ "42/42 tuyến phố văn minh"; "12/12 tổ dân phố đạt danh hiệu Khu dân cư văn hóa"."""
+    """ "có 42/42 tuyến phố văn minh"; "có 12/12 tổ dân phố đạt danh hiệu Khu dân cư văn
+    hóa"."""
     name = row.indicator_name
     if row.numerator is not None and _starts_with_unit(row, name):
-        text = f"{_figure(row, row.result_text)} {lower_first(name)}"
+        text = f"có {_figure(row, row.result_text)} {lower_first(name)}"
     else:
         text = f"{lower_first(name)} đạt {row.result_text}"
     if not half_year and row.plan is not None and row.verdict != DAT:
