@@ -85,6 +85,15 @@ class IndicatorForm(StyledForm):
     public = forms.BooleanField(
         label=_("Công khai trên trang của xã, phường"), required=False, initial=True
     )
+    article_wording = forms.CharField(
+        label=_("Cách viết trong tin bài"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Để trống thì viết theo tên chỉ tiêu. Ví dụ: “kết nạp {số liệu} mới” cho ra "
+            "“kết nạp 6 đảng viên mới”."
+        ),
+    )
     retired = forms.BooleanField(label=_("Thôi theo dõi từ năm này"), required=False)
 
     def __init__(self, *args, weights, editing: bool = False, **kwargs) -> None:

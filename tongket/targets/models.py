@@ -29,6 +29,8 @@ from .choices import (
     ValueKind,
 )
 
+# Where a figure goes in an indicator's own article wording ("kết nạp {số liệu} mới").
+ARTICLE_FIGURE = "{số liệu}"
 VALUE_DIGITS = 20
 VALUE_PLACES = 4
 
@@ -114,6 +116,15 @@ class IndicatorVersion(models.Model):
         default=True,
         help_text=_("Hiện trên trang công khai của xã, phường."),
     )
+    article_wording = models.CharField(
+        _("cách viết trong tin bài"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Để trống thì viết theo tên chỉ tiêu. Ví dụ: “kết nạp {số liệu} mới” cho ra "
+            "“kết nạp 6 đảng viên mới”."
+        ),
+    )
 
     class Meta:
         verbose_name = _("chỉ tiêu theo năm")
@@ -133,6 +144,13 @@ class IndicatorVersion(models.Model):
         return self.indicator.code
 
     def clean(self) -> None:
+        if self.article_wording and ARTICLE_FIGURE not in self.article_wording:
+            raise ValidationError(
+                {
+                    "article_wording": _("Cách viết trong tin bài phải có chỗ “%(slot)s”.")
+                    % {"slot": ARTICLE_FIGURE}
+                }
+            )
         if self.rollup == Rollup.WEIGHTED_MEAN and not self.weight_indicator_id:
             raise ValidationError(
                 {"weight_indicator": _("Bình quân gia quyền cần chỉ tiêu làm quyền số.")}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tongket.lib.text import fold
 from tongket.targets.achievement import DAT, KHONG_DAT, VUOT, format_value
+from tongket.targets.models import ARTICLE_FIGURE
 from tongket.targets.selectors import AchievementRow, PlanRow
 
 from ..wording import lower_first
@@ -110,9 +111,12 @@ def result_clause(row: AchievementRow, year: int, *, half_year: bool = False) ->
         return None
     name = lower_first(row.indicator_name)
     if row.percent_only:
-        return (
-            f"{name} {_estimate(row)}đạt {row.percent_text} kế hoạch{' năm' if half_year else ''}"
-        )
+        year_word = " năm" if half_year else ""
+        return f"{name} {_estimate(row)}đạt {row.percent_text} kế hoạch{year_word}"
+    if row.article_wording and row.direction != "lower":
+        # The indicator's own wording: "kết nạp {số liệu} mới" → "kết nạp 6 đảng viên mới".
+        text = row.article_wording.replace(ARTICLE_FIGURE, row.result_text)
+        return f"{_estimate(row)}{lower_first(text)}{_percent_of_plan(row, half_year)}"
     if row.direction == "lower":
         return _lower_clause(row, year, half_year)
     if row.value_kind == "ratio":
@@ -135,6 +139,8 @@ def plan_clause(row: PlanRow) -> str | None:
     if row.plan is None:
         return None
     name = lower_first(row.indicator_name)
+    if row.article_wording and row.direction != "lower":
+        return lower_first(row.article_wording.replace(ARTICLE_FIGURE, row.plan_text))
     if row.direction == "lower":
         return f"{name} giảm còn dưới {row.plan_text}"
     if row.value_kind == "count":

@@ -32,8 +32,7 @@ def test_article_states_every_figure_formatted_the_vietnamese_way(world, year_en
         if row.value_kind == "number" and row.percent_of_plan is not None:
             assert f"bằng {row.percent_text} kế hoạch" in article.body
     for phrase in (
-        "tổng thu ngân sách nhà nước trên địa bàn ước thực hiện 12,4 tỷ đồng, bằng 104,2% kế "
-        "hoạch",
+        "tổng thu ngân sách nhà nước trên địa bàn ước thực hiện 12,4 tỷ đồng, bằng 104,2% kế hoạch",
         "sản lượng lương thực đạt 1.204,6 tấn",
         "có 42/42 tuyến phố văn minh",
         "tỷ lệ hộ nghèo giảm còn 0,31%, giảm 0,14% so với năm 2024, vượt kế hoạch (kế hoạch "

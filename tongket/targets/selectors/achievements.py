@@ -47,6 +47,7 @@ class AchievementRow:
     public: bool = True
     qualifier: str = ""
     percent_only: bool = False
+    article_wording: str = ""
 
     @property
     def result_text(self) -> str:
@@ -119,6 +120,7 @@ def _row(version: IndicatorVersion, plan: Plan | None, result: Result | None, pr
         note=result.note if result else "",
         featured=version.featured,
         public=version.public,
+        article_wording=version.article_wording,
         qualifier=result.qualifier if result else "",
         percent_only=bool(result and result.value is None and result.percent_of_plan is not None),
     )
