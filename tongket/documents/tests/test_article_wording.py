@@ -4,8 +4,8 @@ write, where the photos go, and who may change a published article (issue 13, it
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 import re
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
