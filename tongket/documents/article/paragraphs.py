@@ -5,6 +5,8 @@ holds nothing to say; it never says that something is missing."""
 
 from __future__ import annotations
 
+import re
+
 from tongket.conferences.choices import ConferenceKind, SpeechKind
 from tongket.emulation.selectors import kind_word
 from tongket.lib.dates import format_date
@@ -22,6 +24,7 @@ FIELDS = {
     "party_building": "Về xây dựng Đảng",
 }
 CLAUSES_PER_SENTENCE = 3
+SIGNED_COUNT = re.compile(r"\s*\(\d+/\d+ đơn vị đã ký\)")
 
 
 def sentence(text: str) -> str:
@@ -194,7 +197,9 @@ def commendations(data: ReportData) -> str | None:
         )
     parts += [f"Năm {data.year}, {lower_first(text)}" for text in year.received_sentences]
     if data.pledges:
-        parts.append("Tại hội nghị, " + "; ".join(lower_first(p) for p in data.pledges))
+        # "(4/5 đơn vị đã ký)" is the office's count, not the article's.
+        pledges = [SIGNED_COUNT.sub("", lower_first(pledge)) for pledge in data.pledges]
+        parts.append("Tại hội nghị, " + "; ".join(pledges))
     return " ".join(sentence(part) for part in parts) or None
 
 
