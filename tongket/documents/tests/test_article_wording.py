@@ -367,3 +367,41 @@ def test_no_generated_article_in_this_module_holds_a_photo_marker_as_text(world,
     article = _article(year_end, world.officer_a)
     assert not any(re.match(r"\[ẢNH", line) for line in article.paragraphs)
     assert report_data(conference_queryset().get(pk=year_end.pk)).photos == []
+
+
+def test_the_report_table_and_workbook_show_the_qualifier_and_the_percent_only_result(
+    world, year_end
+):
+    from tongket.documents.report import achievement_table
+    from tongket.documents.report.tables import achievement_sheet_rows
+    from tongket.targets.models import Result
+
+    result = Result.objects.get(indicator__code="THU_NS", year=2025, period="year")
+    targets.result_save(
+        unit=world.a,
+        indicator=result.indicator,
+        year=2025,
+        period="year",
+        by=world.officer_a,
+        expected_version=result.version,
+        value=result.value,
+        qualifier="tren",
+        is_estimate=True,
+    )
+    other = Result.objects.get(indicator__code="GTSX_TTCN", year=2025, period="year")
+    targets.result_save(
+        unit=world.a,
+        indicator=other.indicator,
+        year=2025,
+        period="year",
+        by=world.officer_a,
+        expected_version=other.version,
+        percent_of_plan=Decimal("88"),
+    )
+    data = report_data(conference_queryset().get(pk=year_end.pk))
+    table = {row[1]: row for row in achievement_table(data)}
+    assert table["Tổng thu ngân sách nhà nước trên địa bàn"][4] == "trên 12,4 (ước)"
+    assert table["Giá trị sản xuất tiểu thủ công nghiệp"][4:6] == ["(chỉ báo % KH)", "88%"]
+    sheet = {row[1]: row for row in achievement_sheet_rows(data)}
+    assert sheet["Tổng thu ngân sách nhà nước trên địa bàn"][4] == "trên 12,4"
+    assert sheet["Giá trị sản xuất tiểu thủ công nghiệp"][4] == "(chỉ báo % KH)"
