@@ -126,11 +126,18 @@ class PhotoPlaceForm(StyledForm):
 class NamedGuestForm(StyledForm):
     """A guest who is not in the people list, by name and title as the article wrote them."""
 
-    name = forms.CharField(label=_("Họ và tên"), max_length=120)
+    name = forms.CharField(
+        label=_("Họ và tên"),
+        max_length=120,
+        widget=forms.TextInput(attrs={"placeholder": _("Họ và tên")}),
+    )
     title = forms.CharField(
         label=_("Chức vụ tại ngày họp"),
         max_length=150,
         help_text=_("Ví dụ: Phó Chủ tịch HĐND thành phố"),
+        widget=forms.TextInput(
+            attrs={"placeholder": _("Chức vụ, ví dụ: Phó Chủ tịch HĐND thành phố")}
+        ),
     )
 
 
