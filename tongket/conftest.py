@@ -194,3 +194,33 @@ def browser_login(page):
         return page
 
     return _login
+
+
+# Every article any test generates is read for office status text ---------------------------
+
+
+@pytest.fixture(autouse=True)
+def article_guard(monkeypatch):
+    """Wraps the article writer for every test: each draft it composes (through the
+    services, the API, the screens, the demo or the bench) is recorded, and at teardown none
+    may hold data-entry status text ("chưa giao kế hoạch", "chưa có số liệu", "None", …).
+    Yields the list of drafts, for tests that want to read them."""
+    from tongket.documents import article
+
+    drafts = []
+    compose = article.compose
+
+    def recording(*args, **kwargs):
+        draft = compose(*args, **kwargs)
+        drafts.append(draft)
+        return draft
+
+    monkeypatch.setattr(article, "compose", recording)
+    yield drafts
+    problems = {
+        draft.headline: found
+        for draft in drafts
+        for found in [article.forbidden_phrases(draft.text)]
+        if found
+    }
+    assert not problems, f"Tin bài có chữ không được đăng: {problems}"

@@ -9,15 +9,23 @@ from tongket.units import access
 from tongket.units.choices import Action
 
 from . import selectors, services
-from .choices import ConferenceKind, Organisers
+from .choices import ConferenceKind, Organisers, SpeechKind
 
 router = Router(tags=["Hội nghị"])
 
 
 class GuestOut(Schema):
-    person_id: int
+    person_id: int | None
     full_name: str
     title: str
+
+
+class SpeechOut(Schema):
+    id: int
+    kind: str
+    speaker_name: str
+    speaker_title: str
+    content: str
 
 
 class ConferenceOut(Schema):
@@ -27,9 +35,15 @@ class ConferenceOut(Schema):
     organisers: str
     year: int
     date: datetime.date
-    start_time: datetime.time
+    start_time: datetime.time | None
     venue: str
+    title: str
+    headline: str
+    discussion: str
+    author_name: str
+    author_unit: str
     guests: list[GuestOut]
+    speeches: list[SpeechOut]
 
 
 class ConferenceIn(Schema):
@@ -38,14 +52,31 @@ class ConferenceIn(Schema):
     organisers: Organisers = Organisers.BOTH
     year: int
     date: datetime.date
-    start_time: datetime.time = datetime.time(8, 0)
+    start_time: datetime.time | None = None
     venue: str
     directions: str = ""
     shortcomings: str = ""
+    title: str = ""
+    headline: str = ""
+    discussion: str = ""
+    author_name: str = ""
+    author_unit: str = ""
 
 
 class GuestIn(Schema):
-    person_id: int
+    """A person of the list (person_id), or a past year's guest by name and title."""
+
+    person_id: int | None = None
+    name: str = ""
+    title: str = ""
+
+
+class SpeechIn(Schema):
+    kind: SpeechKind = SpeechKind.DIRECTION
+    guest_id: int | None = None
+    speaker_name: str = ""
+    speaker_title: str = ""
+    content: str
 
 
 def _out(conference) -> dict:
@@ -53,18 +84,21 @@ def _out(conference) -> dict:
         **{
             name: getattr(conference, name)
             for name in ConferenceOut.model_fields
-            if name != "guests"
+            if name not in ("guests", "speeches")
         },
         "guests": [
-            {"person_id": g.person_id, "full_name": g.person.full_name, "title": g.title}
+            {"person_id": g.person_id, "full_name": g.full_name, "title": g.title}
             for g in conference.guests.all()
         ],
+        "speeches": list(conference.speeches.all()),
     }
 
 
 @router.get("/", response=list[ConferenceOut], summary="Hội nghị trong phạm vi")
 def list_conferences(request, year: int | None = None):
-    listing = selectors.conference_list(request.user, year=year).prefetch_related("guests__person")
+    listing = selectors.conference_list(request.user, year=year).prefetch_related(
+        "guests__person", "speeches"
+    )
     return [_out(conference) for conference in listing[:200]]
 
 
@@ -84,6 +118,33 @@ def create_conference(request, payload: ConferenceIn):
 @router.post("/{int:pk}/guests", response={201: ConferenceOut}, summary="Mời khách")
 def add_guest(request, pk: int, payload: GuestIn):
     conference = selectors.get_conference_for(request.user, pk, Action.EDIT)
-    person = get_object_or_404(selectors.guest_candidates(conference.unit), pk=payload.person_id)
-    services.guest_add(conference=conference, person=person, by=request.user)
+    if payload.person_id is None:
+        services.guest_add_named(
+            conference=conference, name=payload.name, title=payload.title, by=request.user
+        )
+    else:
+        person = get_object_or_404(
+            selectors.guest_candidates(conference.unit), pk=payload.person_id
+        )
+        services.guest_add(conference=conference, person=person, by=request.user)
+    return Status(201, _out(selectors.conference_queryset().get(pk=pk)))
+
+
+@router.post("/{int:pk}/speeches", response={201: ConferenceOut}, summary="Ghi một phát biểu")
+def add_speech(request, pk: int, payload: SpeechIn):
+    conference = selectors.get_conference_for(request.user, pk, Action.EDIT)
+    guest = (
+        get_object_or_404(conference.guests.all(), pk=payload.guest_id)
+        if payload.guest_id is not None
+        else None
+    )
+    services.speech_add(
+        conference=conference,
+        kind=payload.kind,
+        guest=guest,
+        speaker_name=payload.speaker_name,
+        speaker_title=payload.speaker_title,
+        content=payload.content,
+        by=request.user,
+    )
     return Status(201, _out(selectors.conference_queryset().get(pk=pk)))

@@ -33,3 +33,19 @@ KIND_SUBJECTS = {
     ),
     ConferenceKind.WORKING: _("công tác năm {year}"),
 }
+
+
+class SpeechKind(models.TextChoices):
+    DIRECTION = "direction", _("Phát biểu chỉ đạo")
+    SPEECH = "speech", _("Phát biểu, tham luận")
+
+
+class PhotoPlacement(models.TextChoices):
+    """Where an article shows a photo: beside the text that refers to it."""
+
+    AUTO = "", _("Tự động (ảnh đầu sau đoạn mở đầu)")
+    LEAD = "lead", _("Sau đoạn mở đầu")
+    RESULTS = "results", _("Sau phần kết quả")
+    SPEECHES = "speeches", _("Sau phần phát biểu, thảo luận")
+    AWARDS = "awards", _("Sau phần khen thưởng")
+    END = "end", _("Cuối bài")

@@ -12,7 +12,9 @@ from .models import Conference
 DAY = datetime.date(2026, 1, 9)
 
 
-def demo_photo() -> bytes:
+def demo_photo(
+    top: str = "HỘI NGHỊ TỔNG KẾT CÔNG TÁC NĂM 2025", bottom: str = "TRIỂN KHAI NHIỆM VỤ NĂM 2026"
+) -> bytes:
     """A drawn picture standing in for a photo of the hall (no file ships with the repo)."""
     import matplotlib
     from PIL import Image, ImageDraw, ImageFont
@@ -23,10 +25,8 @@ def demo_photo() -> bytes:
     draw.rectangle((60, 120, 900, 300), fill="#b22222", outline="#f5d76e", width=6)
     title = ImageFont.truetype(font_path, 34)
     small = ImageFont.truetype(font_path, 24)
-    draw.text(
-        (480, 170), "HỘI NGHỊ TỔNG KẾT CÔNG TÁC NĂM 2025", font=title, fill="#f5d76e", anchor="mm"
-    )
-    draw.text((480, 240), "TRIỂN KHAI NHIỆM VỤ NĂM 2026", font=small, fill="white", anchor="mm")
+    draw.text((480, 170), top, font=title, fill="#f5d76e", anchor="mm")
+    draw.text((480, 240), bottom, font=small, fill="white", anchor="mm")
     for row in range(3):
         for seat in range(12):
             x, y = 90 + seat * 70, 360 + row * 55
@@ -77,5 +77,53 @@ def load(ctx, stdout) -> None:
         services.award_decisions_set(
             conference=conference, decision_ids=[d.pk for d in handed_out], by=officer
         )
+    _speeches_and_awards(ctx, conference, officer)
     ctx.conference = conference
     stdout.write(f"Hội nghị: {conference} (/hoi-nghi/{conference.pk}/).")
+
+
+def _speeches_and_awards(ctx, conference: Conference, officer) -> None:
+    """What the article reports beyond the figures: the discussion, the guest's directions,
+    the author, the award from the province, and a photo of the awards. Idempotent."""
+    from tongket.emulation import services as emulation
+    from tongket.emulation.models import AwardRecord
+
+    if not conference.discussion:
+        conference = services.conference_update(
+            conference=conference,
+            discussion="những khó khăn trong thu ngân sách từ đất, giải pháp hỗ trợ các cơ sở "
+            "tiểu thủ công nghiệp và việc giữ gìn trật tự đô thị",
+            author_name="Minh Thư",
+            author_unit="Phường Hòa Bình",
+            by=officer,
+        )
+    if not conference.speeches.exists():
+        guest = conference.guests.first()
+        services.speech_add(
+            conference=conference,
+            guest=guest,
+            content="ghi nhận, biểu dương những kết quả phường đạt được trong năm 2025 và đề "
+            "nghị phường tập trung hoàn thành chỉ tiêu thu ngân sách ngay từ những tháng đầu "
+            "năm, đẩy mạnh chuyển đổi số, giữ vững trật tự an toàn xã hội",
+            by=officer,
+        )
+    if not AwardRecord.objects.filter(commune=conference.unit, year=conference.year).exists():
+        emulation.record_create(
+            commune=conference.unit,
+            by=officer,
+            year=conference.year,
+            number="3120/QĐ-UBND",
+            signed_on=datetime.date(2025, 12, 22),
+            body="province_people_committee",
+            form_name="bằng khen",
+            commune_itself=True,
+            reason="có thành tích xuất sắc trong phong trào thi đua năm 2025",
+        )
+    if conference.photos.count() < 2:
+        services.photo_add(
+            conference=conference,
+            data=demo_photo("TRAO GIẤY KHEN", "CÁC TẬP THỂ, CÁ NHÂN TIÊU BIỂU NĂM 2025"),
+            caption="Lãnh đạo phường trao giấy khen cho các tập thể, cá nhân tiêu biểu",
+            placement="awards",
+            by=officer,
+        )

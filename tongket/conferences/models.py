@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tongket.units.models import Person, Unit
 
-from .choices import KIND_SUBJECTS, ConferenceKind, Organisers
+from .choices import KIND_SUBJECTS, ConferenceKind, Organisers, PhotoPlacement, SpeechKind
 
 
 def _lines(text: str) -> list[str]:
@@ -40,7 +40,13 @@ class Conference(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("năm được tổng kết"))
     date = models.DateField(_("ngày họp"))
-    start_time = models.TimeField(_("giờ bắt đầu"), default=datetime.time(8, 0))
+    start_time = models.TimeField(
+        _("giờ bắt đầu"),
+        null=True,
+        blank=True,
+        default=None,
+        help_text=_("Để trống khi không rõ giờ: tin bài viết “Ngày 09/01/2026, …”."),
+    )
     venue = models.CharField(_("địa điểm"), max_length=255)
     chair = models.ForeignKey(
         Person,
@@ -79,6 +85,37 @@ class Conference(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+    )
+    title = models.CharField(
+        _("tên hội nghị"),
+        max_length=300,
+        blank=True,
+        help_text=_("Như tin bài giới thiệu; để trống thì ghi theo loại hội nghị."),
+    )
+    headline = models.CharField(
+        _("tiêu đề tin bài"),
+        max_length=300,
+        blank=True,
+        help_text=_("Để trống thì ghi theo loại hội nghị."),
+    )
+    discussion = models.TextField(
+        _("các đại biểu thảo luận, làm rõ"),
+        blank=True,
+        max_length=5000,
+        help_text=_("Ví dụ: những khó khăn trong thu ngân sách và giải pháp năm 2026."),
+    )
+    award_records = models.ManyToManyField(
+        "emulation.AwardRecord",
+        verbose_name=_("khen thưởng ghi theo số lượng đã trao"),
+        blank=True,
+        related_name="conferences",
+    )
+    author_name = models.CharField(_("tác giả tin bài"), max_length=120, blank=True)
+    author_unit = models.CharField(
+        _("đơn vị của tác giả"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ví dụ: Phường Hòa Bình; để trống thì chỉ ghi tên tác giả."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -155,8 +192,20 @@ class Conference(models.Model):
         return _lines(self.shortcomings)
 
     @property
+    def default_title(self) -> str:
+        """ "Hội nghị tổng kết công tác năm 2025, triển khai nhiệm vụ năm 2026"."""
+        return str(_("Hội nghị")) + " " + self.subject
+
+    def default_headline(self, commune_name: str) -> str:
+        """ "Phường Hòa Bình tổng kết công tác năm 2025, triển khai nhiệm vụ năm 2026"."""
+        return f"{commune_name} {self.subject}"
+
+    @property
     def part_of_day(self) -> str:
-        """ "Sáng", "Chiều" or "Tối", as an article's lead opens ("Sáng ngày 09/01/2026")."""
+        """ "Sáng", "Chiều" or "Tối", as an article's lead opens ("Sáng ngày 09/01/2026");
+        empty when no time was entered."""
+        if self.start_time is None:
+            return ""
         if self.start_time.hour < 12:
             return str(_("Sáng"))
         if self.start_time.hour < 18:
@@ -166,7 +215,8 @@ class Conference(models.Model):
 
 class Guest(models.Model):
     """A guest attending a conference, with the title they held on its date (copied from their
-    positions when added, and checked again when the date changes)."""
+    positions when added, and checked again when the date changes). For a past year a guest
+    who is not in the people list is entered by name and title as the article wrote them."""
 
     scope_field = "conference__unit"
 
@@ -174,7 +224,15 @@ class Guest(models.Model):
         Conference, verbose_name=_("hội nghị"), on_delete=models.CASCADE, related_name="guests"
     )
     person = models.ForeignKey(
-        Person, verbose_name=_("khách mời"), on_delete=models.PROTECT, related_name="+"
+        Person,
+        verbose_name=_("khách mời"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    name = models.CharField(
+        _("họ và tên (khi không có trong danh sách)"), max_length=120, blank=True
     )
     title = models.CharField(_("chức vụ tại ngày họp"), max_length=150)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
@@ -188,7 +246,44 @@ class Guest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person.full_name}, {self.title}"
+        return f"{self.full_name}, {self.title}"
+
+    @property
+    def full_name(self) -> str:
+        return self.person.full_name if self.person_id else self.name
+
+
+class Speech(models.Model):
+    """Who spoke at the conference, with their title on its date, and what they asked, as an
+    article reports it ("Phát biểu chỉ đạo tại hội nghị, đồng chí …, đề nghị …")."""
+
+    scope_field = "conference__unit"
+
+    conference = models.ForeignKey(
+        Conference, verbose_name=_("hội nghị"), on_delete=models.CASCADE, related_name="speeches"
+    )
+    kind = models.CharField(
+        _("loại"), max_length=16, choices=SpeechKind.choices, default=SpeechKind.DIRECTION
+    )
+    speaker_name = models.CharField(_("người phát biểu"), max_length=120)
+    speaker_title = models.CharField(_("chức vụ tại ngày họp"), max_length=150, blank=True)
+    content = models.TextField(
+        _("nội dung"),
+        max_length=5000,
+        help_text=_(
+            "Viết như tin bài, bắt đầu bằng động từ: “đề nghị phường tập trung …”, "
+            "“ghi nhận, biểu dương …”."
+        ),
+    )
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("phát biểu")
+        verbose_name_plural = _("phát biểu")
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.speaker_name}: {self.content[:60]}"
 
 
 def photo_path(instance: Photo, filename: str) -> str:
@@ -210,6 +305,13 @@ class Photo(models.Model):
     height = models.PositiveIntegerField(default=0)
     content_type = models.CharField(max_length=40, default="image/jpeg")
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    placement = models.CharField(
+        _("vị trí trong tin bài"),
+        max_length=16,
+        choices=PhotoPlacement.choices,
+        blank=True,
+        default=PhotoPlacement.AUTO,
+    )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from tongket.emulation import selectors as emulation
-from tongket.emulation.models import AwardDecision
+from tongket.emulation.models import AwardDecision, AwardRecord
 from tongket.units import access
 from tongket.units.choices import Action
 from tongket.units.models import Person, Unit, User
 
-from .models import Conference, Guest, Photo
+from .models import Conference, Guest, Photo, Speech
 
 
 def conference_list(
@@ -28,12 +28,13 @@ def conference_list(
 
 
 def conference_queryset() -> QuerySet[Conference]:
-    """What a conference page or document needs in one go (3 queries once evaluated)."""
+    """What a conference page or document needs in one go (4 queries once evaluated)."""
     return Conference.objects.select_related(
         "unit", "chair", "signer", "unit__parent"
     ).prefetch_related(
         Prefetch("guests", queryset=Guest.objects.select_related("person").order_by("order", "id")),
         Prefetch("photos", queryset=Photo.objects.order_by("order", "id")),
+        Prefetch("speeches", queryset=Speech.objects.order_by("order", "id")),
     )
 
 
@@ -51,6 +52,12 @@ def get_photo_for(user: User, conference_pk, pk, action: str = Action.VIEW) -> P
     """A photo of one conference, through the access layer (404 outside the user's scope)."""
     photos = Photo.objects.filter(conference_id=conference_pk).select_related("conference__unit")
     return access.get_for(photos, user, pk, action)
+
+
+def get_speech_for(user: User, conference_pk, pk, action: str = Action.VIEW) -> Speech:
+    """A speech of one conference, through the access layer (404 outside the user's scope)."""
+    speeches = Speech.objects.filter(conference_id=conference_pk).select_related("conference__unit")
+    return access.get_for(speeches, user, pk, action)
 
 
 def guest_candidates(commune: Unit) -> QuerySet[Person]:
@@ -96,3 +103,17 @@ def people_for_conferences(user: User, unit: Unit | None = None) -> QuerySet[Per
         .select_related("unit")
         .order_by("name_folded", "id")
     )
+
+
+def award_record_choices(conference: Conference, user: User) -> QuerySet[AwardRecord]:
+    """The commune's awards recorded by count for the conference's year that the user may
+    see."""
+    return (
+        emulation.records_list(user, conference.year)
+        .filter(commune=conference.unit)
+        .order_by("signed_on", "pk")
+    )
+
+
+def awarded_records(conference: Conference, user: User) -> QuerySet[AwardRecord]:
+    return award_record_choices(conference, user).filter(conferences=conference)

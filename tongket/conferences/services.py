@@ -11,15 +11,18 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
 
+from tongket.emulation import services as emulation_services
 from tongket.lib.dates import format_date
 from tongket.lib.numbers import format_number
+from tongket.lib.text import fold
 from tongket.units import access, audit
 from tongket.units.choices import Action
 from tongket.units.models import Person, Unit, User
 from tongket.units.selectors import titles_on
 
 from . import selectors
-from .models import Conference, Guest, Photo
+from .choices import PhotoPlacement, SpeechKind
+from .models import Conference, Guest, Photo, Speech
 
 # Photos go into Word documents and web pages: JPEG and PNG are what both take everywhere.
 PHOTO_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png")}
@@ -41,6 +44,11 @@ EDITABLE_FIELDS = (
     "shortcomings",
     "report_number",
     "signer",
+    "title",
+    "headline",
+    "discussion",
+    "author_name",
+    "author_unit",
 )
 
 
@@ -85,8 +93,22 @@ def conference_create(*, unit: Unit, by: User, **fields) -> Conference:
     if unknown:
         raise TypeError(f"Unknown conference fields: {sorted(unknown)}")
     conference = Conference(unit=unit, created_by=by, **fields)
+    _fill_defaults(conference)
     _check_fields(conference)
     return audit.create(conference, by=by)
+
+
+def _fill_defaults(conference: Conference, before: Conference | None = None) -> None:
+    """The title and the headline start from the conference's kind; a person edits them. When
+    the kind or year changes, a title still as it was prefilled follows them."""
+    for field, default in (
+        ("title", lambda c: c.default_title),
+        ("headline", lambda c: c.default_headline(c.unit.name)),
+    ):
+        value = (getattr(conference, field) or "").strip()
+        if before is not None and value == default(before):
+            value = ""
+        setattr(conference, field, value or default(conference))
 
 
 @transaction.atomic
@@ -99,8 +121,10 @@ def conference_update(*, conference: Conference, by: User, **fields) -> Conferen
         raise TypeError(f"Unknown conference fields: {sorted(unknown)}")
     before = audit.snapshot(conference)
     old_date = conference.date
+    previous = Conference(unit=conference.unit, kind=conference.kind, year=conference.year)
     for name, value in fields.items():
         setattr(conference, name, value)
+    _fill_defaults(conference, previous)
     _check_fields(conference)
     if conference.date != old_date:
         _retitle_guests(conference, by)
@@ -108,7 +132,8 @@ def conference_update(*, conference: Conference, by: User, **fields) -> Conferen
 
 
 def _retitle_guests(conference: Conference, by: User) -> None:
-    guests = list(conference.guests.select_related("person"))
+    # A guest typed by name keeps the title typed with it: there is no position to read.
+    guests = list(conference.guests.filter(person__isnull=False).select_related("person"))
     titles = titles_on([guest.person_id for guest in guests], conference.date)
     missing = [guest.person for guest in guests if not titles.get(guest.person_id)]
     if missing:
@@ -129,6 +154,8 @@ def conference_delete(*, conference: Conference, by: User) -> None:
         photo_delete(photo=photo, by=by)
     for guest in conference.guests.all():
         audit.delete(guest, by=by)
+    for speech in conference.speeches.all():
+        audit.delete(speech, by=by)
     audit.delete(conference, by=by)
 
 
@@ -148,6 +175,36 @@ def guest_add(*, conference: Conference, person: Person, by: User) -> Guest:
     return audit.create(
         Guest(conference=conference, person=person, title=title, order=order), by=by
     )
+
+
+@transaction.atomic
+def guest_add_named(*, conference: Conference, name: str, title: str, by: User) -> Guest:
+    """A guest who is not in the people list (a past year's guest), by name and the title
+    they held on the conference's date, as the article wrote them."""
+    access.require(by, Action.EDIT, conference.unit)
+    name, title = _strip_title_word(name), (title or "").strip()
+    errors = {}
+    if not name:
+        errors["name"] = _("Chưa nhập họ và tên khách mời.")
+    if not title:
+        errors["title"] = _("Chưa nhập chức vụ của khách mời tại ngày họp.")
+    if errors:
+        raise ValidationError(errors)
+    if any(fold(guest.full_name) == fold(name) for guest in conference.guests.all()):
+        raise ValidationError(
+            {"name": _("%(name)s đã có trong danh sách khách mời.") % {"name": name}}
+        )
+    order = conference.guests.count() + 1
+    return audit.create(Guest(conference=conference, name=name, title=title, order=order), by=by)
+
+
+def _strip_title_word(name: str) -> str:
+    """ "đồng chí Vũ Văn A" → "Vũ Văn A": the article adds "đồng chí" itself."""
+    name = " ".join((name or "").split())
+    for word in ("đồng chí ", "Đồng chí ", "đ/c ", "Đ/c "):
+        if name.startswith(word):
+            return name[len(word) :].strip()
+    return name
 
 
 @transaction.atomic
@@ -206,12 +263,22 @@ def read_photo(data: bytes) -> tuple[str, str, int, int]:
     return content_type, extension, width, height
 
 
+def _check_placement(placement: str) -> str:
+    placement = placement or ""
+    if placement not in PhotoPlacement.values:
+        raise ValidationError({"placement": _("Vị trí ảnh trong tin bài không hợp lệ.")})
+    return placement
+
+
 @transaction.atomic
-def photo_add(*, conference: Conference, data: bytes, caption: str, by: User) -> Photo:
+def photo_add(
+    *, conference: Conference, data: bytes, caption: str, by: User, placement: str = ""
+) -> Photo:
     access.require(by, Action.EDIT, conference.unit)
     caption = (caption or "").strip()
     if not caption:
         raise ValidationError({"caption": _("Chưa nhập chú thích ảnh.")})
+    placement = _check_placement(placement)
     content_type, extension, width, height = read_photo(data)
     photo = Photo(
         conference=conference,
@@ -220,6 +287,7 @@ def photo_add(*, conference: Conference, data: bytes, caption: str, by: User) ->
         height=height,
         content_type=content_type,
         order=conference.photos.count() + 1,
+        placement=placement,
     )
     photo.image.save(f"anh.{extension}", ContentFile(data), save=False)
     try:
@@ -227,6 +295,20 @@ def photo_add(*, conference: Conference, data: bytes, caption: str, by: User) ->
     except Exception:
         photo.image.delete(save=False)
         raise
+
+
+@transaction.atomic
+def photo_place(*, photo: Photo, placement: str, caption: str | None = None, by: User) -> Photo:
+    """Move a photo to where the article refers to it (and correct its caption)."""
+    access.require(by, Action.EDIT, photo.conference.unit)
+    before = audit.snapshot(photo)
+    photo.placement = _check_placement(placement)
+    if caption is not None:
+        caption = caption.strip()
+        if not caption:
+            raise ValidationError({"caption": _("Chưa nhập chú thích ảnh.")})
+        photo.caption = caption
+    return audit.update(photo, before, by=by)
 
 
 @transaction.atomic
@@ -258,3 +340,84 @@ def award_decisions_set(*, conference: Conference, decision_ids: list[int], by: 
             changes={"award_decisions": [before, after]},
         )
     return conference
+
+
+# Speeches ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def speech_add(
+    *,
+    conference: Conference,
+    by: User,
+    content: str,
+    speaker_name: str = "",
+    speaker_title: str = "",
+    guest: Guest | None = None,
+    kind: str = SpeechKind.DIRECTION,
+) -> Speech:
+    """Record who spoke and what they asked. A guest's name and title are taken from the
+    guest list (their title on the conference's date); otherwise both are typed."""
+    access.require(by, Action.EDIT, conference.unit)
+    if guest is not None:
+        if guest.conference_id != conference.pk:
+            raise ValidationError({"guest": _("Khách mời không thuộc hội nghị này.")})
+        speaker_name, speaker_title = guest.full_name, guest.title
+    speech = Speech(
+        conference=conference,
+        kind=kind,
+        speaker_name=_strip_title_word(speaker_name),
+        speaker_title=(speaker_title or "").strip(),
+        content=(content or "").strip().rstrip("."),
+        order=conference.speeches.count() + 1,
+    )
+    errors = {}
+    if not speech.speaker_name:
+        errors["speaker_name"] = _("Chưa chọn khách mời hoặc nhập tên người phát biểu.")
+    if not speech.content:
+        errors["content"] = _("Chưa nhập nội dung phát biểu.")
+    if kind not in SpeechKind.values:
+        errors["kind"] = _("Loại phát biểu không hợp lệ.")
+    if errors:
+        raise ValidationError(errors)
+    return audit.create(speech, by=by)
+
+
+@transaction.atomic
+def speech_remove(*, speech: Speech, by: User) -> None:
+    access.require(by, Action.EDIT, speech.conference.unit)
+    audit.delete(speech, by=by)
+
+
+@transaction.atomic
+def award_records_set(*, conference: Conference, record_ids: list[int], by: User) -> Conference:
+    """Record which awards recorded by count were handed out at the conference; only the
+    commune's records of the conference's year are accepted."""
+    access.require(by, Action.EDIT, conference.unit)
+    chosen = list(selectors.award_record_choices(conference, by).filter(pk__in=record_ids))
+    if len(chosen) != len(set(record_ids)):
+        raise ValidationError(
+            {"award_records": _("Quyết định khen thưởng không thuộc đơn vị hoặc năm này.")}
+        )
+    before = sorted(conference.award_records.values_list("pk", flat=True))
+    conference.award_records.set(chosen)
+    after = sorted(record.pk for record in chosen)
+    if before != after:
+        audit.record(
+            by=by, action="update", obj=conference, changes={"award_records": [before, after]}
+        )
+    return conference
+
+
+@transaction.atomic
+def award_record_add(*, conference: Conference, by: User, **fields):
+    """Record a decision by count from the conference page (a past year's, or one from the
+    level above) and mark it handed out at the conference, in one step."""
+    record = emulation_services.record_create(
+        commune=conference.unit, by=by, **{"year": conference.year, **fields}
+    )
+    conference.award_records.add(record)
+    audit.record(
+        by=by, action="update", obj=conference, changes={"award_records": [None, record.pk]}
+    )
+    return record

@@ -15,4 +15,10 @@ urlpatterns = [
     path("<int:pk>/anh/<int:photo_pk>/", views.photo_file, name="photo_file"),
     path("<int:pk>/anh/<int:photo_pk>/xoa/", views.photo_delete, name="photo_delete"),
     path("<int:pk>/khen-thuong/", views.award_decisions, name="award_decisions"),
+    path("<int:pk>/khach-moi/ghi-ten/", views.guest_add_named, name="guest_add_named"),
+    path("<int:pk>/phat-bieu/", views.speech_add, name="speech_add"),
+    path("<int:pk>/phat-bieu/<int:speech_pk>/bo/", views.speech_remove, name="speech_remove"),
+    path("<int:pk>/anh/<int:photo_pk>/vi-tri/", views.photo_place, name="photo_place"),
+    path("<int:pk>/khen-thuong-so-luong/", views.award_records, name="award_records"),
+    path("<int:pk>/khen-thuong-so-luong/them/", views.award_record_add, name="award_record_add"),
 ]

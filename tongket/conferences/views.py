@@ -13,13 +13,23 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tongket.emulation.forms import AwardRecordForm
 from tongket.units import access
 from tongket.units.choices import Action
 from tongket.units.web import run_action, save_form, show_errors, year_param
 
 from . import selectors, services
 from .choices import ConferenceKind, Organisers
-from .forms import AwardDecisionsForm, ConferenceForm, GuestForm, PhotoForm
+from .forms import (
+    AwardDecisionsForm,
+    AwardRecordsForm,
+    ConferenceForm,
+    GuestForm,
+    NamedGuestForm,
+    PhotoForm,
+    PhotoPlaceForm,
+    SpeechForm,
+)
 
 FIELDS = (
     "kind",
@@ -36,6 +46,11 @@ FIELDS = (
     "pledges",
     "shortcomings",
     "directions",
+    "title",
+    "headline",
+    "discussion",
+    "author_name",
+    "author_unit",
 )
 
 
@@ -64,7 +79,6 @@ def create(request: HttpRequest) -> HttpResponse:
         "kind": ConferenceKind.YEAR_REVIEW,
         "organisers": Organisers.BOTH,
         "year": today.year - 1 if today.month < 7 else today.year,
-        "start_time": datetime.time(8, 0),
     }
     if units.count() == 1:
         initial["unit"] = units.first()
@@ -123,6 +137,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_edit = access.can(request.user, Action.EDIT, conference.unit)
     choices = selectors.award_decision_choices(conference, request.user)
     awarded = list(selectors.awarded_decisions(conference, request.user))
+    record_choices = selectors.award_record_choices(conference, request.user)
+    records = list(selectors.awarded_records(conference, request.user))
     return render(
         request,
         "conferences/detail.html",
@@ -130,11 +146,19 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "conference": conference,
             "can_edit": can_edit,
             "guest_form": GuestForm(people=selectors.guest_candidates(conference.unit)),
+            "named_guest_form": NamedGuestForm(),
+            "speech_form": SpeechForm(guests=conference.guests.all()),
             "photo_form": PhotoForm(),
+            "place_form": PhotoPlaceForm,
             "awards_form": AwardDecisionsForm(choices=choices, initial={"decisions": awarded})
             if choices.exists()
             else None,
             "awarded": awarded,
+            "records_form": AwardRecordsForm(choices=record_choices, initial={"records": records})
+            if record_choices.exists()
+            else None,
+            "records": records,
+            "record_form": AwardRecordForm(initial={"year": conference.year}),
         },
     )
 
@@ -183,11 +207,11 @@ def photo_add(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("conferences:detail", pk=pk)
     data = upload.read()
-    caption = form.cleaned_data["caption"]
+    caption, placement = form.cleaned_data["caption"], form.cleaned_data["placement"]
     run_action(
         request,
         lambda: services.photo_add(
-            conference=conference, data=data, caption=caption, by=request.user
+            conference=conference, data=data, caption=caption, placement=placement, by=request.user
         ),
         _("Đã thêm ảnh."),
     )
@@ -226,5 +250,115 @@ def award_decisions(request: HttpRequest, pk: int) -> HttpResponse:
             conference=conference, decision_ids=chosen, by=request.user
         ),
         _("Đã lưu các quyết định khen thưởng đã trao."),
+    )
+    return redirect("conferences:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def guest_add_named(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = selectors.get_conference_for(request.user, pk, Action.EDIT)
+    form = NamedGuestForm(request.POST)
+    if not form.is_valid():
+        show_errors(request, form.errors)
+        return redirect("conferences:detail", pk=pk)
+    data = form.cleaned_data
+    run_action(
+        request,
+        lambda: services.guest_add_named(
+            conference=conference, name=data["name"], title=data["title"], by=request.user
+        ),
+        _("Đã thêm khách mời: %(guest)s.") % {"guest": data["name"]},
+    )
+    return redirect("conferences:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def speech_add(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = selectors.get_conference_for(request.user, pk, Action.EDIT)
+    form = SpeechForm(request.POST, guests=conference.guests.all())
+    if not form.is_valid():
+        show_errors(request, form.errors)
+        return redirect("conferences:detail", pk=pk)
+    data = form.cleaned_data
+    run_action(
+        request,
+        lambda: services.speech_add(
+            conference=conference,
+            kind=data["kind"],
+            guest=data["guest"],
+            speaker_name=data["speaker_name"],
+            speaker_title=data["speaker_title"],
+            content=data["content"],
+            by=request.user,
+        ),
+        _("Đã ghi phát biểu."),
+    )
+    return redirect("conferences:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def speech_remove(request: HttpRequest, pk: int, speech_pk: int) -> HttpResponse:
+    speech = selectors.get_speech_for(request.user, pk, speech_pk, Action.EDIT)
+    services.speech_remove(speech=speech, by=request.user)
+    messages.success(request, _("Đã bỏ phát biểu."))
+    return redirect("conferences:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def photo_place(request: HttpRequest, pk: int, photo_pk: int) -> HttpResponse:
+    photo = selectors.get_photo_for(request.user, pk, photo_pk, Action.EDIT)
+    form = PhotoPlaceForm(request.POST)
+    if not form.is_valid():
+        show_errors(request, form.errors)
+        return redirect("conferences:detail", pk=pk)
+    run_action(
+        request,
+        lambda: services.photo_place(
+            photo=photo, placement=form.cleaned_data["placement"], by=request.user
+        ),
+        _("Đã đặt vị trí ảnh trong tin bài."),
+    )
+    return redirect("conferences:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def award_records(request: HttpRequest, pk: int) -> HttpResponse:
+    conference = selectors.get_conference_for(request.user, pk, Action.EDIT)
+    form = AwardRecordsForm(
+        request.POST, choices=selectors.award_record_choices(conference, request.user)
+    )
+    if not form.is_valid():
+        messages.error(request, _("Quyết định khen thưởng đã chọn không hợp lệ."))
+        return redirect("conferences:detail", pk=pk)
+    chosen = [record.pk for record in form.cleaned_data["records"]]
+    run_action(
+        request,
+        lambda: services.award_records_set(
+            conference=conference, record_ids=chosen, by=request.user
+        ),
+        _("Đã lưu các khen thưởng đã trao."),
+    )
+    return redirect("conferences:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def award_record_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """A decision by count entered on the conference page and marked handed out here."""
+    conference = selectors.get_conference_for(request.user, pk, Action.EDIT)
+    form = AwardRecordForm(request.POST)
+    if not form.is_valid():
+        show_errors(request, form.errors)
+        return redirect("conferences:detail", pk=pk)
+    fields = form.record_fields()
+    run_action(
+        request,
+        lambda: services.award_record_add(conference=conference, by=request.user, **fields),
+        _("Đã ghi quyết định khen thưởng theo số lượng."),
     )
     return redirect("conferences:detail", pk=pk)

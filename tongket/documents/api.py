@@ -27,6 +27,7 @@ class ArticleOut(Schema):
     byline: str
     state: str
     published_at: datetime.datetime | None
+    left_out: list[str]
 
 
 class ArticleIn(Schema):
@@ -71,7 +72,11 @@ def get_article(request, pk: int):
     return selectors.get_article_for(request.user, pk)
 
 
-@router.put("/articles/{int:pk}", response=ArticleOut, summary="Sửa tin bài")
+@router.put(
+    "/articles/{int:pk}",
+    response=ArticleOut,
+    summary="Sửa tin bài (tin đã đăng mà người sửa không có quyền đăng thì trở lại bản nháp)",
+)
 def update_article(request, pk: int, payload: ArticleIn):
     article = selectors.get_article_for(request.user, pk, Action.EDIT)
     return services.article_update(article=article, by=request.user, **payload.dict())

@@ -1,13 +1,14 @@
-"""`manage.py bench --only documents`: time to write one report DOCX, one PDF, one article,
-and a whole province's documents with 1 and with 2 workers. Builds its own data in a
-throw-away province, and removes it afterwards."""
+"""`manage.py bench --only documents`: time to write one report DOCX, one PDF, one article
+(30 indicators, and a full one of 80 indicators with qualifiers, a speech, awards by count
+and photos: target p95 < 50 ms), and a whole province's documents with 1 and with 2 workers.
+Builds its own data in throw-away provinces, and removes it afterwards."""
 
 from __future__ import annotations
 
 import datetime
 import time
 
-from django.db import transaction
+from django.db import reset_queries, transaction
 
 from tongket.units.benchmark import measure
 
@@ -15,9 +16,10 @@ from tongket.units.benchmark import measure
 COMMUNES = {"small": 4, "national": 98}
 
 
-def _world(communes: int):
-    """A province with `communes` communes, 30 indicators each with plan and result, and a
-    year-end conference per commune, built through the services."""
+def _world(communes: int, indicator_count: int = 30):
+    """A province with `communes` communes, `indicator_count` indicators each with plan and
+    result (every fifth qualified "trên"), and a year-end conference per commune, built
+    through the services."""
     from decimal import Decimal
 
     from tongket.conferences import services as conferences
@@ -36,7 +38,7 @@ def _world(communes: int):
     )
     groups = ["economy", "culture_society", "defense_security", "party_building"]
     indicators = []
-    for i in range(30):
+    for i in range(indicator_count):
         version = targets.indicator_create(
             owner=province,
             code=f"BD{stamp}{i:02d}",
@@ -82,6 +84,7 @@ def _world(communes: int):
                 by=root,
                 expected_version=0,
                 value=Decimal(95 + i * 1.5).quantize(Decimal("0.1")),
+                qualifier="tren" if i % 5 == 0 else "",
             )
         conference = conferences.conference_create(
             unit=commune,
@@ -96,10 +99,60 @@ def _world(communes: int):
     return root, province, conferences_made, Indicator.objects.filter(owner=province)
 
 
+def _full_article_world():
+    """One commune with 80 indicators, a typed guest and a speech, two awards by count handed
+    out at the conference, one received from above, and three photos."""
+    import io
+
+    from PIL import Image
+
+    from tongket.conferences import services as conferences
+    from tongket.emulation import services as emulation
+
+    def png_bytes() -> bytes:
+        buffer = io.BytesIO()
+        Image.new("RGB", (640, 360), "navy").save(buffer, format="PNG")
+        return buffer.getvalue()
+
+    root, province, made, _ = _world(1, indicator_count=80)
+    conference = made[0]
+    guest = conferences.guest_add_named(
+        conference=conference, name="Vũ Văn An", title="Phó Chủ tịch HĐND thành phố", by=root
+    )
+    conferences.speech_add(
+        conference=conference, guest=guest, content="đề nghị tập trung thu ngân sách", by=root
+    )
+    for body, collectives, individuals in (("joint", 14, 97), ("party_committee", 5, 14)):
+        conferences.award_record_add(
+            conference=conference,
+            by=root,
+            number=f"{collectives}/QĐ",
+            signed_on=datetime.date(2026, 1, 8),
+            body=body,
+            form_name="giấy khen",
+            collectives=collectives,
+            individuals=individuals,
+        )
+    emulation.record_create(
+        commune=conference.unit,
+        by=root,
+        year=2025,
+        number="3120/QĐ-UBND",
+        signed_on=datetime.date(2025, 12, 20),
+        body="province_people_committee",
+        form_name="bằng khen",
+        commune_itself=True,
+    )
+    for caption in ("Toàn cảnh hội nghị", "Phát biểu chỉ đạo", "Trao giấy khen"):
+        conferences.photo_add(conference=conference, data=png_bytes(), caption=caption, by=root)
+    return province, conference
+
+
 def _cleanup(province) -> None:
     """Remove the bench province and everything under it (bench data only)."""
-    from tongket.conferences.models import Conference
+    from tongket.conferences.models import Conference, Photo
     from tongket.documents.models import GeneratedFile, Job
+    from tongket.emulation.models import AwardRecord
     from tongket.targets.models import Indicator, IndicatorVersion, Plan, Result
     from tongket.units.models import AuditEntry, Person, Position, Unit
 
@@ -108,7 +161,10 @@ def _cleanup(province) -> None:
         item.file.delete(save=False)
     GeneratedFile.objects.filter(unit__in=units).delete()
     Job.objects.filter(unit__in=units).delete()
+    for photo in Photo.objects.filter(conference__unit__in=units):
+        photo.image.delete(save=False)
     Conference.objects.filter(unit__in=units).delete()
+    AwardRecord.objects.filter(commune__in=units).delete()
     Result.objects.filter(unit__in=units).delete()
     Plan.objects.filter(unit__in=units).delete()
     IndicatorVersion.objects.filter(indicator__owner=province).delete()
@@ -145,8 +201,8 @@ def _province_run(root, province, workers: int) -> None:
 
 def run(options, stdout) -> None:
     from tongket.conferences.selectors import conference_queryset
+    from tongket.documents import article as writer
     from tongket.documents import office
-    from tongket.documents.article import compose
     from tongket.documents.data import report_data
     from tongket.documents.report import report_docx
 
@@ -173,11 +229,24 @@ def run(options, stdout) -> None:
         )
         measure(
             "documents.article",
-            lambda _: compose(report_data(conference_queryset().get(pk=conference.pk))),
+            lambda _: writer.compose(report_data(conference_queryset().get(pk=conference.pk))),
             repeat=repeat,
             stdout=stdout,
             n=30,
         )
+        full_province, full = _full_article_world()
+        reset_queries()  # building the data filled the query log; count this call's own
+        try:
+            measure(
+                "documents.article_80_indicators",
+                lambda _: writer.compose(report_data(conference_queryset().get(pk=full.pk))),
+                repeat=max(repeat, 20),
+                stdout=stdout,
+                n=80,
+                warmup=2,
+            )
+        finally:
+            _cleanup(full_province)
         for workers in (1, 2):
             measure(
                 f"documents.province_docx_pdf_article_{workers}_workers",

@@ -8,15 +8,19 @@ How the data is put into words is in wording.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
 
 from tongket.conferences.choices import ConferenceKind, Organisers
-from tongket.conferences.models import Conference
+from tongket.conferences.models import Conference, Photo
 from tongket.emulation.selectors import (
     CommendationStatistics,
     commendation_statistics,
     pledges_signed,
 )
+from tongket.party.selectors import PartyStatistics, party_statistics
+from tongket.petitions.selectors import PetitionStats
+from tongket.petitions.selectors import year_statistics as petition_statistics
 from tongket.targets import selectors as targets
 from tongket.targets.selectors import AchievementRow, PlanRow
 from tongket.units.models import Unit
@@ -46,6 +50,16 @@ class Participant:
 
 
 @dataclass
+class SpeechData:
+    """Who spoke at the conference, their title on its date, and what they asked."""
+
+    kind: str
+    name: str
+    title: str
+    content: str
+
+
+@dataclass
 class ReportData:
     conference: Conference
     commune: Unit
@@ -59,6 +73,16 @@ class ReportData:
     guests: list[Participant]
     chair: Participant | None
     signer: Participant | None
+    # The article's own: speeches, photos, the awards handed out at this conference (None
+    # when none is linked), and the sentences the party and petitions modules provide.
+    speeches: list[SpeechData] = field(default_factory=list)
+    photos: list[Photo] = field(default_factory=list)
+    conference_commendations: CommendationStatistics | None = None
+    party_sentences: list[str] = field(default_factory=list)
+    petition_sentences: list[str] = field(default_factory=list)
+    # The report's "Công tác xây dựng Đảng" and working-sessions sections read the figures.
+    party: PartyStatistics | None = None
+    petitions: PetitionStats | None = None
 
     @property
     def year(self) -> int:
@@ -153,6 +177,22 @@ def _pledges(conference: Conference) -> list[str]:
     return pledges
 
 
+def _conference_commendations(conference: Conference) -> CommendationStatistics | None:
+    """The awards handed out at the conference (its linked decisions and records by count),
+    or None when none is linked (two queries, three more when some are)."""
+    decision_ids = list(conference.award_decisions.values_list("pk", flat=True))
+    record_ids = list(conference.award_records.values_list("pk", flat=True))
+    if not decision_ids and not record_ids:
+        return None
+    return commendation_statistics(
+        conference.unit,
+        conference.year,
+        decision_ids=decision_ids,
+        record_ids=record_ids,
+        with_rankings=False,
+    )
+
+
 def report_data(conference: Conference, layout: str | None = None) -> ReportData:
     """Everything both documents need, in a fixed number of queries whatever the number of
     indicators, guests or photos. `conference` should come from
@@ -167,19 +207,55 @@ def report_data(conference: Conference, layout: str | None = None) -> ReportData
             return None
         return Participant(person.full_name, titles.get(person.pk, ""))
 
+    achievements = targets.unit_year_achievements(commune, conference.year, period=period)
+    as_of = _as_of(conference)
+    party = party_statistics(commune, conference.year, today=as_of)
+    petitions = petition_statistics(commune, conference.year, today=as_of)
     return ReportData(
         conference=conference,
         commune=commune,
         province=commune.parent,
         layout=report_layout(conference, layout),
         period=period,
-        achievements=targets.unit_year_achievements(commune, conference.year, period=period),
+        achievements=achievements,
         next_plans=targets.unit_year_plans(commune, conference.year + 1),
         commendations=commendation_statistics(commune, conference.year),
         pledges=_pledges(conference),
-        guests=[
-            Participant(guest.person.full_name, guest.title) for guest in conference.guests.all()
-        ],
+        guests=[Participant(guest.full_name, guest.title) for guest in conference.guests.all()],
         chair=participant(conference.chair),
         signer=participant(conference.signer),
+        speeches=[
+            SpeechData(speech.kind, speech.speaker_name, speech.speaker_title, speech.content)
+            for speech in conference.speeches.all()
+        ],
+        photos=list(conference.photos.all()),
+        conference_commendations=_conference_commendations(conference),
+        party_sentences=_party_sentences(party, achievements),
+        petition_sentences=[petitions.sentence] if petitions.sentence else [],
+        party=party if party.has_data else None,
+        petitions=petitions if petitions.sentences else None,
     )
+
+
+def _as_of(conference: Conference) -> datetime.date:
+    """The day the party and petitions figures are counted to: the end of the half year for a
+    six-month review, else the conference day (never a later regeneration's today)."""
+    if conference.kind == ConferenceKind.HALF_YEAR_REVIEW:
+        return min(conference.date, datetime.date(conference.year, 6, 30))
+    return conference.date
+
+
+def _party_sentences(party: PartyStatistics, achievements: list[AchievementRow]) -> list[str]:
+    """What the article says of the Đảng bộ from its records, as ward articles do: admissions
+    and the total, the chi bộ and members rated "hoàn thành xuất sắc nhiệm vụ", the share of
+    chi bộ rated good or better. When the year's party-building indicators already state
+    admissions and the total (against plan), the members' sentence is left to them, so no
+    figure is said twice."""
+    if not party.has_data:
+        return []
+    named = [row for row in achievements if row.featured] or achievements
+    indicators_say_members = any(row.group == "party_building" and row.has_result for row in named)
+    wanted = [party.excellent_sentence, party.cells_good_share_sentence]
+    if not indicators_say_members:
+        wanted.insert(0, party.members_sentence)
+    return [text for text in wanted if text]

@@ -12,6 +12,7 @@ from tongket.conferences.models import Conference
 from tongket.petitions.models import Plan
 from tongket.units.models import Unit
 
+from .article.draft import marker_photo_id
 from .choices import ArticleState, FileKind, JobKind, JobState
 
 
@@ -53,6 +54,9 @@ class Article(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    left_out = models.JSONField(
+        _("những gì tin bài chưa nêu và lý do"), default=list, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("tin bài")
@@ -75,8 +79,30 @@ class Article(models.Model):
         return self.headline
 
     @property
-    def paragraphs(self) -> list[str]:
+    def lines(self) -> list[str]:
         return [line.strip() for line in self.body.splitlines() if line.strip()]
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The text paragraphs, without the lines that place photos."""
+        return [line for line in self.lines if marker_photo_id(line) is None]
+
+    def blocks(self, photos) -> list[tuple[str, object]]:
+        """The body as a reader sees it: ("text", paragraph) and ("photo", photo) in order,
+        each photo where its line "[ẢNH n]" stands; photos of the conference no line names
+        come last, and a line naming no photo of it is left out."""
+        by_id = {photo.pk: photo for photo in photos}
+        shown: set[int] = set()
+        result: list[tuple[str, object]] = []
+        for line in self.lines:
+            pk = marker_photo_id(line)
+            if pk is None:
+                result.append(("text", line))
+            elif pk in by_id and pk not in shown:
+                result.append(("photo", by_id[pk]))
+                shown.add(pk)
+        result += [("photo", photo) for pk, photo in by_id.items() if pk not in shown]
+        return result
 
     @property
     def is_published(self) -> bool:

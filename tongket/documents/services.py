@@ -49,6 +49,7 @@ def article_generate(*, conference: Conference, by: User) -> Article:
                 headline=draft.headline,
                 body=draft.body,
                 byline=draft.byline,
+                left_out=draft.left_out,
                 generated_at=now,
             ),
             by=by,
@@ -60,12 +61,17 @@ def article_generate(*, conference: Conference, by: User) -> Article:
         )
     before = audit.snapshot(existing)
     existing.headline, existing.body, existing.byline = draft.headline, draft.body, draft.byline
+    existing.left_out = draft.left_out
     existing.generated_at = now
     return audit.update(existing, before, by=by, verb="generate", note=_("Viết lại từ số liệu."))
 
 
 @transaction.atomic
 def article_update(*, article: Article, headline: str, body: str, byline: str, by: User) -> Article:
+    """Save an edit. Editing a published article needs the publishing right to keep it on
+    the portal; anyone else's edit takes it back to draft until a leader publishes again.
+    Audited either way."""
+    article = Article.objects.select_for_update().get(pk=article.pk)
     access.require(by, Action.EDIT, article.unit)
     headline, body, byline = (headline or "").strip(), (body or "").strip(), (byline or "").strip()
     errors = {}
@@ -76,9 +82,22 @@ def article_update(*, article: Article, headline: str, body: str, byline: str, b
     if errors:
         raise ValidationError(errors)
     before = audit.snapshot(article)
+    changed = (headline, body, byline) != (article.headline, article.body, article.byline)
     article.headline, article.body, article.byline = headline, body, byline
     article.edited_at = timezone.now()
-    return audit.update(article, before, by=by)
+    if article.is_published and changed and not access.can(by, Action.APPROVE, article.unit):
+        # The portal never shows an edit nobody with the publishing right has seen: the
+        # article goes back to draft until a leader publishes it again.
+        article.state, article.published_at, article.published_by = ArticleState.DRAFT, None, None
+        return audit.update(
+            article,
+            before,
+            by=by,
+            verb="unpublish_on_edit",
+            note=_("Tin đã đăng được sửa nên trở lại bản nháp, chờ lãnh đạo đăng lại."),
+        )
+    note = _("Sửa tin bài đang đăng.") if article.is_published and changed else ""
+    return audit.update(article, before, by=by, note=note)
 
 
 @transaction.atomic

@@ -129,6 +129,7 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.get_article_for(request.user, pk)
     if item.conference_id is None:  # the article of a round of working sessions
         return redirect("documents:petition_article", pk=pk)
+    photos = list(item.conference.photos.all())
     can_edit = access.can(request.user, Action.EDIT, item.unit)
     form = ArticleForm(
         request.POST or None,
@@ -149,7 +150,17 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as exc:
                 form.add_service_errors(exc)
             else:
-                messages.success(request, _("Đã lưu tin bài."))
+                saved = selectors.get_article_for(request.user, pk)
+                if item.is_published and not saved.is_published:
+                    messages.warning(
+                        request,
+                        _(
+                            "Đã lưu. Tin bài trở lại bản nháp và rời cổng thông tin, chờ lãnh "
+                            "đạo đăng lại."
+                        ),
+                    )
+                else:
+                    messages.success(request, _("Đã lưu tin bài."))
                 return redirect("documents:article", pk=pk)
     return render(
         request,
@@ -159,7 +170,8 @@ def article(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "can_edit": can_edit,
             "can_approve": access.can(request.user, Action.APPROVE, item.unit),
-            "photos": item.conference.photos.all(),
+            "photos": photos,
+            "blocks": item.blocks(photos),
         },
     )
 

@@ -50,6 +50,8 @@ def achievement_phrase(row: AchievementRow) -> str:
     """One indicator as a report sentence writes it, from its figures only:
     "tổng thu ngân sách nhà nước ước thực hiện 12,4 tỷ đồng, bằng 104% kế hoạch giao"."""
     name = lower_first(row.indicator_name)
+    if getattr(row, "percent_only", False):
+        return _("%(name)s đạt %(percent)s kế hoạch") % {"name": name, "percent": row.percent_text}
     if row.result is None:
         if row.plan is None:
             return _("%(name)s: chưa giao kế hoạch, chưa có số liệu") % {"name": name}

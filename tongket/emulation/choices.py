@@ -54,6 +54,8 @@ class AwardingBody(models.TextChoices):
     CHAIRMAN = "chairman", _("Chủ tịch UBND cấp xã")
     PARTY_COMMITTEE = "party_committee", _("Đảng ủy cấp xã")
     PROVINCE_CHAIRMAN = "province_chairman", _("Chủ tịch UBND cấp tỉnh")
+    # Before 1 July 2025: kept so the rulebook can say who awarded what in past years.
+    DISTRICT_CHAIRMAN = "district_chairman", _("Chủ tịch UBND cấp huyện (trước 01/07/2025)")
 
 
 # How each body appears in documents and sentences. "{kind}" is the commune kind in lower
@@ -76,6 +78,15 @@ BODY_STYLE = {
         "number": "{n}-QĐ/ĐU",
         "layout": "party",
         "verb_form": "khen thưởng",
+    },
+    AwardingBody.DISTRICT_CHAIRMAN: {
+        "label": "Chủ tịch UBND huyện",
+        "issuer": "Ủy ban nhân dân huyện",
+        "signer_title": "Chủ tịch",
+        "on_behalf": "TM. ỦY BAN NHÂN DÂN",
+        "number": "{n}/QĐ-UBND",
+        "layout": "state",
+        "verb_form": "tặng {form} cho",
     },
     AwardingBody.PROVINCE_CHAIRMAN: {
         "label": "Chủ tịch UBND tỉnh",
@@ -123,3 +134,34 @@ class Rating(models.TextChoices):
 
 
 RATING_ORDER = [Rating.EXCELLENT, Rating.GOOD, Rating.DONE, Rating.FAILED]
+
+
+class RecordBody(models.TextChoices):
+    """Who awarded a commendation recorded by count (a decision from before tongket, or from
+    a higher level): the commune's own bodies, the two together, or a level above."""
+
+    CHAIRMAN = "chairman", _("Chủ tịch UBND cấp xã")
+    PEOPLE_COMMITTEE = "people_committee", _("UBND cấp xã")
+    PARTY_COMMITTEE = "party_committee", _("Đảng ủy cấp xã")
+    JOINT = "joint", _("Đảng bộ, chính quyền cấp xã")
+    DISTRICT = "district", _("UBND cấp huyện (trước 01/07/2025)")
+    PROVINCE_PEOPLE_COMMITTEE = "province_people_committee", _("UBND tỉnh")
+    PROVINCE_CHAIRMAN = "province_chairman", _("Chủ tịch UBND tỉnh")
+    PROVINCE_PARTY = "province_party", _("Ban Thường vụ Tỉnh ủy")
+    OTHER = "other", _("Cơ quan khác (ghi tên)")
+
+
+# How each body is named in a sentence ("{kind}": xã, phường, đặc khu), whether it is the
+# party's (its awards are said in party words: "5 chi bộ, 14 đảng viên") and whether it
+# stands above the commune (its awards are ones the commune received).
+RECORD_BODY_STYLE = {
+    RecordBody.CHAIRMAN: {"label": "Chủ tịch UBND {kind}", "party": False, "above": False},
+    RecordBody.PEOPLE_COMMITTEE: {"label": "UBND {kind}", "party": False, "above": False},
+    RecordBody.PARTY_COMMITTEE: {"label": "Đảng ủy {kind}", "party": True, "above": False},
+    RecordBody.JOINT: {"label": "Đảng bộ, chính quyền {kind}", "party": False, "above": False},
+    RecordBody.DISTRICT: {"label": "UBND huyện", "party": False, "above": True},
+    RecordBody.PROVINCE_PEOPLE_COMMITTEE: {"label": "UBND tỉnh", "party": False, "above": True},
+    RecordBody.PROVINCE_CHAIRMAN: {"label": "Chủ tịch UBND tỉnh", "party": False, "above": True},
+    RecordBody.PROVINCE_PARTY: {"label": "Ban Thường vụ Tỉnh ủy", "party": True, "above": True},
+    RecordBody.OTHER: {"label": "", "party": False, "above": True},
+}

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from tongket.units.forms import DateInput, StyledForm, UnitChoiceField
 from tongket.units.models import Person, Unit
 
-from .choices import AwardingBody, ClusterKind, Operator, Recipient, RuleKind
+from .choices import AwardingBody, ClusterKind, Operator, Recipient, RecordBody, RuleKind
 from .models import AwardKind, Movement, Nomination
 
 
@@ -277,3 +277,79 @@ class ApproveForm(StyledForm):
     signed_on = forms.DateField(label=_("Ngày ký"), widget=DateInput())
     signer_name = forms.CharField(label=_("Người ký"), max_length=120)
     signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=120, required=False)
+
+
+class AwardRecordForm(StyledForm):
+    """A decision recorded by count: number, date, body, form, how many, no names."""
+
+    commune = UnitChoiceField(label=_("Xã, phường"), queryset=Unit.objects.none())
+    year = YearField(label=_("Năm thành tích"))
+    number = forms.CharField(
+        label=_("Số quyết định"), max_length=60, help_text=_("Ví dụ: 15/QĐ-UBND, 120-QĐ/ĐU")
+    )
+    signed_on = forms.DateField(label=_("Ngày ký"), widget=DateInput())
+    body = forms.ChoiceField(label=_("Cấp khen thưởng"), choices=RecordBody.choices)
+    body_name = forms.CharField(
+        label=_("Tên cơ quan (khi chọn cơ quan khác)"), max_length=200, required=False
+    )
+    award_kind = forms.ModelChoiceField(
+        label=_("Danh hiệu, hình thức trong danh mục"),
+        queryset=AwardKind.objects.all(),
+        required=False,
+    )
+    form_name = forms.CharField(
+        label=_("Hoặc ghi hình thức"),
+        max_length=200,
+        required=False,
+        help_text=_("Ví dụ: bằng khen, giấy khen, cờ thi đua"),
+    )
+    collectives = forms.IntegerField(label=_("Số tập thể"), min_value=0, initial=0)
+    individuals = forms.IntegerField(label=_("Số cá nhân"), min_value=0, initial=0)
+    households = forms.IntegerField(label=_("Số hộ gia đình"), min_value=0, initial=0)
+    commune_itself = forms.BooleanField(
+        label=_("Tặng cho chính xã, phường (khen thưởng của cấp trên)"), required=False
+    )
+    reason = forms.CharField(
+        label=_("Thành tích"),
+        max_length=300,
+        required=False,
+        help_text=_("Ví dụ: hoàn thành xuất sắc nhiệm vụ năm 2025"),
+    )
+
+    def __init__(self, *args, communes=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if communes is None:
+            del self.fields["commune"]
+        else:
+            self.fields["commune"].queryset = communes
+        for name in ("collectives", "individuals", "households"):
+            self.fields[name].required = False
+
+    def clean(self):
+        data = super().clean()
+        for name in ("collectives", "individuals", "households"):
+            data[name] = data.get(name) or 0
+        return data
+
+    def record_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in RECORD_FORM_FIELDS}
+
+
+RECORD_FORM_FIELDS = (
+    "year",
+    "number",
+    "signed_on",
+    "body",
+    "body_name",
+    "award_kind",
+    "form_name",
+    "collectives",
+    "individuals",
+    "households",
+    "commune_itself",
+    "reason",
+)
+
+
+class RecipientsImportForm(StyledForm):
+    file = forms.FileField(label=_("Danh sách (.xlsx)"))

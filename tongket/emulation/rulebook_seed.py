@@ -17,6 +17,13 @@ ND152_FROM = datetime.date(2025, 7, 1)  # date and scope unverified
 ND73 = "Nghị định 73/2024/NĐ-CP"
 ND86 = "Nghị định 86/2023/NĐ-CP"
 PARTY = "Quy định về công tác khen thưởng của Đảng"
+ND91 = "Nghị định 91/2017/NĐ-CP"
+ND91_FROM = datetime.date(2017, 10, 1)  # effective date unverified
+OLD_LAW = "Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung 2013); Nghị định 91/2017/NĐ-CP"
+ND91_NOTE = (
+    "Áp dụng cho quyết định trước khi Nghị định 152/2025/NĐ-CP có hiệu lực; chưa đối chiếu "
+    "với văn bản, cần kiểm tra lại."
+)
 
 # code, name, short name (in sentences), category, individuals, collectives, households,
 # collective unit kinds, order
@@ -352,6 +359,63 @@ RULES = [
         doc=PARTY,
         unverified=True,
     ),
+    # Earlier years (RULES.md): the base salary by date, and Nghị định 91/2017's
+    # coefficients and awarding bodies for decisions before NĐ 152/2025 (unverified).
+    *[
+        _rule(None, "base_salary", value=Decimal(value), doc=doc, article=article, on=on)
+        for value, doc, article, on in (
+            (1_210_000, "Nghị định 47/2016/NĐ-CP", "Điều 3", datetime.date(2016, 5, 1)),
+            (1_300_000, "Nghị định 47/2017/NĐ-CP", "Điều 3", datetime.date(2017, 7, 1)),
+            (1_390_000, "Nghị định 72/2018/NĐ-CP", "Điều 3", datetime.date(2018, 7, 1)),
+            (1_490_000, "Nghị định 38/2019/NĐ-CP", "Điều 3", datetime.date(2019, 7, 1)),
+            (1_800_000, "Nghị định 24/2023/NĐ-CP", "Điều 3", datetime.date(2023, 7, 1)),
+        )
+    ],
+    *[
+        _rule(
+            kind,
+            "prize_coefficient",
+            recipient=recipient,
+            value=Decimal(value),
+            doc=ND91,
+            article=article,
+            on=ND91_FROM,
+            unverified=True,
+            note=ND91_NOTE,
+        )
+        for kind, recipient, value, article in (
+            ("cstdcs", "", "1.0", "Điều 70"),
+            ("ldtt", "", "0.3", "Điều 70"),
+            ("ttldxs", "", "1.5", "Điều 71"),
+            ("ttldtt", "", "0.8", "Điều 71"),
+            ("tdpvh", "", "1.5", "Điều 71"),
+            ("gdvh", "", "0.1", "Điều 71"),
+            ("gk-chutich", "individual", "0.3", "Điều 75"),
+            ("gk-chutich", "collective", "0.6", "Điều 75"),
+            ("gk-chutich", "household", "0.3", "Điều 75"),
+        )
+    ],
+    *[
+        _rule(
+            kind,
+            "awarding_body",
+            text=body,
+            doc=OLD_LAW,
+            on=ND91_FROM,
+            unverified=True,
+            note=ND91_NOTE,
+        )
+        for kind, body in (
+            ("ldtt", "chairman"),
+            ("gdvh", "chairman"),
+            ("gk-chutich", "chairman"),
+            ("cstdcs", "district_chairman"),
+            ("ttldtt", "district_chairman"),
+            ("tdpvh", "district_chairman"),
+            ("ttldxs", "province_chairman"),
+            ("cstd-tinh", "province_chairman"),
+        )
+    ],
     # The whole rulebook
     _rule(
         None,

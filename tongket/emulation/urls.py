@@ -36,6 +36,10 @@ urlpatterns = [
     path("hoi-dong/phien-hop/<int:pk>/bien-ban/", views.session_minutes, name="session_minutes"),
     path("quyet-dinh/", views.decisions, name="decisions"),
     path("quyet-dinh/<int:pk>/", views.decision_detail, name="decision"),
+    path("ghi-so-luong/", views.records, name="records"),
+    path("ghi-so-luong/<int:pk>/", views.record_detail, name="record"),
+    path("ghi-so-luong/<int:pk>/danh-sach/", views.record_recipients, name="record_recipients"),
+    path("ghi-so-luong/<int:pk>/xoa/", views.record_delete, name="record_delete"),
     path("thong-ke/", views.statistics, name="statistics"),
     path("thong-ke/xlsx/", views.statistics_xlsx, name="statistics_xlsx"),
 ]

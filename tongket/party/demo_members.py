@@ -111,7 +111,7 @@ FEMALE_GIVEN = [
 ]
 # Chi bộ code → (members before 2021, how old its members are: "old" residential, "young")
 CELL_SIZES = {
-    "CB-TDP1": (110, "old"),
+    "CB-TDP1": (117, "old"),
     "CB-TDP2": (104, "old"),
     "CB-TDP3": (100, "old"),
     "CB-TDP4": (95, "old"),

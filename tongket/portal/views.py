@@ -43,7 +43,7 @@ def article(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         {
             "unit": unit,
             "article": item,
-            "photos": item.conference.photos.all() if item.conference_id else [],
+            "blocks": item.blocks(item.conference.photos.all() if item.conference_id else []),
         },
     )
 

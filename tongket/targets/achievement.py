@@ -9,6 +9,9 @@ Rules:
 - No percentage when the plan is missing or zero, the result is missing, a ratio's
   denominator is zero or a value is negative where it cannot be; each has its own status.
 - A ratio's value is numerator / denominator × 100 (e.g. 42/42 tuyến phố → 100).
+- A result known only as a % of plan ("đạt 112% kế hoạch") keeps that percentage: its
+  verdict compares it with 100, and no value is derived from it.
+- A qualifier ("trên", "gần", "khoảng", "hơn") goes before the figure wherever it is shown.
 """
 
 from __future__ import annotations
@@ -95,9 +98,12 @@ def evaluate(
     previous: Decimal | None = None,
     decimals: int = 0,
     allows_negative: bool = False,
+    percent_only: Decimal | None = None,
 ) -> Achievement:
     """Measure one result against its plan. Never raises for missing or odd figures: it
-    returns a status instead."""
+    returns a status instead. `percent_only` is a result reported only as % of plan."""
+    if result is None and numerator is None and percent_only is not None:
+        return _percent_only(percent_only)
     if is_ratio and (numerator is not None or denominator is not None):
         if denominator is not None and denominator == 0:
             return Achievement(None, None, None, ZERO_DENOMINATOR, None, None)
@@ -133,6 +139,22 @@ def evaluate(
     else:
         percent = _percent(result, plan)
     return Achievement(result, percent, verdict, OK, change, change_percent)
+
+
+def _percent_only(percent: Decimal) -> Achievement:
+    shown = percent.quantize(PERCENT_PLACES, rounding=ROUND_HALF_UP)
+    verdicts = {-1: KHONG_DAT, 0: DAT, 1: VUOT}
+    verdict = verdicts[(shown > HUNDRED) - (shown < HUNDRED)]
+    return Achievement(None, shown, verdict, OK, None, None)
+
+
+QUALIFIER_WORDS = {"tren": "trên", "gan": "gần", "khoang": "khoảng", "hon": "hơn"}
+
+
+def qualified(text: str, qualifier: str | None) -> str:
+    """ "36 tỷ đồng" with "tren" → "trên 36 tỷ đồng"; no qualifier, or no figure: unchanged."""
+    word = QUALIFIER_WORDS.get(qualifier or "")
+    return f"{word} {text}" if word and text else text
 
 
 def _value_text(value: Decimal, decimals: int) -> str:

@@ -12,7 +12,7 @@ from ninja import Router, Schema, Status
 from tongket.units import access
 
 from . import selectors, services
-from .choices import Period, PlanSource
+from .choices import Period, PlanSource, Qualifier
 from .models import Indicator, Result
 
 router = Router(tags=["Chỉ tiêu, kế hoạch, kết quả"])
@@ -63,6 +63,8 @@ class ResultOut(Schema):
     numerator: Decimal | None
     denominator: Decimal | None
     is_estimate: bool
+    qualifier: Qualifier
+    percent_of_plan: Decimal | None
     note: str
     version: int
 
@@ -76,6 +78,8 @@ class ResultIn(Schema):
     numerator: Decimal | None = None
     denominator: Decimal | None = None
     is_estimate: bool = False
+    qualifier: Qualifier = Qualifier.NONE
+    percent_of_plan: Decimal | None = None
     note: str = ""
     version: int = 0
 
@@ -93,6 +97,8 @@ class AchievementOut(Schema):
     plan_document: str
     result: Decimal | None
     result_text: str
+    qualifier: str
+    percent_only: bool
     numerator: Decimal | None
     denominator: Decimal | None
     is_estimate: bool
@@ -129,6 +135,8 @@ def _result_out(result: Result, code: str) -> dict:
         "numerator": result.numerator,
         "denominator": result.denominator,
         "is_estimate": result.is_estimate,
+        "qualifier": result.qualifier,
+        "percent_of_plan": result.percent_of_plan,
         "note": result.note,
         "version": result.version,
     }
@@ -216,6 +224,8 @@ def result_put(request, payload: ResultIn):
             denominator=payload.denominator,
             is_estimate=payload.is_estimate,
             note=payload.note,
+            qualifier=payload.qualifier,
+            percent_of_plan=payload.percent_of_plan,
         )
     except services.ConflictError as exc:
         current = exc.current

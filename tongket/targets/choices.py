@@ -21,6 +21,16 @@ class ValueKind(models.TextChoices):
     COUNT = "count", _("Số đếm")
 
 
+class Qualifier(models.TextChoices):
+    """How a reported figure is qualified, as articles say it: "trên 36 tỷ đồng"."""
+
+    NONE = "", _("(đúng số)")
+    ABOVE = "tren", _("trên")
+    NEARLY = "gan", _("gần")
+    ABOUT = "khoang", _("khoảng")
+    MORE = "hon", _("hơn")
+
+
 class Direction(models.TextChoices):
     HIGHER = "higher", _("Càng cao càng tốt")
     LOWER = "lower", _("Càng thấp càng tốt")

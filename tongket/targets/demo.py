@@ -250,6 +250,12 @@ INDICATORS = [
 # The commune's own (resolution) indicators, owned by Phường Hòa Bình.
 # The chỉ tiêu chủ yếu a year-end article names (PRODUCT.md's example article).
 FEATURED = {"KT01", "KT02", "KT03", "VH02", "VH03", "VH04", "VH05", "XD01", "XD02"}
+# How the article says some indicators, as ward portals write them.
+ARTICLE_WORDING = {
+    "VH05": "tạo việc làm cho {số liệu}",
+    "XD01": "kết nạp {số liệu} mới",
+    "XD02": "nâng tổng số đảng viên lên {số liệu}",
+}
 
 OWN_INDICATORS = [
     (
@@ -322,6 +328,7 @@ def _indicators(owner: Unit, spec: list, by, order_start: int) -> None:
             decimals=decimals,
             order=order,
             featured=code in FEATURED,
+            article_wording=ARTICLE_WORDING.get(code, ""),
             by=by,
         )
     for year in range(FIRST_YEAR + 1, NEXT_YEAR + 1):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from tongket.lib.xlsx import Sheet, write_xlsx
 from tongket.units.models import Unit
 
+from .achievement import QUALIFIER_WORDS
 from .choices import Period
 from .selectors import AchievementRow, ProvinceBoard
 
@@ -25,6 +26,8 @@ ACHIEVEMENT_HEADERS = [
     "Tăng/giảm",
     "Tình trạng",
     "Văn bản giao",
+    "Từ chỉ mức",
+    "Thực hiện (như báo cáo)",
 ]
 
 
@@ -43,6 +46,8 @@ def achievement_cells(row: AchievementRow) -> list:
         row.change,
         row.status_label,
         row.plan_document,
+        QUALIFIER_WORDS.get(row.qualifier, ""),
+        row.result_text or (f"{row.percent_text} kế hoạch" if row.percent_only else ""),
     ]
 
 

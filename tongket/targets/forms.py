@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from tongket.lib.numbers import NumberFormatError, parse_number_or_none
 from tongket.units.forms import DateInput, StyledForm
 
-from .choices import Direction, IndicatorGroup, Period, Rollup, ValueKind
+from .choices import Direction, IndicatorGroup, Period, Qualifier, Rollup, ValueKind
 from .models import Indicator
 
 
@@ -42,6 +42,8 @@ class CellForm(StyledForm):
     denominator = NumberField(label=_("Mẫu số"))
     is_estimate = forms.BooleanField(label=_("Ước thực hiện"), required=False)
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=500)
+    qualifier = forms.ChoiceField(label=_("Từ chỉ mức"), choices=Qualifier.choices, required=False)
+    percent_of_plan = NumberField(label=_("% kế hoạch (khi chỉ biết tỷ lệ)"))
 
 
 class ReasonForm(StyledForm):
@@ -82,6 +84,15 @@ class IndicatorForm(StyledForm):
     featured = forms.BooleanField(label=_("Chỉ tiêu chủ yếu (nêu trong tin bài)"), required=False)
     public = forms.BooleanField(
         label=_("Công khai trên trang của xã, phường"), required=False, initial=True
+    )
+    article_wording = forms.CharField(
+        label=_("Cách viết trong tin bài"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Để trống thì viết theo tên chỉ tiêu. Ví dụ: “kết nạp {số liệu} mới” cho ra "
+            "“kết nạp 6 đảng viên mới”."
+        ),
     )
     retired = forms.BooleanField(label=_("Thôi theo dõi từ năm này"), required=False)
 

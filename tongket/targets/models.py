@@ -23,11 +23,14 @@ from .choices import (
     IndicatorGroup,
     Period,
     PlanSource,
+    Qualifier,
     Rollup,
     SubmissionState,
     ValueKind,
 )
 
+# Where a figure goes in an indicator's own article wording ("kết nạp {số liệu} mới").
+ARTICLE_FIGURE = "{số liệu}"
 VALUE_DIGITS = 20
 VALUE_PLACES = 4
 
@@ -113,6 +116,15 @@ class IndicatorVersion(models.Model):
         default=True,
         help_text=_("Hiện trên trang công khai của xã, phường."),
     )
+    article_wording = models.CharField(
+        _("cách viết trong tin bài"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Để trống thì viết theo tên chỉ tiêu. Ví dụ: “kết nạp {số liệu} mới” cho ra "
+            "“kết nạp 6 đảng viên mới”."
+        ),
+    )
 
     class Meta:
         verbose_name = _("chỉ tiêu theo năm")
@@ -132,6 +144,13 @@ class IndicatorVersion(models.Model):
         return self.indicator.code
 
     def clean(self) -> None:
+        if self.article_wording and ARTICLE_FIGURE not in self.article_wording:
+            raise ValidationError(
+                {
+                    "article_wording": _("Cách viết trong tin bài phải có chỗ “%(slot)s”.")
+                    % {"slot": ARTICLE_FIGURE}
+                }
+            )
         if self.rollup == Rollup.WEIGHTED_MEAN and not self.weight_indicator_id:
             raise ValidationError(
                 {"weight_indicator": _("Bình quân gia quyền cần chỉ tiêu làm quyền số.")}
@@ -190,6 +209,8 @@ class Plan(models.Model):
 class Result(models.Model):
     """What a unit achieved (thực hiện) or expects to achieve (ước thực hiện) on one indicator
     for one period. Ratios keep numerator and denominator; `value` is then the percentage.
+    A figure may carry a qualifier ("trên", "gần", "khoảng", "hơn"); a result known only as a
+    % of plan keeps that percentage and no value (nothing is invented).
     `version` grows with every save so two people editing the same cell cannot overwrite
     each other silently."""
 
@@ -207,6 +228,13 @@ class Result(models.Model):
     numerator = value_field(_("tử số"))
     denominator = value_field(_("mẫu số"))
     is_estimate = models.BooleanField(_("ước thực hiện"), default=False)
+    qualifier = models.CharField(
+        _("từ chỉ mức"), max_length=8, choices=Qualifier.choices, blank=True, default=""
+    )
+    percent_of_plan = value_field(
+        _("% kế hoạch (khi chỉ biết tỷ lệ)"),
+        help_text=_("Kết quả chỉ biết bằng % kế hoạch, không có giá trị thực hiện."),
+    )
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)

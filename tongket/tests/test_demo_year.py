@@ -59,3 +59,25 @@ def test_the_demo_reporter_sees_only_their_residential_group(demo):
     other = Unit.objects.get(code="AH-HB-P-TDP2")
     assert client.get(f"/don-vi/{other.pk}/").status_code == 404
     assert client.get(f"/chi-tieu/don-vi/{other.pk}/").status_code == 404
+
+
+def test_the_demo_article_reads_as_a_ward_portal_writes_it(demo):
+    from tongket.conferences.models import Conference
+    from tongket.documents.models import Article
+
+    conference = Conference.objects.get(unit__code="AH-HB-P", year=2025)
+    article = Article.objects.get(conference=conference)
+    page = Client().get(f"/cong/AH-HB-P/tin/{article.pk}/").content.decode()
+    for phrase in (
+        "có 8/9 chỉ tiêu chủ yếu đạt và vượt kế hoạch",
+        "tỷ lệ hộ nghèo giảm còn 0,31%",
+        "kết nạp 6 đảng viên mới",
+        "Phát biểu chỉ đạo tại hội nghị, đồng chí Trần Văn Minh, Phó Chủ tịch UBND tỉnh,",
+        "Nhân dịp này, Đảng ủy phường khen thưởng",
+        "phường Hòa Bình được UBND tỉnh tặng bằng khen",
+        "Minh Thư – Phường Hòa Bình",
+    ):
+        assert phrase in page, phrase
+    assert "[ẢNH" not in page and "đơn vị đã ký)" not in page
+    assert page.index("Toàn cảnh hội nghị") < page.index("Năm 2025, phường Hòa Bình có")
+    assert page.index("Nhân dịp này") < page.index("Lãnh đạo phường trao giấy khen")

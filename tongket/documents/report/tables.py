@@ -13,6 +13,7 @@ from ..wording import verdict_text
 
 NO_RESULT = "chưa có số liệu"
 NO_PLAN = "chưa giao kế hoạch"
+PERCENT_ONLY = "(chỉ báo % KH)"
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 ACHIEVEMENT_HEADERS = ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "% KH", "Đánh giá"]
@@ -48,6 +49,8 @@ def bare(row, text: str) -> str:
 
 def _achievement_cells(number: int, row) -> list[str]:
     result = bare(row, row.result_text) if row.result is not None else NO_RESULT
+    if row.percent_only:
+        result = PERCENT_ONLY
     if row.is_estimate and row.result is not None:
         result += " (ước)"
     return [
@@ -99,10 +102,20 @@ def _achievement_sheet_cells(number: int, row) -> list:
         row.indicator_name,
         row.unit_of_measure,
         row.plan if row.plan is not None else NO_PLAN,
-        row.result if row.result is not None else NO_RESULT,
+        _sheet_result(row),
         row.percent_of_plan,
         verdict_text(row),
     ]
+
+
+def _sheet_result(row):
+    """The result as a number; a qualified one ("trên 36") as the text the report says, so
+    nobody adds it up as exact; one known only as % of plan says so."""
+    if row.percent_only:
+        return PERCENT_ONLY
+    if row.result is None:
+        return NO_RESULT
+    return bare(row, row.result_text) if row.qualifier else row.result
 
 
 def achievement_sheet_rows(data: ReportData) -> list[list]:

@@ -13,6 +13,7 @@ from tongket.conferences.selectors import conference_queryset
 from tongket.documents import services
 from tongket.documents.data import report_data
 from tongket.documents.models import Article
+from tongket.targets.achievement import format_value
 
 pytestmark = pytest.mark.django_db
 
@@ -27,17 +28,28 @@ def test_article_states_every_figure_formatted_the_vietnamese_way(world, year_en
     article = services.article_generate(conference=year_end, by=world.officer_a)
     data = report_data(conference_queryset().get(pk=year_end.pk))
     for row in data.with_result:
-        assert row.result_text in article.body, row.indicator_name
-        if row.percent_of_plan is not None and row.direction != "lower":
+        assert row.result_text.removesuffix(f" {row.unit_of_measure}") in article.body
+        if row.value_kind == "number" and row.percent_of_plan is not None:
             assert f"bằng {row.percent_text} kế hoạch" in article.body
-    for phrase in ("12,4 tỷ đồng", "104,2%", "1.204,6 tấn", "42/42 tuyến phố", "0,31%"):
+    for phrase in (
+        "tổng thu ngân sách nhà nước trên địa bàn ước thực hiện 12,4 tỷ đồng, bằng 104,2% kế hoạch",
+        "sản lượng lương thực đạt 1.204,6 tấn",
+        "có 42/42 tuyến phố văn minh",
+        "tỷ lệ hộ nghèo giảm còn 0,31%, giảm 0,14% so với năm 2024, vượt kế hoạch (kế hoạch "
+        "dưới 0,4%)",
+        "150 lao động được tạo việc làm, bằng 107,1% kế hoạch",
+    ):
         assert phrase in article.body
     assert article.body.startswith(
         "Sáng ngày 09/01/2026, Đảng ủy, UBND phường Hòa Bình tổ chức hội nghị tổng kết công tác "
         "năm 2025, triển khai nhiệm vụ năm 2026. Dự hội nghị có đồng chí Trần Văn Minh, Phó Chủ "
         "tịch UBND tỉnh."
     )
-    assert "Chưa có số liệu: số đảng viên mới kết nạp." in article.body
+    # No status text: the indicator without figures is left out, and the editor is told.
+    assert "đảng viên mới" not in article.body.split("Năm 2026")[0]
+    assert "“Số đảng viên mới kết nạp”: chưa có số liệu thực hiện nên không nêu." in (
+        article.left_out
+    )
 
 
 def test_article_holds_no_figure_the_data_does_not(world, year_end):
@@ -47,14 +59,16 @@ def test_article_holds_no_figure_the_data_does_not(world, year_end):
     for row in data.achievements:
         allowed |= numbers(row.result_text) | numbers(row.percent_text) | numbers(row.plan_text)
         allowed |= numbers(row.indicator_name)
+        if row.change is not None:
+            allowed |= numbers(format_value(row, abs(row.change)))  # "giảm 0,14% so với"
     for row in data.next_plans:
         allowed |= numbers(row.plan_text) | numbers(row.indicator_name)
     for guest in data.guests:
         allowed |= numbers(guest.title)
-    allowed |= {"09/01/2026", "2025", "2026"}
+    allowed |= {"09/01/2026", "2025", "2026", "2024"}
     allowed |= numbers(" ".join(data.pledges + data.commendations.sentences))
     allowed |= numbers(year_end.directions)
-    found = numbers(f"{article.headline} {article.body} {article.byline}")
+    found = numbers(f"{article.headline} {' '.join(article.paragraphs)} {article.byline}")
     assert found, "the article should state figures"
     assert found <= allowed, f"figures not in the data: {sorted(found - allowed)}"
 
@@ -144,8 +158,9 @@ def test_article_names_only_the_key_indicators_when_some_are_marked(world, year_
     next_version = IndicatorVersion.objects.get(indicator__code="THU_NS", year=2026)
     targets.indicator_version_update(version=next_version, featured=True, by=world.root)
     article = services.article_generate(conference=year_end, by=world.officer_a)
-    results = article.body.split("\n\n")[1]
+    summary, results = article.body.split("\n\n")[1:3]
+    assert summary == "Năm 2025, phường Hòa Bình có 1/1 chỉ tiêu chủ yếu đạt và vượt kế hoạch."
     assert "12,4 tỷ đồng, bằng 104,2% kế hoạch" in results
-    assert "1.204,6 tấn" not in results
-    assert "42/42 tuyến phố" not in results
-    assert "Chưa có số liệu" not in results
+    assert "1.204,6 tấn" not in article.body
+    assert "42/42 tuyến phố" not in article.body
+    assert "Chưa có số liệu" not in article.body

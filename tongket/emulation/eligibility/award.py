@@ -12,7 +12,7 @@ from tongket.units.models import Unit
 from ..choices import NominationState
 from ..models import AwardKind, Ballot, Nomination
 from ..rules import Rulebook
-from .checks import Check, body_check, cap_checks
+from .checks import Check, body_check, cap_checks, missing_rule_message
 
 
 def award_refusal(
@@ -25,6 +25,19 @@ def award_refusal(
 ) -> str | None:
     """Why `body` may not award the nomination in a decision of `commune` (the first ground
     that fails), or None when it may."""
+    check = award_check(nomination, ballot, commune=commune, body=body, book=book)
+    return check.refusal if check is not None else None
+
+
+def award_check(
+    nomination: Nomination,
+    ballot: Ballot | None,
+    *,
+    commune: Unit,
+    body: str,
+    book: Rulebook,
+) -> Check | None:
+    """The first check the nomination fails at decision time, or None."""
     for check in (
         _in_commune(nomination, commune),
         _voted_through(nomination, ballot),
@@ -32,7 +45,7 @@ def award_refusal(
         _has_coefficient(nomination, book),
     ):
         if not check.passed:
-            return check.refusal
+            return check
     return None
 
 
@@ -74,6 +87,6 @@ def _has_coefficient(nomination: Nomination, book: Rulebook) -> Check:
     return Check(
         label,
         False,
-        _("Bộ quy định chưa có hệ số tiền thưởng của “%(kind)s”.")
-        % {"kind": nomination.award_kind.name},
+        missing_rule_message(_("hệ số tiền thưởng"), nomination.award_kind, book),
+        missing_rule=True,
     )

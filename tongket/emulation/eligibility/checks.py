@@ -24,6 +24,9 @@ class Check:
     passed: bool
     message: str = ""
     citation: str = ""
+    # The rulebook has no row for this on the day judged: one message for a whole year's
+    # nominations, not one per nomination.
+    missing_rule: bool = False
 
     @property
     def refusal(self) -> str:
@@ -71,17 +74,27 @@ def held_keys(
     return pairs
 
 
+def missing_rule_message(what: str, kind: AwardKind | None, book: Rulebook) -> str:
+    """ "Bộ quy định chưa có hệ số tiền thưởng của “Lao động tiên tiến” áp dụng ngày
+    31/12/2016 …": names the rule and the day, and what to do."""
+    subject = f"{what} của “{kind.name}”" if kind is not None else what
+    return _(
+        "Bộ quy định chưa có %(subject)s áp dụng ngày %(day)s; quản trị hệ thống cần thêm "
+        "dòng quy định theo văn bản có hiệu lực khi đó (mục Quy định)."
+    ) % {"subject": subject, "day": book.on.strftime("%d/%m/%Y")}
+
+
 def body_check(book: Rulebook, kind: AwardKind, body: str | None = None) -> Check:
     """The rulebook names who awards `kind`; given `body` (at decision time), it names that
     body."""
     label = _("Có quy định về thẩm quyền khen thưởng")
     rule = book.get(kind, K.AWARDING_BODY)
-    if body is None and rule is None:
+    if rule is None:
         return Check(
             label,
             False,
-            _("Bộ quy định chưa có thẩm quyền khen thưởng “%(kind)s” tại thời điểm xét.")
-            % {"kind": kind.name},
+            missing_rule_message(_("thẩm quyền khen thưởng"), kind, book),
+            missing_rule=True,
         )
     if body is not None and (rule is None or rule.text != body):
         holder = (

@@ -11,12 +11,14 @@ from .movements import (
     PledgeSignature,
 )
 from .nominations import Evidence, Nomination, PastAward, Registration, nominee_key
+from .records import AwardRecord
 from .rulebook import AwardKind, Rule
 
 __all__ = [
     "Award",
     "AwardDecision",
     "AwardKind",
+    "AwardRecord",
     "Ballot",
     "Cluster",
     "CouncilMember",

@@ -159,6 +159,15 @@ class PastAward(NomineeFields):
         related_name="+",
     )
     decision_ref = models.CharField(_("quyết định"), max_length=200)
+    record = models.ForeignKey(
+        "AwardRecord",
+        verbose_name=_("quyết định ghi theo số lượng"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="recipients",
+    )
+    title = models.CharField(_("chức vụ khi được khen"), max_length=150, blank=True)
 
     class Meta:
         verbose_name = _("khen thưởng các năm trước")

@@ -49,6 +49,14 @@ from .nominations import (
     past_awards_list,
     registrations_list,
 )
+from .records import (
+    BY_COUNT,
+    get_record_for,
+    record_body_label,
+    record_counts,
+    record_sentences,
+    records_list,
+)
 from .rulebook import KindRules, get_rule_for, rulebook_page, visible_rules
 from .statistics import (
     BODY_ORDER,
@@ -62,6 +70,7 @@ from .statistics import (
 
 __all__ = [
     "BODY_ORDER",
+    "BY_COUNT",
     "NOMINATION_RELATED",
     "ClusterPage",
     "ClusterRanking",
@@ -96,6 +105,7 @@ __all__ = [
     "get_evidence_for",
     "get_nomination_for",
     "get_pledge_for",
+    "get_record_for",
     "get_rule_for",
     "get_session_for",
     "is_council_member",
@@ -107,6 +117,10 @@ __all__ = [
     "past_awards_list",
     "pledge_grid",
     "pledges_signed",
+    "record_body_label",
+    "record_counts",
+    "record_sentences",
+    "records_list",
     "registrations_list",
     "rulebook_page",
     "session_ballots",

@@ -13,9 +13,10 @@ from tongket.lib.xlsx import Sheet, write_xlsx
 from tongket.units.models import Unit
 
 from ..choices import BODY_STYLE, AwardingBody, Category, Recipient
-from ..models import Award, AwardKind
+from ..models import Award, AwardKind, AwardRecord
 from .common import body_label
 from .movements import ClusterRanking, cluster_rankings
+from .records import BY_COUNT, record_body_label, record_sentences
 
 
 @dataclass
@@ -30,6 +31,7 @@ class StatRow:
     category: str = ""
     phrase: str = ""
     order: int = 0
+    by_count: bool = False
 
     @property
     def total(self) -> int:
@@ -51,13 +53,25 @@ class CommendationStatistics:
     cluster_rankings: list[ClusterRanking] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
     has_data: bool = False
+    received_sentences: list[str] = field(default_factory=list)
+    given: tuple[int, int, int] = (0, 0, 0)
 
     @property
     def prize_total(self) -> int:
         return sum(row.prize_total for row in self.rows)
 
+    @property
+    def given_phrase(self) -> str:
+        """ "26 tập thể, 71 cá nhân": everything the commune's own bodies awarded."""
+        return counts_phrase(*self.given)
 
-BODY_ORDER = [AwardingBody.PARTY_COMMITTEE, AwardingBody.CHAIRMAN, AwardingBody.PROVINCE_CHAIRMAN]
+
+BODY_ORDER = [
+    AwardingBody.PARTY_COMMITTEE,
+    AwardingBody.CHAIRMAN,
+    AwardingBody.DISTRICT_CHAIRMAN,
+    AwardingBody.PROVINCE_CHAIRMAN,
+]
 
 
 def counts_phrase(collectives: int, individuals: int, households: int) -> str:
@@ -106,12 +120,15 @@ def _sentences(rows: list[StatRow]) -> list[str]:
     return sentences
 
 
-def commendation_statistics(unit: Unit, year: int) -> CommendationStatistics:
-    """The year's commendations decided for a unit (a commune, or a province over its
-    communes), in the words articles use, with titles and cluster rankings."""
+def _decision_rows(unit: Unit, year: int, decision_ids: list[int] | None) -> list[StatRow]:
+    """Awards of tongket's own decisions, by body and form (two queries)."""
+    awards = Award.objects.filter(
+        decision__commune__path__startswith=unit.path, nomination__year=year
+    )
+    if decision_ids is not None:
+        awards = awards.filter(decision_id__in=decision_ids)
     grouped = (
-        Award.objects.filter(decision__commune__path__startswith=unit.path, nomination__year=year)
-        .values("decision__body", "nomination__award_kind", "nomination__recipient")
+        awards.values("decision__body", "nomination__award_kind", "nomination__recipient")
         .annotate(n=Count("id"), prize=Sum("prize"))
         .order_by()
     )
@@ -138,24 +155,82 @@ def commendation_statistics(unit: Unit, year: int) -> CommendationStatistics:
         else:
             stat.individuals += row["n"]
         stat.prize_total += row["prize"] or 0
-    rows = sorted(
+    return sorted(
         table.values(),
         key=lambda r: (BODY_ORDER.index(r.body), r.category != Category.FORM, r.order),
     )
+
+
+def _record_rows(unit: Unit, records: list[AwardRecord]) -> list[StatRow]:
+    """Awards recorded by count, one row each, marked so in the form's label."""
+    return [
+        StatRow(
+            awarding_body_label=record_body_label(record, unit),
+            form_label=f"{record.form_phrase[:1].upper()}{record.form_phrase[1:]} ({BY_COUNT})",
+            collectives=record.collectives + (1 if record.commune_itself else 0),
+            individuals=record.individuals,
+            households=record.households,
+            body=record.body,
+            category=Category.TITLE if record.is_title else Category.FORM,
+            phrase=record.form_phrase,
+            order=record.award_kind.order if record.award_kind_id else 999,
+            by_count=True,
+        )
+        for record in records
+    ]
+
+
+def _given(rows: list[StatRow], records: list[AwardRecord]) -> tuple[int, int, int]:
+    """What the commune's own bodies awarded: its decisions (not the province chairman's)
+    and its records by count (not those from above)."""
+    above = (AwardingBody.PROVINCE_CHAIRMAN, AwardingBody.DISTRICT_CHAIRMAN)
+    own = [row for row in rows if not row.by_count and row.body not in above]
+    mine = [record for record in records if not record.is_received]
+    return (
+        sum(r.collectives for r in own) + sum(r.collectives for r in mine),
+        sum(r.individuals for r in own) + sum(r.individuals for r in mine),
+        sum(r.households for r in own) + sum(r.households for r in mine),
+    )
+
+
+def commendation_statistics(
+    unit: Unit,
+    year: int,
+    *,
+    decision_ids: list[int] | None = None,
+    record_ids: list[int] | None = None,
+    with_rankings: bool = True,
+) -> CommendationStatistics:
+    """The year's commendations for a unit (a commune, or a province over its communes), in
+    the words articles use, with titles and cluster rankings: tongket's own decisions and
+    the awards recorded by count. Given `decision_ids` and `record_ids` (a conference's), only
+    those are counted."""
+    rows = _decision_rows(unit, year, decision_ids)
+    records_query = AwardRecord.objects.filter(
+        commune__path__startswith=unit.path, year=year
+    ).select_related("award_kind", "commune")
+    if record_ids is not None:
+        records_query = records_query.filter(pk__in=record_ids)
+    records = list(records_query.order_by("signed_on", "pk"))
+    record_rows = _record_rows(unit, records)
+    given_records = [record for record in records if not record.is_received]
+    received = [record for record in records if record.is_received]
+    all_rows = rows + record_rows
     titles = [
         TitleRow(title_label=row.form_label, count=row.total)
-        for row in rows
+        for row in all_rows
         if row.category == Category.TITLE
     ]
-    rankings = cluster_rankings(unit, year)
     return CommendationStatistics(
         unit=unit,
         year=year,
-        rows=rows,
+        rows=all_rows,
         titles=titles,
-        cluster_rankings=rankings,
-        sentences=_sentences(rows),
-        has_data=bool(rows),
+        cluster_rankings=cluster_rankings(unit, year) if with_rankings else [],
+        sentences=record_sentences(given_records, unit) + _sentences(rows),
+        has_data=bool(all_rows),
+        received_sentences=record_sentences(received, unit),
+        given=_given(rows, records),
     )
 
 

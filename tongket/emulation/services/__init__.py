@@ -37,12 +37,22 @@ from .nominations import (
     past_award_create,
     registration_create,
 )
+from .records import (
+    RECIPIENT_COLUMNS,
+    RECORD_FIELDS,
+    recipients_import_xlsx,
+    record_create,
+    record_delete,
+    record_update,
+)
 from .rulebook import RULE_FIELDS, rule_create, rule_update
 
 __all__ = [
     "EVIDENCE_MAX_BYTES",
     "EVIDENCE_TYPES",
     "IMPORT_COLUMNS",
+    "RECIPIENT_COLUMNS",
+    "RECORD_FIELDS",
     "RULE_FIELDS",
     "ballot_record",
     "ballots_record",
@@ -66,6 +76,10 @@ __all__ = [
     "pledge_grid_save",
     "pledge_scores_set",
     "pledge_sign",
+    "recipients_import_xlsx",
+    "record_create",
+    "record_delete",
+    "record_update",
     "registration_create",
     "rule_create",
     "rule_update",

@@ -17,7 +17,7 @@ from tongket.units.choices import Action
 from tongket.units.models import Unit, User
 
 from ..choices import BODY_STYLE, AwardingBody, NominationState
-from ..eligibility import award_refusal, decided_cap_checks
+from ..eligibility import award_check, decided_cap_checks
 from ..models import Award, AwardDecision, Ballot, CouncilSession, Nomination, Rule
 from ..rules import Rulebook
 from .common import fresh_nominations
@@ -129,17 +129,21 @@ def _one_year(nominations: list[Nomination]) -> int:
 def _refuse_unawardable(
     nominations: list[Nomination], *, commune: Unit, body: str, book: Rulebook
 ) -> None:
-    """Refuse the decision, naming every nomination the body may not award and why. The
-    ballots of all the nominations are read in one query."""
+    """Refuse the decision, naming every nomination the body may not award and why; a rule
+    the rulebook lacks on the decision date is named once, however many nominations it
+    stops. The ballots of all the nominations are read in one query."""
     ballots = {
         ballot.nomination_id: ballot
         for ballot in Ballot.objects.filter(nomination__in=[n.pk for n in nominations])
     }
-    refusals = [
-        award_refusal(n, ballots.get(n.pk), commune=commune, body=body, book=book)
+    checks = [
+        award_check(n, ballots.get(n.pk), commune=commune, body=body, book=book)
         for n in nominations
     ]
-    errors = [refusal for refusal in refusals if refusal]
+    errors: list[str] = []
+    for check in checks:
+        if check is not None and not (check.missing_rule and check.refusal in errors):
+            errors.append(check.refusal)
     if errors:
         raise ValidationError(errors)
 

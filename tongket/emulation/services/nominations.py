@@ -201,7 +201,11 @@ def nomination_update(*, nomination: Nomination, by: User, **fields) -> Nominati
 
 
 def _refuse(checks) -> None:
-    failed = [check.refusal for check in checks if not check.passed]
+    failed = [
+        ValidationError(check.refusal, code="missing_rule" if check.missing_rule else None)
+        for check in checks
+        if not check.passed
+    ]
     if failed:
         raise ValidationError(failed)
 
@@ -315,6 +319,7 @@ def nominations_import(
         people.setdefault(person.name_folded, []).append(person)
     kinds = list(AwardKind.objects.all())
     created: list[Nomination] = []
+    missing: dict[str, list[int]] = {}
     for row in table.rows:
         where = _("Dòng %(row)s") % {"row": row["_row"]}
         candidates = people.get(fold(row["full_name"]), [])
@@ -356,7 +361,19 @@ def nominations_import(
                 )
                 created.append(nomination)
         except ValidationError as exc:
-            errors.extend(f"{where}: {message}" for message in exc.messages)
+            listed = getattr(exc, "error_list", None) or [ValidationError(m) for m in exc.messages]
+            for error in listed:
+                message = " ".join(error.messages)
+                if error.code == "missing_rule":
+                    missing.setdefault(message, []).append(row["_row"])
+                else:
+                    errors.append(f"{where}: {message}")
+    # A rule the rulebook lacks for the year stops every row alike: said once.
+    errors = [
+        _("%(message)s (Các dòng: %(rows)s.)")
+        % {"message": message, "rows": ", ".join(str(row) for row in rows)}
+        for message, rows in missing.items()
+    ] + errors
     if not table.rows and not errors:
         errors.append(_("Tệp không có dòng nào."))
     if errors:

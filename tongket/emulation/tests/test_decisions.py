@@ -47,19 +47,23 @@ def test_a_decision_reads_the_ballots_once_however_many_it_awards(em, size):
     assert _ballot_reads(captured.captured_queries) == 1
 
 
-def test_a_title_without_a_prize_coefficient_on_the_decision_date_is_refused(em):
-    # The rulebook's coefficient for Lao động tiên tiến takes effect on 01/07/2025.
-    nominations = [nominate(em, em.people[0], "ldtt")]
+def test_a_title_without_a_prize_coefficient_on_the_decision_date_is_refused_once(em):
+    # The rulebook's first rows for Lao động tiên tiến (Nghị định 91/2017) take
+    # effect on 01/10/2017: a decision dated before it is refused with ONE message naming
+    # the missing rule, however many nominations it names.
+    nominations = [nominate(em, person, "ldtt") for person in em.people[:3]]
     vote_through(em, nominations)
     audit_rows = AuditEntry.objects.count()
     with pytest.raises(ValidationError) as caught:
-        _decide(em, nominations, 1, on=datetime.date(2025, 6, 30))
+        _decide(em, nominations, 1, on=datetime.date(2017, 9, 30))
     assert caught.value.messages == [
-        "Bộ quy định chưa có hệ số tiền thưởng của “Lao động tiên tiến”."
+        "Bộ quy định chưa có thẩm quyền khen thưởng của “Lao động tiên tiến” áp dụng ngày "
+        "30/09/2017; quản trị hệ thống cần thêm dòng quy định theo văn bản có hiệu lực khi đó "
+        "(mục Quy định)."
     ]
     assert not AwardDecision.objects.exists() and not Award.objects.exists()
     assert AuditEntry.objects.count() == audit_rows
-    assert _decide(em, nominations, 1, on=datetime.date(2025, 7, 1)).awards.count() == 1
+    assert _decide(em, nominations, 1, on=datetime.date(2017, 10, 1)).awards.count() == 3
 
 
 def test_a_refused_decision_names_every_awardee_it_cannot_award_and_saves_nothing(em):

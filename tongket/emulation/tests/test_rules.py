@@ -365,7 +365,11 @@ def test_prizes_use_the_base_salary_in_force_on_the_decision_date_and_never_chan
     assert Award.objects.get(decision=first).prize == 702_000  # 0,3 × 2.340.000
     assert Award.objects.get(decision=second).prize == 759_000  # 0,3 × 2.530.000
     assert (first.base_salary, second.base_salary) == (2_340_000, 2_530_000)
-    coefficient = Rule.objects.get(award_kind=em.kinds["ldtt"], kind="prize_coefficient")
+    coefficient = Rule.objects.get(
+        award_kind=em.kinds["ldtt"],
+        kind="prize_coefficient",
+        citation_document="Nghị định 152/2025/NĐ-CP",
+    )
     services.rule_update(rule=coefficient, value=Decimal("0.5"), by=em.world.root)
     assert Award.objects.get(decision=first).prize == 702_000
 

@@ -75,7 +75,11 @@ def test_an_officer_cannot_open_the_rule_editor(em, login):
 def test_the_superuser_edits_a_national_rule_and_it_is_audited(em, login):
     from tongket.units.models import AuditEntry
 
-    national = Rule.objects.get(award_kind=em.kinds["ldtt"], kind="prize_coefficient")
+    national = Rule.objects.get(
+        award_kind=em.kinds["ldtt"],
+        kind="prize_coefficient",
+        citation_document="Nghị định 152/2025/NĐ-CP",
+    )
     data = rule_data(
         em,
         kind="prize_coefficient",

@@ -35,6 +35,7 @@ from .nominations import (
     past_awards,
     registrations,
 )
+from .records import record_delete, record_detail, record_recipients, records
 from .rulebook import rule_create, rule_edit, rulebook
 
 __all__ = [
@@ -59,6 +60,10 @@ __all__ = [
     "pledge_create",
     "pledge_score",
     "pledge_sign",
+    "record_delete",
+    "record_detail",
+    "record_recipients",
+    "records",
     "registrations",
     "rule_create",
     "rule_edit",

@@ -132,6 +132,22 @@ class PartyStatistics:
         return bool(self.sentences)
 
     @property
+    def members_sentence(self) -> str:
+        """Admissions and the total ("Đảng bộ kết nạp 6 đảng viên mới, nâng tổng số đảng
+        viên lên 812 đồng chí"), or ""."""
+        return _members_sentence(self)
+
+    @property
+    def excellent_sentence(self) -> str:
+        """ "5 chi bộ, 14 đảng viên hoàn thành xuất sắc nhiệm vụ", or ""."""
+        return _excellent_sentence(self)
+
+    @property
+    def cells_good_share_sentence(self) -> str:
+        """ "trên 85% chi bộ hoàn thành tốt nhiệm vụ trở lên", or ""."""
+        return _good_share_sentence(self.cell_levels, "chi bộ")
+
+    @property
     def article_sentence(self) -> str:
         """The one sentence a year-end article gives the Đảng bộ: "Đảng bộ kết nạp 6 đảng
         viên mới, nâng tổng số đảng viên lên 812 đồng chí; 5 chi bộ, 14 đảng viên hoàn thành

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from tongket.units.models import Unit
 
-from ..achievement import Achievement, evaluate, format_percent_of_plan, format_value
+from ..achievement import Achievement, evaluate, format_percent_of_plan, format_value, qualified
 from ..choices import Direction, IndicatorGroup, Period, ValueKind
 from ..models import IndicatorVersion, Plan, Result
 from .catalogue import indicator_set
@@ -45,12 +45,23 @@ class AchievementRow:
     note: str = ""
     featured: bool = False
     public: bool = True
+    qualifier: str = ""
+    percent_only: bool = False
+    article_wording: str = ""
 
     @property
     def result_text(self) -> str:
-        return format_value(
-            self, self.result, numerator=self.numerator, denominator=self.denominator
+        """The figure as every output shows it, qualifier included ("trên 36 tỷ đồng"); empty
+        for a result known only as % of plan."""
+        return qualified(
+            format_value(self, self.result, numerator=self.numerator, denominator=self.denominator),
+            self.qualifier,
         )
+
+    @property
+    def has_result(self) -> bool:
+        """A figure or, for a result known only as % of plan, that percentage."""
+        return self.result is not None or self.percent_only
 
     @property
     def plan_text(self) -> str:
@@ -76,6 +87,7 @@ def _measure(version: IndicatorVersion, plan, result: Result | None, previous) -
         previous=previous,
         decimals=version.decimals,
         allows_negative=version.allows_negative,
+        percent_only=result.percent_of_plan if result else None,
     )
 
 
@@ -108,6 +120,9 @@ def _row(version: IndicatorVersion, plan: Plan | None, result: Result | None, pr
         note=result.note if result else "",
         featured=version.featured,
         public=version.public,
+        article_wording=version.article_wording,
+        qualifier=result.qualifier if result else "",
+        percent_only=bool(result and result.value is None and result.percent_of_plan is not None),
     )
 
 

@@ -14,7 +14,7 @@ from tongket.units import access
 from tongket.units.choices import Action
 from tongket.units.models import Unit, User
 
-from ..achievement import format_value
+from ..achievement import format_percent_of_plan, format_value, qualified
 from ..choices import BoardStatus, SubmissionState
 from ..models import Deadline, IndicatorVersion, Plan, Result, Submission
 from .catalogue import indicator_set
@@ -75,18 +75,39 @@ def cell_state(version: IndicatorVersion, result: Result | None) -> dict:
     """A grid cell as the grid's script shows it: its version (for the next save), the
     figures as typed and as displayed."""
     if result is None or not result.pk:
-        return {"version": 0, "value": "", "numerator": "", "denominator": "", "display": ""}
+        return {
+            "version": 0,
+            "value": "",
+            "numerator": "",
+            "denominator": "",
+            "qualifier": "",
+            "percent_of_plan": "",
+            "display": "",
+        }
     return {
         "version": result.version,
         "value": _plain(result.value),
         "numerator": _plain(result.numerator),
         "denominator": _plain(result.denominator),
+        "qualifier": result.qualifier,
+        "percent_of_plan": _plain(result.percent_of_plan),
         "is_estimate": result.is_estimate,
         "note": result.note,
-        "display": format_value(
+        "display": cell_display(version, result),
+    }
+
+
+def cell_display(version: IndicatorVersion, result: Result) -> str:
+    """ "trên 36 tỷ đồng", "42/42 tuyến phố", or "112% kế hoạch" for a result known only as a
+    percentage of plan."""
+    if result.value is None and result.numerator is None and result.percent_of_plan is not None:
+        return f"{format_percent_of_plan(result.percent_of_plan)} kế hoạch"
+    return qualified(
+        format_value(
             version, result.value, numerator=result.numerator, denominator=result.denominator
         ),
-    }
+        result.qualifier,
+    )
 
 
 def unit_results(unit: Unit, year: int, period: str) -> QuerySet[Result]:

@@ -30,6 +30,7 @@ class PlanRow:
     direction: str = Direction.HIGHER
     source: str = ""
     featured: bool = False
+    article_wording: str = ""
 
     @property
     def plan_text(self) -> str:
@@ -56,6 +57,7 @@ def unit_year_plans(unit: Unit, year: int) -> list[PlanRow]:
                 direction=version.direction,
                 source=plan.source if plan else "",
                 featured=version.featured,
+                article_wording=version.article_wording,
             )
         )
     return rows

@@ -139,6 +139,8 @@ def province_board(
             "denominator",
             "is_estimate",
             "note",
+            "qualifier",
+            "percent_of_plan",
         )
     }
     rollups = rollup_rows(scope, versions, year, period)

@@ -29,6 +29,7 @@ VERSION_FIELDS = (
     "retired",
     "featured",
     "public",
+    "article_wording",
 )
 
 
@@ -59,6 +60,7 @@ def indicator_create(
     order: int = 0,
     featured: bool = False,
     public: bool = True,
+    article_wording: str = "",
 ) -> IndicatorVersion:
     """A new indicator and its first yearly version."""
     _require_indicator_owner(by, owner)
@@ -83,6 +85,7 @@ def indicator_create(
         order=order,
         featured=featured,
         public=public,
+        article_wording=article_wording.strip(),
     )
     return audit.create(version, by=by)
 

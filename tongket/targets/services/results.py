@@ -17,7 +17,7 @@ from tongket.units.models import Unit, User
 
 from .. import selectors
 from ..achievement import format_value
-from ..choices import Period, SubmissionState, ValueKind
+from ..choices import Period, Qualifier, SubmissionState, ValueKind
 from ..models import Indicator, IndicatorVersion, Result, Submission
 from .common import check_value, required_version
 
@@ -99,6 +99,48 @@ def _cell_value(
     return value
 
 
+MAX_PERCENT_OF_PLAN = Decimal(10000)
+
+
+def _percent_of_plan(
+    value: Decimal | None, numerator: Decimal | None, percent: Decimal | None
+) -> Decimal | None:
+    """A result known only as % of plan ("đạt 112% kế hoạch"): stored as given, never with a
+    value beside it, so nothing is derived from it."""
+    if percent is None:
+        return None
+    if value is not None or numerator is not None:
+        raise ValidationError(
+            {
+                "percent_of_plan": _(
+                    "Đã có số thực hiện thì không nhập % kế hoạch; % kế hoạch chỉ dùng khi kết "
+                    "quả chỉ được báo bằng tỷ lệ so với kế hoạch."
+                )
+            }
+        )
+    if not percent.is_finite() or percent < 0 or percent > MAX_PERCENT_OF_PLAN:
+        raise ValidationError({"percent_of_plan": _("% kế hoạch phải từ 0 đến 10.000.")})
+    if percent != percent.quantize(Decimal("0.01")):
+        raise ValidationError({"percent_of_plan": _("% kế hoạch lấy tối đa 2 chữ số thập phân.")})
+    return percent
+
+
+def _clean_qualifier(qualifier: str | None, has_figure: bool) -> str:
+    qualifier = (qualifier or "").strip()
+    if qualifier not in Qualifier.values:
+        raise ValidationError(
+            {"qualifier": _("Từ chỉ mức phải là một trong: trên, gần, khoảng, hơn.")}
+        )
+    if qualifier and not has_figure:
+        raise ValidationError(
+            {
+                "qualifier": _("Chưa có số thực hiện để ghi “%(word)s”.")
+                % {"word": Qualifier(qualifier).label}
+            }
+        )
+    return qualifier
+
+
 def _clean_note(note: str) -> str:
     note = (note or "").strip()
     if len(note) > 500:
@@ -142,10 +184,13 @@ def result_save(
     denominator: Decimal | None = None,
     is_estimate: bool = False,
     note: str = "",
+    qualifier: str = "",
+    percent_of_plan: Decimal | None = None,
 ) -> Result:
     """Save one cell of the entry grid. `expected_version` is the version the caller read
     (0 when the cell was empty); if someone saved in between, ConflictError carries the
-    current row and nothing is overwritten."""
+    current row and nothing is overwritten. `qualifier` ("tren", "gan", "khoang", "hon")
+    qualifies the figure; `percent_of_plan` is a result known only as % of plan."""
     access.require(by, Action.ENTER, unit)
     if period not in Period.values:
         raise ValidationError({"period": _("Kỳ báo cáo không hợp lệ.")})
@@ -157,6 +202,8 @@ def result_save(
         "value": _cell_value(version, value, numerator, denominator),
         "numerator": numerator,
         "denominator": denominator,
+        "percent_of_plan": _percent_of_plan(value, numerator, percent_of_plan),
+        "qualifier": _clean_qualifier(qualifier, value is not None or numerator is not None),
         "is_estimate": is_estimate,
         "note": _clean_note(note),
     }

@@ -17,13 +17,21 @@ from tongket.units.selectors import breadcrumbs
 from tongket.units.web import run_action, save_form, show_errors
 
 from .. import selectors, services
-from ..choices import Period
+from ..choices import Period, Qualifier
 from ..forms import CellForm, DeadlineForm, ReasonForm
 from ..models import Submission
 from . import common
 
 # What a cell form posts, as result_save takes it.
-CELL_FIELDS = ("value", "numerator", "denominator", "is_estimate", "note")
+CELL_FIELDS = (
+    "value",
+    "numerator",
+    "denominator",
+    "is_estimate",
+    "note",
+    "qualifier",
+    "percent_of_plan",
+)
 
 
 @login_required
@@ -41,6 +49,7 @@ def entry_grid(request: HttpRequest, pk: int) -> HttpResponse:
             "years": years,
             "period": period,
             "periods": Period.choices,
+            "qualifiers": Qualifier.choices,
             "can_enter": access.can(request.user, Action.ENTER, unit) and not grid.locked,
             "can_approve": access.can(request.user, Action.APPROVE, unit),
             "reason_form": ReasonForm(),

@@ -12,10 +12,12 @@
 
   function fill(form, data) {
     form.querySelector("input[name=version]").value = data.version;
-    ["value", "numerator", "denominator"].forEach(function (name) {
+    ["value", "numerator", "denominator", "percent_of_plan"].forEach(function (name) {
       var input = form.querySelector("input[name=" + name + "]");
       if (input && data[name] !== undefined) { input.value = data[name]; }
     });
+    var qualifier = form.querySelector("select[name=qualifier]");
+    if (qualifier && data.qualifier !== undefined) { qualifier.value = data.qualifier; }
   }
 
   function messages(errors) {
