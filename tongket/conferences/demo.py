@@ -51,7 +51,6 @@ def load(ctx, stdout) -> None:
             venue="Hội trường UBND phường Hòa Bình",
             chair=ctx.people["Nguyễn Văn Hùng"],
             signer=ctx.people["Lê Thị Thu Hà"],
-            report_number="15/BC-UBND",
             agenda="Khai mạc, giới thiệu đại biểu\nBáo cáo tổng kết công tác năm 2025\n"
             "Tham luận của các đơn vị\nKhen thưởng tập thể, cá nhân\nKý giao ước thi đua năm 2026\n"
             "Phát biểu chỉ đạo của đồng chí Phó Chủ tịch UBND tỉnh",
@@ -72,6 +71,12 @@ def load(ctx, stdout) -> None:
             caption="Toàn cảnh hội nghị tổng kết công tác năm 2025 của phường Hòa Bình",
             by=officer,
         )
+    # The reports take their numbers from the books: the UBND's 15/BC-UBND, the Đảng ủy's
+    # 12-BC/ĐU (numbers as the demo's offices had reached them).
+    if conference.state_number_id is None:
+        services.report_number_take(conference=conference, layout="state", number=15, by=officer)
+    if conference.party_number_id is None:
+        services.report_number_take(conference=conference, layout="party", number=12, by=officer)
     if not conference.award_decisions.exists():
         handed_out = selectors.award_decision_choices(conference, officer)
         services.award_decisions_set(

@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/anh/<int:photo_pk>/", views.photo_file, name="photo_file"),
     path("<int:pk>/anh/<int:photo_pk>/xoa/", views.photo_delete, name="photo_delete"),
     path("<int:pk>/khen-thuong/", views.award_decisions, name="award_decisions"),
+    path("<int:pk>/so-bao-cao/<str:layout>/", views.report_number, name="report_number"),
 ]

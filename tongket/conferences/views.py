@@ -19,7 +19,7 @@ from tongket.units.web import run_action, save_form, show_errors, year_param
 
 from . import selectors, services
 from .choices import ConferenceKind, Organisers
-from .forms import AwardDecisionsForm, ConferenceForm, GuestForm, PhotoForm
+from .forms import AwardDecisionsForm, ConferenceForm, GuestForm, PhotoForm, ReportNumberForm
 
 FIELDS = (
     "kind",
@@ -30,7 +30,7 @@ FIELDS = (
     "venue",
     "chair",
     "signer",
-    "report_number",
+    "party_signer",
     "agenda",
     "reports_presented",
     "pledges",
@@ -135,8 +135,40 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             if choices.exists()
             else None,
             "awarded": awarded,
+            "numbers": [
+                (layout, label, services.report_number_text(conference, layout))
+                for layout, label in REPORT_LAYOUTS
+            ],
+            "number_form": ReportNumberForm(),
         },
     )
+
+
+REPORT_LAYOUTS = (("state", _("UBND")), ("party", _("Đảng ủy")))
+
+
+@login_required
+@require_POST
+def report_number(request: HttpRequest, pk: int, layout: str) -> HttpResponse:
+    """Give the report of one layout its number from the body's book."""
+    conference = selectors.get_conference_for(request.user, pk, Action.EDIT)
+    form = ReportNumberForm(request.POST)
+    if not form.is_valid():
+        show_errors(request, form.errors)
+        return redirect("conferences:detail", pk=pk)
+    issued = run_action(
+        request,
+        lambda: services.report_number_take(
+            conference=conference,
+            layout=layout,
+            number=form.cleaned_data["number"],
+            by=request.user,
+        ),
+        _("Đã cấp số báo cáo."),
+    )
+    if issued is not None:
+        messages.success(request, _("Số báo cáo: %(number)s.") % {"number": issued})
+    return redirect("conferences:detail", pk=pk)
 
 
 @login_required

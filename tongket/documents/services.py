@@ -25,6 +25,7 @@ from . import article as article_writer
 from . import office, selectors
 from .choices import ArticleState, FileKind, JobKind, JobState
 from .data import report_data
+from .issuing import NotReady
 from .models import Article, GeneratedFile, Job
 from .report import report_docx, report_filename
 
@@ -298,6 +299,8 @@ def job_step_run(job_id: int, conference_id: int) -> None:
 
 
 def _failure_message(exc: Exception) -> str:
+    if isinstance(exc, NotReady):
+        return exc.message
     messages = getattr(exc, "messages", None)
     return "; ".join(messages) if messages else str(exc) or exc.__class__.__name__
 
@@ -305,7 +308,7 @@ def _failure_message(exc: Exception) -> str:
 def conference_documents_make(job: Job, conference: Conference) -> None:
     """One step of a job: the conference's report (DOCX, and PDF when asked), and for a
     province job its article unless one is already published."""
-    data = report_data(conference)
+    data = report_data(conference, job.params.get("layout"))
     docx = report_docx(data)
     generated_file_save(
         conference=conference,

@@ -4,6 +4,7 @@ certificates, council minutes). Thin: parse, call one service or selector, respo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 from django.contrib import messages
@@ -11,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,15 +27,43 @@ from tongket.units.web import run_action, show_errors
 
 from . import awards, office, selectors, services
 from .choices import JobKind
-from .data import report_data
+from .data import report_data, report_layout
 from .forms import ArticleForm, ProvinceJobForm, ResultsImportForm
-from .report import achievement_table, plan_table, report_docx, report_filename, report_xlsx
+from .issuing import NotReady
+from .report import (
+    achievement_table,
+    plan_table,
+    report_docx,
+    report_filename,
+    report_issue,
+    report_xlsx,
+)
 from .wording import missing_sentences, summary_sentence
 
 
 def _layout(request: HttpRequest) -> str | None:
     value = request.GET.get("mau", "")
     return value if value in ("state", "party") else None
+
+
+def not_ready(request: HttpRequest, exc: NotReady, back: str) -> HttpResponse:
+    """A page naming what a document lacks, each with a link to where it is filled in
+    (409: the document cannot be made in the present state of the data)."""
+    return render(
+        request,
+        "documents/not_ready.html",
+        {"error": exc, "back": back},
+        status=409,
+    )
+
+
+def _document(request: HttpRequest, build, filename, content_type: str, back: str):
+    """Build a document and send it, or say what it lacks."""
+    try:
+        data = build()
+    except NotReady as exc:
+        return not_ready(request, exc, back)
+    return download(data, filename() if callable(filename) else filename, content_type)
 
 
 @login_required
@@ -46,6 +76,7 @@ def conference(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "conference": item,
             "data": data,
+            "layouts": report_layouts(data),
             "summary": summary_sentence(data),
             "missing": missing_sentences(data),
             "numeric": (3, 4, 5),
@@ -61,11 +92,34 @@ def conference(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+LAYOUT_LABELS = {"state": _("Báo cáo của UBND"), "party": _("Báo cáo của Đảng ủy")}
+
+
+def report_layouts(data) -> list[dict]:
+    """The report's layouts for this conference (the organisers' bodies), each with its file
+    name and what it still lacks."""
+    organisers = data.conference.organisers
+    wanted = {"state": ["state"], "party": ["party"]}.get(organisers, ["state", "party"])
+    layouts = []
+    for layout in wanted:
+        shaped = dataclasses.replace(data, layout=layout)
+        layouts.append(
+            {
+                "layout": layout,
+                "label": LAYOUT_LABELS[layout],
+                "filename": report_filename(shaped, "docx"),
+                "missing": report_issue(shaped).missing,
+            }
+        )
+    return layouts
+
+
 @login_required
 def report_download(request: HttpRequest, pk: int) -> HttpResponse:
     item = conference_selectors.get_conference_for(request.user, pk)
     data = report_data(item, _layout(request))
-    return download(report_docx(data), report_filename(data, "docx"), DOCX)
+    back = reverse("documents:conference", args=[pk])
+    return _document(request, lambda: report_docx(data), report_filename(data, "docx"), DOCX, back)
 
 
 @login_required
@@ -79,11 +133,17 @@ def report_tables(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     item = conference_selectors.get_conference_for(request.user, pk)
+    chosen = request.POST.get("mau", "")
+    layout = report_layout(item, chosen if chosen in ("state", "party") else None)
+    issue = report_issue(report_data(item, layout))
+    if issue.missing:
+        back = reverse("documents:conference", args=[pk])
+        return not_ready(request, NotReady("báo cáo", issue.missing), back)
     job = services.job_start(
         kind=JobKind.REPORT_PDF,
         unit=item.unit,
         year=item.year,
-        params={"conference_id": item.pk},
+        params={"conference_id": item.pk, "layout": layout},
         by=request.user,
     )
     return redirect("documents:job", pk=job.pk)
