@@ -66,6 +66,8 @@ class Issue:
     on: datetime.date | None = None
     signature: office.Signature | None = None
     recipients: list[str] = field(default_factory=list)
+    grounds: list = field(default_factory=list)
+    signatures: list[office.Signature] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
 
     def ready(self, document: str) -> Issue:
@@ -73,6 +75,10 @@ class Issue:
             raise NotReady(document, self.missing)
         return self
 
+
+# Room for a line in a header's left cell (A4 text width 165 mm, less the cell's margins).
+STATE_HEADER_WIDTH_MM = (210 - 30 - 15) * 0.42 - 4
+PARTY_HEADER_WIDTH_MM = (210 - 30 - 15) * 0.45 - 4
 
 # Names ----------------------------------------------------------------------------------------
 
@@ -109,10 +115,10 @@ def state_agency(unit: Unit) -> office.Agency:
 def council_agency(commune: Unit) -> office.Agency:
     """The emulation council's heading: the UBND it belongs to above (abbreviated, as NĐ 30
     allows for the body above), the council below."""
-    return office.Agency(
-        parent=(f"UBND {place_upper(commune)}",),
-        body=("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",),
+    body = office.fit_lines(
+        "HỘI ĐỒNG", "THI ĐUA - KHEN THƯỞNG", width_mm=STATE_HEADER_WIDTH_MM, size=13, bold=True
     )
+    return office.Agency(parent=(f"UBND {place_upper(commune)}",), body=tuple(body))
 
 
 def party_agency(unit: Unit, width_mm: float) -> office.Agency:

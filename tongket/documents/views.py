@@ -314,14 +314,13 @@ def job_progress(request: HttpRequest, pk: int) -> JsonResponse:
 # Award documents --------------------------------------------------------------------------
 
 
-def _file_stem(decision: AwardDecision) -> str:
-    return f"{slug(decision.number_label)}-{decision.signed_on.year}"
-
-
-def _pdf_download(build, filename: str) -> HttpResponse:
-    """A PDF made by LibreOffice as a download, or a 503 saying in Vietnamese why not."""
+def _pdf_download(request: HttpRequest, build, filename: str, back: str) -> HttpResponse:
+    """A PDF made by LibreOffice as a download; a page naming what the document lacks; or a
+    503 saying in Vietnamese why LibreOffice could not make it."""
     try:
         data = build()
+    except NotReady as exc:
+        return not_ready(request, exc, back)
     except office.OfficeConversionError as exc:
         return HttpResponse(
             _("Chưa tạo được tệp PDF: %(reason)s") % {"reason": exc},
@@ -334,16 +333,21 @@ def _pdf_download(build, filename: str) -> HttpResponse:
 @login_required
 def decision_docx(request: HttpRequest, pk: int) -> HttpResponse:
     decision = selectors.get_award_decision_for(request.user, pk)
-    data = awards.decision_docx(emulation.decision_page(decision))
-    return download(data, f"quyet-dinh-{_file_stem(decision)}.docx", DOCX)
+    page = emulation.decision_page(decision)
+    back = reverse("emulation:decision", args=[pk])
+    name = f"quyet-dinh-{_file_stem(decision)}.docx"
+    return _document(request, lambda: awards.decision_docx(page), name, DOCX, back)
 
 
 @login_required
 def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     decision = selectors.get_award_decision_for(request.user, pk)
+    page = emulation.decision_page(decision)
     return _pdf_download(
-        lambda: awards.certificates_pdf(emulation.decision_page(decision)),
+        request,
+        lambda: awards.certificates_pdf(page),
         f"giay-khen-{_file_stem(decision)}.pdf",
+        reverse("emulation:decision", args=[pk]),
     )
 
 
@@ -351,8 +355,10 @@ def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def minutes_docx(request: HttpRequest, pk: int) -> HttpResponse:
     """The council minutes, for those who may see the session (its commune or its members)."""
     session = selectors.get_session_for(request.user, pk)
-    data = awards.minutes_docx(emulation.session_page(session, with_waiting=False))
-    return download(data, f"bien-ban-hoi-dong-{session.held_on:%Y-%m-%d}.docx", DOCX)
+    page = emulation.session_page(session, with_waiting=False)
+    name = f"bien-ban-hoi-dong-{session.held_on:%Y-%m-%d}.docx"
+    back = reverse("emulation:session", args=[pk])
+    return _document(request, lambda: awards.minutes_docx(page), name, DOCX, back)
 
 
 @login_required
@@ -362,6 +368,12 @@ def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = [item for item in page.awards if item.pk == award.pk]
     name = slug(award.nomination.nominee_name)
     return _pdf_download(
+        request,
         lambda: awards.certificates_pdf(page, chosen),
         f"giay-khen-{name}-{award.decision.year}.pdf",
+        reverse("emulation:nomination", args=[award.nomination_id]),
     )
+
+
+def _file_stem(decision: AwardDecision) -> str:
+    return f"{slug(decision.number_label)}-{decision.signed_on.year}"

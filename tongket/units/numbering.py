@@ -69,11 +69,13 @@ def number_take(
     number: int | None = None,
     subject: str = "",
     ref: str = "",
+    action: str = Action.EDIT,
 ) -> IssuedNumber:
     """Take a number for a document issued on a date: the next free one, or the one the
     officer typed (refused, naming the next free number, when it is already used). Two people
-    taking the same number at once: the database refuses the second (409, nothing saved)."""
-    access.require(by, Action.EDIT, unit)
+    taking the same number at once: the database refuses the second (409, nothing saved).
+    `action` is the right the caller's document needs (a leader approves a decision)."""
+    access.require(by, action, unit)
     period = numbering_period(unit, body, on)
     if number is None:
         number = next_number(unit, body, doc_type, on)

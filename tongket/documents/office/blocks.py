@@ -307,6 +307,7 @@ def add_signature(
     last "."), the signature on the right: authority lines, room to sign, the name."""
     width = text_width_mm(doc)
     left_mm = round(width * 0.45, 1)
+    spacer(doc)
     table = borderless_table(doc, (left_mm, round(width - left_mm, 1)))
     left, right = table.rows[0].cells
     if recipients:
@@ -326,6 +327,7 @@ def add_signatures(doc: DocxDocument, signatures: Sequence[Signature]) -> Table:
     """Signatures side by side (the secretary's beside the chair's under minutes)."""
     width = text_width_mm(doc)
     share = round(width / len(signatures), 1)
+    spacer(doc)
     table = borderless_table(doc, [share] * len(signatures))
     for cell, signature in zip(table.rows[0].cells, signatures, strict=True):
         _signature_cell(cell, signature)

@@ -16,7 +16,7 @@ from ..data import ReportData
 # Bundled with matplotlib and covers every Vietnamese letter, so charts need no system font.
 CHART_FONT = "DejaVu Sans"
 WIDTH_IN = 150 / 25.4
-MAX_HEIGHT_IN = 120 / 25.4  # half of the A4 text height, with the caption
+MAX_HEIGHT_IN = 105 / 25.4  # with its caption, at most half of the A4 text height
 COLOURS = {"vuot": "#2e7d32", "dat": "#1565c0", "khong_dat": "#c62828", None: "#757575"}
 LEGEND = (
     ("vuot", "Vượt kế hoạch"),

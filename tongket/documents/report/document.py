@@ -18,6 +18,7 @@ from tongket.units.choices import Body, DocumentType, number_line
 from .. import office
 from ..data import ReportData
 from ..issuing import (
+    PARTY_HEADER_WIDTH_MM,
     Issue,
     Missing,
     kind_word,
@@ -42,7 +43,6 @@ from .tables import (
 )
 
 BODIES = {"state": Body.PEOPLES_COMMITTEE, "party": Body.PARTY_COMMITTEE}
-PARTY_HEADER_WIDTH_MM = (210 - 30 - 15) * 0.45 - 4
 
 
 def half_year(data: ReportData) -> bool:

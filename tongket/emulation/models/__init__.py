@@ -11,7 +11,7 @@ from .movements import (
     PledgeSignature,
 )
 from .nominations import Evidence, Nomination, PastAward, Registration, nominee_key
-from .rulebook import AwardKind, Rule
+from .rulebook import AwardKind, LegalDocument, Rule
 
 __all__ = [
     "Award",
@@ -22,6 +22,7 @@ __all__ = [
     "CouncilMember",
     "CouncilSession",
     "Evidence",
+    "LegalDocument",
     "Movement",
     "Nomination",
     "PastAward",

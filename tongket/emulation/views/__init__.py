@@ -8,6 +8,8 @@ from .council import (
     session_create,
     session_detail,
     session_minutes,
+    session_minutes_info,
+    session_minutes_number,
     session_schedule,
     session_votes,
 )
@@ -35,7 +37,7 @@ from .nominations import (
     past_awards,
     registrations,
 )
-from .rulebook import rule_create, rule_edit, rulebook
+from .rulebook import legal_document_edit, rule_create, rule_edit, rulebook
 
 __all__ = [
     "cluster_create",
@@ -47,6 +49,7 @@ __all__ = [
     "evidence_add",
     "evidence_download",
     "index",
+    "legal_document_edit",
     "movements",
     "nomination_create",
     "nomination_detail",
@@ -67,6 +70,8 @@ __all__ = [
     "session_create",
     "session_detail",
     "session_minutes",
+    "session_minutes_info",
+    "session_minutes_number",
     "session_schedule",
     "session_votes",
     "statistics",
