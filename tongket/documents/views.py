@@ -10,7 +10,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,14 +21,14 @@ from tongket.emulation import selectors as emulation
 from tongket.emulation.models import AwardDecision
 from tongket.lib.text import slug
 from tongket.units import access
-from tongket.units.choices import Action
+from tongket.units.choices import Action, DocumentType
 from tongket.units.downloads import DOCX, PDF, XLSX, download
 from tongket.units.web import run_action, show_errors
 
-from . import awards, office, selectors, services
+from . import awards, office, recipients, selectors, services
 from .choices import JobKind
 from .data import report_data, report_layout
-from .forms import ArticleForm, ProvinceJobForm, ResultsImportForm
+from .forms import ArticleForm, ProvinceJobForm, RecipientsForm, ResultsImportForm
 from .issuing import NotReady
 from .report import (
     achievement_table,
@@ -38,6 +38,7 @@ from .report import (
     report_issue,
     report_xlsx,
 )
+from .report.document import BODIES
 from .wording import missing_sentences, summary_sentence
 
 
@@ -377,3 +378,69 @@ def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _file_stem(decision: AwardDecision) -> str:
     return f"{slug(decision.number_label)}-{decision.signed_on.year}"
+
+
+# Nơi nhận ----------------------------------------------------------------------------------
+
+
+def _recipients_page(request, *, commune, body, doc_type, title, back, **target):
+    """Edit one document's Nơi nhận (it keeps its own copy), and optionally the body's
+    standing list for that kind of document."""
+    access.require(request.user, Action.EDIT, commune)
+    current = recipients.recipients_for(commune, body, doc_type, **target)
+    form = RecipientsForm(request.POST or None, initial={"lines": "\n".join(current)})
+    if request.method == "POST" and form.is_valid():
+        lines = form.cleaned_data["lines"]
+        try:
+            recipients.recipients_save(
+                commune=commune,
+                body=body,
+                doc_type=doc_type,
+                lines=lines,
+                by=request.user,
+                **target,
+            )
+            if form.cleaned_data["standing"]:
+                recipients.recipients_save(
+                    commune=commune, body=body, doc_type=doc_type, lines=lines, by=request.user
+                )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            messages.success(request, _("Đã lưu nơi nhận."))
+            return redirect(back)
+    return render(
+        request,
+        "documents/recipients.html",
+        {"form": form, "title": title, "back": back},
+    )
+
+
+@login_required
+def report_recipients(request: HttpRequest, pk: int, layout: str) -> HttpResponse:
+    item = conference_selectors.get_conference_for(request.user, pk, Action.EDIT)
+    if layout not in LAYOUT_LABELS:
+        raise Http404(_("Mẫu báo cáo không hợp lệ."))
+    return _recipients_page(
+        request,
+        commune=item.unit,
+        body=BODIES[layout],
+        doc_type=DocumentType.REPORT,
+        title=_("Nơi nhận – %(label)s") % {"label": LAYOUT_LABELS[layout]},
+        back=reverse("documents:conference", args=[pk]),
+        conference=item,
+    )
+
+
+@login_required
+def decision_recipients(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = selectors.get_award_decision_for(request.user, pk)
+    return _recipients_page(
+        request,
+        commune=decision.commune,
+        body=awards.book_body(decision.body),
+        doc_type=DocumentType.DECISION,
+        title=_("Nơi nhận – Quyết định số %(n)s") % {"n": decision.number_label},
+        back=reverse("emulation:decision", args=[pk]),
+        decision=decision,
+    )

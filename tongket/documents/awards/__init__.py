@@ -5,10 +5,12 @@ secretary's signature beside the chair's. Each is made only when its required pa
 (issuing.NotReady names what is missing)."""
 
 from .certificates import certificates_docx, certificates_pdf
+from .common import book_body
 from .decision import decision_docx, decision_issue
 from .minutes import minutes_docx, minutes_issue
 
 __all__ = [
+    "book_body",
     "certificates_docx",
     "certificates_pdf",
     "decision_docx",
