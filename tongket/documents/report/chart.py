@@ -38,7 +38,7 @@ def chart_png(data: ReportData) -> bytes | None:
         for row in rows
     )
     axis = f"% kế hoạch năm {data.year}"
-    return _draw(bars, axis)
+    return draw(bars, axis)
 
 
 def _font_size(count: int) -> float:
@@ -62,7 +62,15 @@ def _labels(names: list[str], size: float, height_in: float) -> list[str]:
 
 
 @functools.lru_cache(maxsize=64)
-def _draw(bars: tuple, axis: str) -> bytes:
+def draw(bars: tuple, axis: str) -> bytes:
+    """The PNG of `figure`, cached by the figures it shows."""
+    buffer = io.BytesIO()
+    figure(bars, axis).savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
+    return buffer.getvalue()
+
+
+def figure(bars: tuple, axis: str):
+    """The chart as a matplotlib Figure: bars (name, percent, verdict or None)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -84,9 +92,9 @@ def _draw(bars: tuple, axis: str) -> bytes:
         for line in label.split("\n")
     )
     left = min(0.55, (widest / 72 + 0.15) / WIDTH_IN)
-    figure = Figure(figsize=(WIDTH_IN, height), dpi=150)
-    figure.subplots_adjust(left=left, right=0.97, top=1 - 0.15 / height, bottom=0.95 / height)
-    axes = figure.add_subplot()
+    drawn = Figure(figsize=(WIDTH_IN, height), dpi=150)
+    drawn.subplots_adjust(left=left, right=0.97, top=1 - 0.15 / height, bottom=0.95 / height)
+    axes = drawn.add_subplot()
     positions = list(range(count))[::-1]
     values = [value for _, value, _ in bars]
     axes.barh(positions, values, color=[COLOURS[v] for _, _, v in bars], height=0.65)
@@ -101,7 +109,7 @@ def _draw(bars: tuple, axis: str) -> bytes:
     if None in verdicts:
         handles.append(Patch(color=COLOURS[None], label="Tỷ lệ so với kế hoạch năm"))
     handles.append(Line2D([], [], color="#444", linestyle="--", label="Mức 100% kế hoạch"))
-    figure.legend(
+    drawn.legend(
         handles=handles,
         loc="lower center",
         ncol=len(handles),
@@ -109,6 +117,4 @@ def _draw(bars: tuple, axis: str) -> bytes:
         frameon=False,
         prop={"family": CHART_FONT, "size": 7},
     )
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
-    return buffer.getvalue()
+    return drawn
