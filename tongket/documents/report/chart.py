@@ -16,6 +16,7 @@ from ..data import ReportData
 # Bundled with matplotlib and covers every Vietnamese letter, so charts need no system font.
 CHART_FONT = "DejaVu Sans"
 WIDTH_IN = 150 / 25.4
+DPI = 150
 MAX_HEIGHT_IN = 105 / 25.4  # with its caption, at most half of the A4 text height
 COLOURS = {"vuot": "#2e7d32", "dat": "#1565c0", "khong_dat": "#c62828", None: "#757575"}
 LEGEND = (
@@ -74,11 +75,11 @@ def figure(bars: tuple, axis: str):
     import matplotlib
 
     matplotlib.use("Agg")
+    from matplotlib.backends.backend_agg import RendererAgg
     from matplotlib.figure import Figure
     from matplotlib.font_manager import FontProperties
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
-    from matplotlib.textpath import TextPath
 
     count = len(bars)
     size = _font_size(count)
@@ -86,13 +87,15 @@ def figure(bars: tuple, axis: str):
     plot_height = height - 1.0
     labels = _labels([name for name, _, _ in bars], size, plot_height)
     font = FontProperties(family=CHART_FONT, size=size)
+    # The labels' printed width, measured by the renderer that will draw them (no layout pass).
+    measure = RendererAgg(1, 1, DPI)
     widest = max(
-        TextPath((0, 0), line, prop=font).get_extents().width
+        measure.get_text_width_height_descent(line, font, ismath=False)[0]
         for label in labels
         for line in label.split("\n")
     )
-    left = min(0.55, (widest / 72 + 0.15) / WIDTH_IN)
-    drawn = Figure(figsize=(WIDTH_IN, height), dpi=150)
+    left = min(0.6, (widest / DPI + 0.18) / WIDTH_IN)
+    drawn = Figure(figsize=(WIDTH_IN, height), dpi=DPI)
     drawn.subplots_adjust(left=left, right=0.97, top=1 - 0.15 / height, bottom=0.95 / height)
     axes = drawn.add_subplot()
     positions = list(range(count))[::-1]

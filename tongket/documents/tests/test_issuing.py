@@ -262,6 +262,19 @@ def test_the_chart_has_a_legend_whole_labels_and_at_most_half_a_page(year_end):
     assert legend and all("…" not in label.get_text() for label in figure.axes[0].get_yticklabels())
 
 
+def test_long_labels_are_never_cut_at_the_figure_edge():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    names = ["Tuyến đường được chỉnh trang, lắp đèn chiếu sáng", "Mô hình “Dân vận khéo”"]
+    for count in (3, 14, 30):
+        bars = tuple((names[i % 2] + f" {i}", 50.0 + i, None) for i in range(count))
+        figure = chart_module.figure(bars, "% kế hoạch năm 2025")
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        for label in figure.axes[0].get_yticklabels():
+            assert label.get_window_extent(canvas.get_renderer()).x0 >= 0, label.get_text()
+
+
 def test_the_chart_is_drawn_once_per_data(year_end):
     data = report_data(year_end, "state")
     chart_module.draw.cache_clear()
