@@ -114,7 +114,7 @@ def _cleanup(province) -> None:
     from tongket.conferences.models import Conference
     from tongket.documents.models import GeneratedFile, Job
     from tongket.targets.models import Indicator, IndicatorVersion, Plan, Result
-    from tongket.units.models import AuditEntry, Person, Position, Unit
+    from tongket.units.models import AuditEntry, IssuedNumber, Person, Position, Unit
 
     units = Unit.objects.filter(path__startswith=province.path)
     for item in GeneratedFile.objects.filter(unit__in=units):
@@ -122,6 +122,7 @@ def _cleanup(province) -> None:
     GeneratedFile.objects.filter(unit__in=units).delete()
     Job.objects.filter(unit__in=units).delete()
     Conference.objects.filter(unit__in=units).delete()
+    IssuedNumber.objects.filter(unit__in=units).delete()
     Result.objects.filter(unit__in=units).delete()
     Plan.objects.filter(unit__in=units).delete()
     IndicatorVersion.objects.filter(indicator__owner=province).delete()
