@@ -48,6 +48,16 @@ class GuestIn(Schema):
     person_id: int
 
 
+class ReportNumberIn(Schema):
+    number: int | None = None
+
+
+class ReportNumberOut(Schema):
+    layout: str
+    number: int
+    label: str
+
+
 def _out(conference) -> dict:
     return {
         **{
@@ -87,3 +97,16 @@ def add_guest(request, pk: int, payload: GuestIn):
     person = get_object_or_404(selectors.guest_candidates(conference.unit), pk=payload.person_id)
     services.guest_add(conference=conference, person=person, by=request.user)
     return Status(201, _out(selectors.conference_queryset().get(pk=pk)))
+
+
+@router.post(
+    "/{int:pk}/report-number/{layout}",
+    response={201: ReportNumberOut},
+    summary="Lấy số báo cáo từ sổ văn bản (state: UBND, party: Đảng ủy)",
+)
+def take_report_number(request, pk: int, layout: str, payload: ReportNumberIn):
+    conference = selectors.get_conference_for(request.user, pk, Action.EDIT)
+    issued = services.report_number_take(
+        conference=conference, layout=layout, number=payload.number, by=request.user
+    )
+    return Status(201, {"layout": layout, "number": issued.number, "label": str(issued)})

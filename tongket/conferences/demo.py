@@ -83,4 +83,38 @@ def load(ctx, stdout) -> None:
             conference=conference, decision_ids=[d.pk for d in handed_out], by=officer
         )
     ctx.conference = conference
-    stdout.write(f"Hội nghị: {conference} (/hoi-nghi/{conference.pk}/).")
+    half = _half_year(ctx, officer)
+    stdout.write(
+        f"Hội nghị: {conference} (/hoi-nghi/{conference.pk}/); {half} do Phó Chủ tịch ký "
+        f"báo cáo (/hoi-nghi/{half.pk}/)."
+    )
+
+
+HALF_DAY = datetime.date(2025, 7, 10)
+
+
+def _half_year(ctx, officer) -> Conference:
+    """The six-month review of 2025 (Sáng ngày 10/07/2025), its UBND report signed by a Phó
+    Chủ tịch ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")."""
+    half = Conference.objects.filter(unit=ctx.hoa_binh, year=2025, date=HALF_DAY).first()
+    if half is None:
+        half = services.conference_create(
+            unit=ctx.hoa_binh,
+            by=officer,
+            kind="half_year_review",
+            organisers="state",
+            year=2025,
+            date=HALF_DAY,
+            start_time=datetime.time(8, 0),
+            venue="Hội trường UBND phường Hòa Bình",
+            chair=ctx.people["Lê Thị Thu Hà"],
+            signer=ctx.people["Phạm Quốc Bảo"],
+            shortcomings="Giải ngân vốn đầu tư công còn chậm\n"
+            "Thu ngân sách từ đất đạt thấp so với kế hoạch năm",
+            directions="Đẩy nhanh giải ngân vốn đầu tư công\n"
+            "Tập trung thu ngân sách, phấn đấu hoàn thành kế hoạch năm\n"
+            "Chuẩn bị tổng kết công tác năm 2025",
+        )
+    if half.state_number_id is None:
+        services.report_number_take(conference=half, layout="state", number=9, by=officer)
+    return half

@@ -336,3 +336,24 @@ def test_a_decision_whose_rule_cites_an_unknown_document_names_it(em, decided, l
     page = response.content.decode()
     assert "chưa có trích dẫn đầy đủ" in page and "Nghị định 73/2024/NĐ-CP" in page
     assert reverse("emulation:rulebook") in page
+
+
+def test_the_api_takes_a_report_number_from_the_book(world, client):
+    conference = make_conference(world)
+    url = f"/api/v1/conferences/{conference.pk}/report-number/party"
+
+    def post(user, body):
+        _, raw = token_create(user=user)
+        return client.post(
+            url,
+            json.dumps(body),
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {raw}",
+        )
+
+    assert post(world.officer_b, {}).status_code == 404
+    assert post(world.leader_a, {}).status_code == 403
+    response = post(world.officer_a, {"number": 12})
+    assert response.status_code == 201 and response.json()["label"] == "12-BC/ĐU"
+    again = post(world.officer_a, {})
+    assert again.status_code == 400 and "đã có số 12-BC/ĐU" in again.json()["detail"]
