@@ -38,7 +38,7 @@ from .report import (
     report_issue,
     report_xlsx,
 )
-from .report.document import BODIES
+from .report.document import BODIES, half_year
 from .wording import missing_sentences, summary_sentence
 
 
@@ -78,7 +78,7 @@ def conference(request: HttpRequest, pk: int) -> HttpResponse:
             "conference": item,
             "data": data,
             "layouts": report_layouts(data),
-            "summary": summary_sentence(data),
+            "summary": _screen_summary(data),
             "missing": missing_sentences(data),
             "numeric": (3, 4, 5),
             "achievement_rows": achievement_table(data),
@@ -91,6 +91,18 @@ def conference(request: HttpRequest, pk: int) -> HttpResponse:
             "import_form": ResultsImportForm(),
         },
     )
+
+
+def _screen_summary(data) -> str:
+    """The year's verdicts, or for a six-month review how many indicators have first-half
+    figures (measured against the annual plan, without a verdict)."""
+    if not half_year(data):
+        return summary_sentence(data)
+    measured = sum(1 for row in data.achievements if row.result is not None)
+    return _(
+        "Sáu tháng đầu năm %(year)s: %(measured)s/%(total)s chỉ tiêu có số liệu thực hiện, "
+        "so với kế hoạch năm."
+    ) % {"year": data.year, "measured": measured, "total": len(data.achievements)}
 
 
 LAYOUT_LABELS = {"state": _("Báo cáo của UBND"), "party": _("Báo cáo của Đảng ủy")}

@@ -33,8 +33,6 @@ from .blocks import (
     add_table,
     add_title,
     list_lines,
-    party_width_mm,
-    state_width_mm,
 )
 from .measure import NBSP, fit_lines, keep_together
 from .page import BODY_FONT, BODY_SIZE, MARGINS_MM, document_layout, new_document, to_bytes
@@ -67,8 +65,6 @@ __all__ = [
     "keep_together",
     "list_lines",
     "new_document",
-    "party_width_mm",
     "soffice_path",
-    "state_width_mm",
     "to_bytes",
 ]

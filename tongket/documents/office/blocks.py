@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 
 from tongket.lib.dates import format_place_date
 
-from .measure import keep_together
+from .measure import NBSP, keep_together
 from .measure import text_width_mm as measured_mm
 from .page import BODY_SIZE, text_width_mm
 from .parts import (
@@ -46,12 +46,33 @@ class Agency:
     body: tuple[str, ...]
 
 
-def _header_table(doc: DocxDocument, left_share: float) -> tuple[Table, float, float]:
-    """The borderless two-by-two table of a header block, `left_share` of the width on the left."""
+CELL_MARGINS_MM = 4  # a table cell's left and right padding together, in Word and LibreOffice
+MIN_HEADING_SIZE = 11
+
+
+def _header_table(doc: DocxDocument, left_mm: float) -> tuple[Table, float, float]:
+    """The borderless two-by-two table of a header block, `left_mm` wide on the left."""
     width = text_width_mm(doc)
-    left_mm = round(width * left_share, 1)
+    left_mm = round(left_mm, 1)
     right_mm = round(width - left_mm, 1)
     return borderless_table(doc, (left_mm, right_mm), rows=2), left_mm, right_mm
+
+
+def _fit_agency(
+    doc: DocxDocument, agency: Agency, size: float, share: float, right_needs_mm: float
+) -> tuple[float, float]:
+    """The left column's width and the agency lines' size: the usual share of the width;
+    wider (up to what the right column can give) when a line would not fit; a smaller size
+    (down to 11 pt) as the last resort. A line is never broken inside a name."""
+    width = text_width_mm(doc)
+    lines = [(line, False) for line in agency.parent] + [(line, True) for line in agency.body]
+    widest = max((measured_mm(line.upper(), size, bold=bold) for line, bold in lines), default=0.0)
+    needed = widest + CELL_MARGINS_MM
+    left_mm = min(max(width * share, needed), width - right_needs_mm)
+    room = left_mm - CELL_MARGINS_MM
+    if widest > room:
+        size = max(MIN_HEADING_SIZE, round(size * room / widest * 0.98, 1))
+    return left_mm, size
 
 
 def _number_and_date(
@@ -71,18 +92,36 @@ def _number_and_date(
     spacer(doc)
 
 
-def _agency_lines(cell, agency: Agency, size: float) -> float:
+def _wrapped(line: str, size: float, bold: bool, room_mm: float) -> list[str]:
+    """A heading line as printed: whole when it fits; else, as a last resort for a name too
+    long for any header, broken between words (never inside one), each part kept whole."""
+    if measured_mm(line, size, bold=bold) <= room_mm:
+        return [keep_together(line)]
+    kind, _, name = line.partition(" ")
+    if name and measured_mm(name, size, bold=bold) <= room_mm:
+        return [kind, keep_together(name)]  # "PHƯỜNG" over the whole name
+    parts: list[str] = []
+    for word in line.split():
+        if parts and measured_mm(f"{parts[-1]} {word}", size, bold=bold) <= room_mm:
+            parts[-1] = f"{parts[-1]} {word}"
+        else:
+            parts.append(word)
+    return [keep_together(part) for part in parts]
+
+
+def _agency_lines(cell, agency: Agency, size: float, room_mm: float) -> float:
     """The parent and body lines in a header cell; returns the widest body line's width."""
     first = True
     for line in agency.parent:
-        cell_line(cell, keep_together(line.upper()), first=first, size=size)
-        first = False
+        for text in _wrapped(line.upper().replace(NBSP, " "), size, False, room_mm):
+            cell_line(cell, text, first=first, size=size)
+            first = False
     widest = 0.0
     for line in agency.body:
-        text = keep_together(line.upper())
-        cell_line(cell, text, first=first, size=size, bold=True)
-        widest = max(widest, measured_mm(text, size, bold=True))
-        first = False
+        for text in _wrapped(line.upper().replace(NBSP, " "), size, True, room_mm):
+            cell_line(cell, text, first=first, size=size, bold=True)
+            widest = max(widest, measured_mm(text, size, bold=True))
+            first = False
     return widest
 
 
@@ -97,9 +136,11 @@ def add_state_header(
     """The state header block (NĐ 30/2020, Phụ lục I): the issuing body on the left with a
     short rule under it (a third to a half of its line) and its number; the national title
     and the motto on the right, a rule as long as the motto under it, the place and date."""
-    table, left_mm, right_mm = _header_table(doc, 0.42)
+    right_needs = measured_mm(NATIONAL_TITLE, 12, bold=True) + CELL_MARGINS_MM + 2
+    left_mm, size = _fit_agency(doc, agency, 13, 0.42, right_needs)
+    table, left_mm, right_mm = _header_table(doc, left_mm)
     left, right = table.rows[0].cells
-    widest = _agency_lines(left, agency, 13)
+    widest = _agency_lines(left, agency, size, left_mm - CELL_MARGINS_MM)
     short_rule(left, width_mm=max(widest * 0.45, 18), available_mm=left_mm)
     cell_line(right, NATIONAL_TITLE, first=True, size=12, bold=True)
     cell_line(right, MOTTO, size=13, bold=True)
@@ -114,23 +155,16 @@ def add_party_header(
     """The party header block (HD 36-HD/VPTW): "ĐẢNG CỘNG SẢN VIỆT NAM" top right with a rule
     as long as it; the committee above and the issuing committee on the left with an asterisk
     under it; the number written "Số 12-BC/ĐU" without a colon."""
-    table, _, right_mm = _header_table(doc, 0.45)
+    right_needs = measured_mm(PARTY_TITLE, 15, bold=True) + CELL_MARGINS_MM + 2
+    left_mm, size = _fit_agency(doc, agency, 14, 0.45, right_needs)
+    table, _, right_mm = _header_table(doc, left_mm)
     left, right = table.rows[0].cells
-    _agency_lines(left, agency, 14)
+    _agency_lines(left, agency, size, left_mm - CELL_MARGINS_MM)
     cell_line(left, "*", size=14)
     cell_line(right, PARTY_TITLE, first=True, size=15, bold=True)
     short_rule(right, width_mm=measured_mm(PARTY_TITLE, 15, bold=True), available_mm=right_mm)
     _number_and_date(doc, table, number_line, 14, place, on)
     return table
-
-
-def party_width_mm(doc: DocxDocument) -> float:
-    """Room for a line of the party header's left cell (inside the cell's margins)."""
-    return text_width_mm(doc) * 0.45 - 4
-
-
-def state_width_mm(doc: DocxDocument) -> float:
-    return text_width_mm(doc) * 0.42 - 4
 
 
 def add_title(

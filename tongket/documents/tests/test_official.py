@@ -380,3 +380,54 @@ def test_minutes_in_docx_and_pdf(em, decided, pdf):
     assert "Lê Thị Thu Hà" in names
     assert printed.count("5/5 (100%)") == session.ballots.count()
     _no_placeholders(printed)
+
+
+def test_long_names_in_headings_are_never_split_in_the_pdf(world, pdf):
+    from tongket.documents.issuing import PARTY_HEADER_WIDTH_MM, party_agency, state_agency
+    from tongket.units import services as unit_services
+    from tongket.units.choices import UnitKind
+
+    xa = unit_services.unit_create(
+        code="X-DL", name="Xã Đậu Liêu", kind=UnitKind.XA, parent=world.province, by=world.root
+    )
+    long = unit_services.unit_create(
+        code="P-NTH",
+        name="Phường Nguyễn Thái Học Mở Rộng",
+        kind=UnitKind.PHUONG,
+        parent=world.province,
+        by=world.root,
+    )
+    document = office.new_document("party")
+    for unit in (xa, long):
+        office.add_party_header(
+            document,
+            agency=party_agency(unit, PARTY_HEADER_WIDTH_MM),
+            number_line="Số 1-BC/ĐU",
+            place="X",
+            on=datetime.date(2026, 1, 9),
+        )
+    office.add_state_header(
+        document,
+        agency=state_agency(long),
+        number_line="Số: 1/BC-UBND",
+        place="X",
+        on=datetime.date(2026, 1, 9),
+    )
+    _, printed = pdf(office.to_bytes(document))
+    _line_with(printed, "ĐẢNG ỦY XÃ ĐẬU LIÊU")
+    _line_with(printed, "PHƯỜNG NGUYỄN THÁI HỌC MỞ RỘNG")  # the party header: on its own line
+    assert "ĐẢNG ỦY PHƯỜNG NGUYỄN" not in printed
+    # The state header cannot hold it even at 11 pt: the kind word over the whole name.
+    assert printed.count("NGUYỄN THÁI HỌC MỞ RỘNG") == 2
+
+
+def test_a_long_achievement_still_fits_one_certificate_page(em, decided, pdf):
+    from tongket.emulation.models import Nomination
+
+    page = emulation.decision_page(decided.party)
+    award = page.awards[0]
+    long_text = "Hoàn thành xuất sắc nhiệm vụ, dẫn đầu phong trào thi đua của phường; " * 5
+    Nomination.objects.filter(pk=award.nomination_id).update(achievement=long_text.strip())
+    page = emulation.decision_page(decided.party)
+    pages, printed = pdf(awards.certificates_docx(page, page.awards[:1]))
+    assert pages == 1 and "dẫn đầu phong trào" in printed
