@@ -79,6 +79,16 @@ class SpeechIn(Schema):
     content: str
 
 
+class ReportNumberIn(Schema):
+    number: int | None = None
+
+
+class ReportNumberOut(Schema):
+    layout: str
+    number: int
+    label: str
+
+
 def _out(conference) -> dict:
     return {
         **{
@@ -148,3 +158,16 @@ def add_speech(request, pk: int, payload: SpeechIn):
         by=request.user,
     )
     return Status(201, _out(selectors.conference_queryset().get(pk=pk)))
+
+
+@router.post(
+    "/{int:pk}/report-number/{layout}",
+    response={201: ReportNumberOut},
+    summary="Lấy số báo cáo từ sổ văn bản (state: UBND, party: Đảng ủy)",
+)
+def take_report_number(request, pk: int, layout: str, payload: ReportNumberIn):
+    conference = selectors.get_conference_for(request.user, pk, Action.EDIT)
+    issued = services.report_number_take(
+        conference=conference, layout=layout, number=payload.number, by=request.user
+    )
+    return Status(201, {"layout": layout, "number": issued.number, "label": str(issued)})

@@ -51,7 +51,6 @@ def load(ctx, stdout) -> None:
             venue="Hội trường UBND phường Hòa Bình",
             chair=ctx.people["Nguyễn Văn Hùng"],
             signer=ctx.people["Lê Thị Thu Hà"],
-            report_number="15/BC-UBND",
             agenda="Khai mạc, giới thiệu đại biểu\nBáo cáo tổng kết công tác năm 2025\n"
             "Tham luận của các đơn vị\nKhen thưởng tập thể, cá nhân\nKý giao ước thi đua năm 2026\n"
             "Phát biểu chỉ đạo của đồng chí Phó Chủ tịch UBND tỉnh",
@@ -72,6 +71,12 @@ def load(ctx, stdout) -> None:
             caption="Toàn cảnh hội nghị tổng kết công tác năm 2025 của phường Hòa Bình",
             by=officer,
         )
+    # The reports take their numbers from the books: the UBND's 15/BC-UBND, the Đảng ủy's
+    # 12-BC/ĐU (numbers as the demo's offices had reached them).
+    if conference.state_number_id is None:
+        services.report_number_take(conference=conference, layout="state", number=15, by=officer)
+    if conference.party_number_id is None:
+        services.report_number_take(conference=conference, layout="party", number=12, by=officer)
     if not conference.award_decisions.exists():
         handed_out = selectors.award_decision_choices(conference, officer)
         services.award_decisions_set(
@@ -79,7 +84,11 @@ def load(ctx, stdout) -> None:
         )
     _speeches_and_awards(ctx, conference, officer)
     ctx.conference = conference
-    stdout.write(f"Hội nghị: {conference} (/hoi-nghi/{conference.pk}/).")
+    half = _half_year(ctx, officer)
+    stdout.write(
+        f"Hội nghị: {conference} (/hoi-nghi/{conference.pk}/); {half} do Phó Chủ tịch ký "
+        f"báo cáo (/hoi-nghi/{half.pk}/)."
+    )
 
 
 def _speeches_and_awards(ctx, conference: Conference, officer) -> None:
@@ -127,3 +136,33 @@ def _speeches_and_awards(ctx, conference: Conference, officer) -> None:
             placement="awards",
             by=officer,
         )
+
+
+HALF_DAY = datetime.date(2025, 7, 10)
+
+
+def _half_year(ctx, officer) -> Conference:
+    """The six-month review of 2025 (Sáng ngày 10/07/2025), its UBND report signed by a Phó
+    Chủ tịch ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")."""
+    half = Conference.objects.filter(unit=ctx.hoa_binh, year=2025, date=HALF_DAY).first()
+    if half is None:
+        half = services.conference_create(
+            unit=ctx.hoa_binh,
+            by=officer,
+            kind="half_year_review",
+            organisers="state",
+            year=2025,
+            date=HALF_DAY,
+            start_time=datetime.time(8, 0),
+            venue="Hội trường UBND phường Hòa Bình",
+            chair=ctx.people["Lê Thị Thu Hà"],
+            signer=ctx.people["Phạm Quốc Bảo"],
+            shortcomings="Giải ngân vốn đầu tư công còn chậm\n"
+            "Thu ngân sách từ đất đạt thấp so với kế hoạch năm",
+            directions="Đẩy nhanh giải ngân vốn đầu tư công\n"
+            "Tập trung thu ngân sách, phấn đấu hoàn thành kế hoạch năm\n"
+            "Chuẩn bị tổng kết công tác năm 2025",
+        )
+    if half.state_number_id is None:
+        services.report_number_take(conference=half, layout="state", number=9, by=officer)
+    return half

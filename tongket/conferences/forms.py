@@ -48,13 +48,18 @@ class ConferenceForm(StyledForm):
     venue = forms.CharField(label=_("Địa điểm"), max_length=255)
     chair = PersonChoiceField(label=_("Chủ trì"), queryset=Person.objects.none(), required=False)
     signer = PersonChoiceField(
-        label=_("Người ký báo cáo"), queryset=Person.objects.none(), required=False
-    )
-    report_number = forms.CharField(
-        label=_("Số báo cáo"),
-        max_length=40,
+        label=_("Người ký báo cáo của UBND"),
+        queryset=Person.objects.none(),
         required=False,
-        help_text=_("Ví dụ: 15/BC-UBND (văn bản UBND) hoặc 12-BC/ĐU (văn bản Đảng ủy)."),
+        help_text=_(
+            "Để trống: Chủ tịch UBND tại ngày họp ký. Chọn một Phó Chủ tịch để ký thay (KT.)."
+        ),
+    )
+    party_signer = PersonChoiceField(
+        label=_("Người ký báo cáo của Đảng ủy"),
+        queryset=Person.objects.none(),
+        required=False,
+        help_text=_("Để trống: Bí thư tại ngày họp ký. Chọn một Phó Bí thư để ký."),
     )
     agenda = _text(_("Chương trình hội nghị"), help_text=ONE_PER_LINE)
     reports_presented = _text(_("Các báo cáo được trình bày"), help_text=ONE_PER_LINE)
@@ -94,6 +99,7 @@ class ConferenceForm(StyledForm):
         self.fields["unit"].queryset = units
         self.fields["chair"].queryset = people
         self.fields["signer"].queryset = people
+        self.fields["party_signer"].queryset = people
         if lock_unit:
             del self.fields["unit"]
 
@@ -202,3 +208,12 @@ class AwardDecisionsForm(StyledForm):
         super().__init__(*args, **kwargs)
         self.fields["decisions"].queryset = choices
         self.fields["decisions"].widget.attrs["class"] = "form-check-input"
+
+
+class ReportNumberForm(StyledForm):
+    number = forms.IntegerField(
+        label=_("Số"),
+        min_value=1,
+        required=False,
+        help_text=_("Để trống: lấy số tiếp theo trong sổ."),
+    )

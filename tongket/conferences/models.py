@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tongket.units.models import Person, Unit
+from tongket.units.models import IssuedNumber, Person, Unit
 
 from .choices import KIND_SUBJECTS, ConferenceKind, Organisers, PhotoPlacement, SpeechKind
 
@@ -76,7 +76,26 @@ class Conference(models.Model):
         _("tồn tại, hạn chế và nguyên nhân"), blank=True, max_length=20000
     )
     report_number = models.CharField(
-        _("số báo cáo"), max_length=40, blank=True, help_text=_("Ví dụ: 15/BC-UBND hoặc 12-BC/ĐU")
+        _("số báo cáo cũ (nhập tay)"),
+        max_length=40,
+        blank=True,
+        help_text=_("Số ghi tay trước khi có sổ văn bản; số mới lấy từ sổ của UBND, Đảng ủy."),
+    )
+    state_number = models.OneToOneField(
+        IssuedNumber,
+        verbose_name=_("số báo cáo của UBND"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    party_number = models.OneToOneField(
+        IssuedNumber,
+        verbose_name=_("số báo cáo của Đảng ủy"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     signer = models.ForeignKey(
         Person,
@@ -116,6 +135,14 @@ class Conference(models.Model):
         max_length=200,
         blank=True,
         help_text=_("Ví dụ: Phường Hòa Bình; để trống thì chỉ ghi tên tác giả."),
+    )
+    party_signer = models.ForeignKey(
+        Person,
+        verbose_name=_("người ký báo cáo của Đảng ủy"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

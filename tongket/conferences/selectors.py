@@ -30,7 +30,7 @@ def conference_list(
 def conference_queryset() -> QuerySet[Conference]:
     """What a conference page or document needs in one go (4 queries once evaluated)."""
     return Conference.objects.select_related(
-        "unit", "chair", "signer", "unit__parent"
+        "unit", "chair", "signer", "party_signer", "state_number", "party_number", "unit__parent"
     ).prefetch_related(
         Prefetch("guests", queryset=Guest.objects.select_related("person").order_by("order", "id")),
         Prefetch("photos", queryset=Photo.objects.order_by("order", "id")),

@@ -15,14 +15,18 @@ from tongket.emulation import services as emulation_services
 from tongket.lib.dates import format_date
 from tongket.lib.numbers import format_number
 from tongket.lib.text import fold
-from tongket.units import access, audit
-from tongket.units.choices import Action
-from tongket.units.models import Person, Unit, User
+from tongket.units import access, audit, numbering
+from tongket.units.choices import Action, Body, DocumentType, number_label
+from tongket.units.models import IssuedNumber, Person, Unit, User
 from tongket.units.selectors import titles_on
 
 from . import selectors
-from .choices import PhotoPlacement, SpeechKind
+from .choices import ConferenceKind, PhotoPlacement, SpeechKind
 from .models import Conference, Guest, Photo, Speech
+
+# A year is reviewed once it is nearly over: a year-review conference meets from 1 November
+# of the year it reviews (before that, it is a six-month review).
+YEAR_REVIEW_FROM = (11, 1)
 
 # Photos go into Word documents and web pages: JPEG and PNG are what both take everywhere.
 PHOTO_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png")}
@@ -42,13 +46,13 @@ EDITABLE_FIELDS = (
     "pledges",
     "directions",
     "shortcomings",
-    "report_number",
     "signer",
     "title",
     "headline",
     "discussion",
     "author_name",
     "author_unit",
+    "party_signer",
 )
 
 
@@ -74,8 +78,31 @@ def _check_fields(conference: Conference) -> None:
     if not (conference.venue or "").strip():
         raise ValidationError({"venue": _("Chưa nhập địa điểm họp.")})
     conference.check_date()
+    _check_year_review_date(conference)
     _check_person(conference, conference.chair, "chair")
     _check_person(conference, conference.signer, "signer")
+    _check_person(conference, conference.party_signer, "party_signer")
+
+
+def _check_year_review_date(conference: Conference) -> None:
+    if conference.kind != ConferenceKind.YEAR_REVIEW or not (conference.date and conference.year):
+        return
+    earliest = datetime.date(conference.year, *YEAR_REVIEW_FROM)
+    if conference.date < earliest:
+        raise ValidationError(
+            {
+                "date": _(
+                    "Hội nghị tổng kết năm %(year)s họp từ ngày %(earliest)s trở đi, khi năm "
+                    "đã gần hết. Hội nghị họp ngày %(date)s hãy chọn loại “Hội nghị sơ kết "
+                    "sáu tháng”."
+                )
+                % {
+                    "year": conference.year,
+                    "earliest": format_date(earliest),
+                    "date": format_date(conference.date),
+                }
+            }
+        )
 
 
 def _missing_title_message(person: Person, on: datetime.date) -> str:
@@ -421,3 +448,46 @@ def award_record_add(*, conference: Conference, by: User, **fields):
         by=by, action="update", obj=conference, changes={"award_records": [None, record.pk]}
     )
     return record
+
+
+REPORT_BODIES = {"state": Body.PEOPLES_COMMITTEE, "party": Body.PARTY_COMMITTEE}
+
+
+@transaction.atomic
+def report_number_take(
+    *, conference: Conference, layout: str, by: User, number: int | None = None
+) -> IssuedNumber:
+    """Give the conference's report its number from the issuing body's book: the UBND's
+    ("15/BC-UBND") for the state layout, the Đảng ủy's ("12-BC/ĐU") for the party one. Each
+    layout is its own document with its own number; a report keeps the number it was given."""
+    access.require(by, Action.EDIT, conference.unit)
+    if layout not in REPORT_BODIES:
+        raise ValidationError({"layout": _("Mẫu báo cáo không hợp lệ.")})
+    field = f"{layout}_number"
+    current = getattr(conference, field)
+    if current is not None:
+        raise ValidationError(
+            {"number": _("Báo cáo này đã có số %(label)s.") % {"label": str(current)}}
+        )
+    issued = numbering.number_take(
+        unit=conference.unit,
+        body=REPORT_BODIES[layout],
+        doc_type=DocumentType.REPORT,
+        on=conference.date,
+        by=by,
+        number=number,
+        subject=f"Báo cáo {conference.subject}",
+        ref=f"conferences.Conference:{conference.pk}",
+    )
+    before = audit.snapshot(conference)
+    setattr(conference, field, issued)
+    audit.update(conference, before, by=by, verb="number", note=str(issued))
+    return issued
+
+
+def report_number_text(conference: Conference, layout: str) -> str:
+    """ "15/BC-UBND" or "12-BC/ĐU", or "" while the report has no number from the book."""
+    issued = getattr(conference, f"{layout}_number", None)
+    if issued is None:
+        return ""
+    return number_label(issued.number, issued.doc_type, issued.body)

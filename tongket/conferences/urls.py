@@ -21,4 +21,5 @@ urlpatterns = [
     path("<int:pk>/anh/<int:photo_pk>/vi-tri/", views.photo_place, name="photo_place"),
     path("<int:pk>/khen-thuong-so-luong/", views.award_records, name="award_records"),
     path("<int:pk>/khen-thuong-so-luong/them/", views.award_record_add, name="award_record_add"),
+    path("<int:pk>/so-bao-cao/<str:layout>/", views.report_number, name="report_number"),
 ]

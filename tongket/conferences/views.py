@@ -28,6 +28,7 @@ from .forms import (
     NamedGuestForm,
     PhotoForm,
     PhotoPlaceForm,
+    ReportNumberForm,
     SpeechForm,
 )
 
@@ -40,7 +41,7 @@ FIELDS = (
     "venue",
     "chair",
     "signer",
-    "report_number",
+    "party_signer",
     "agenda",
     "reports_presented",
     "pledges",
@@ -159,8 +160,40 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             else None,
             "records": records,
             "record_form": AwardRecordForm(initial={"year": conference.year}),
+            "numbers": [
+                (layout, label, services.report_number_text(conference, layout))
+                for layout, label in REPORT_LAYOUTS
+            ],
+            "number_form": ReportNumberForm(),
         },
     )
+
+
+REPORT_LAYOUTS = (("state", _("UBND")), ("party", _("Đảng ủy")))
+
+
+@login_required
+@require_POST
+def report_number(request: HttpRequest, pk: int, layout: str) -> HttpResponse:
+    """Give the report of one layout its number from the body's book."""
+    conference = selectors.get_conference_for(request.user, pk, Action.EDIT)
+    form = ReportNumberForm(request.POST)
+    if not form.is_valid():
+        show_errors(request, form.errors)
+        return redirect("conferences:detail", pk=pk)
+    issued = run_action(
+        request,
+        lambda: services.report_number_take(
+            conference=conference,
+            layout=layout,
+            number=form.cleaned_data["number"],
+            by=request.user,
+        ),
+        _("Đã cấp số báo cáo."),
+    )
+    if issued is not None:
+        messages.success(request, _("Số báo cáo: %(number)s.") % {"number": issued})
+    return redirect("conferences:detail", pk=pk)
 
 
 @login_required

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.http import JsonResponse
 from ninja import Router, Schema, Status
 
 from tongket.conferences import selectors as conference_selectors
@@ -14,6 +15,7 @@ from tongket.units.downloads import DOCX, download
 from . import selectors, services
 from .choices import JobKind
 from .data import report_data
+from .issuing import NotReady
 from .report import report_docx, report_filename
 
 router = Router(tags=["Văn bản"])
@@ -56,7 +58,19 @@ class JobOut(Schema):
 def report(request, pk: int, layout: str | None = None):
     conference = conference_selectors.get_conference_for(request.user, pk)
     data = report_data(conference, layout)
-    return download(report_docx(data), report_filename(data, "docx"), DOCX)
+    try:
+        docx = report_docx(data)
+    except NotReady as exc:
+        return not_ready_json(exc)
+    return download(docx, report_filename(data, "docx"), DOCX)
+
+
+def not_ready_json(exc: NotReady) -> JsonResponse:
+    """409: the document cannot be made yet; each missing part named with where to fill it."""
+    return JsonResponse(
+        {"detail": exc.message, "missing": [item.as_dict() for item in exc.missing]},
+        status=409,
+    )
 
 
 @router.post(

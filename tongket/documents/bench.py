@@ -95,6 +95,19 @@ def _world(communes: int, indicator_count: int = 30):
             directions="Hoàn thành các chỉ tiêu\nGiữ vững an ninh",
         )
         conferences.guest_add(conference=conference, person=person, by=root)
+        # What a report needs to be signed: the Chủ tịch and the Bí thư on the date, a number
+        # from each body's book.
+        for title in ("Chủ tịch UBND phường", "Bí thư Đảng ủy phường"):
+            leader = units.person_create(full_name=f"{title} {c + 1}", unit=commune, by=root)
+            units.position_create(
+                person=leader,
+                unit=commune,
+                title=title,
+                start_date=datetime.date(2021, 1, 1),
+                by=root,
+            )
+        for layout in ("state", "party"):
+            conferences.report_number_take(conference=conference, layout=layout, by=root)
         conferences_made.append(conference)
     return root, province, conferences_made, Indicator.objects.filter(owner=province)
 
@@ -154,7 +167,7 @@ def _cleanup(province) -> None:
     from tongket.documents.models import GeneratedFile, Job
     from tongket.emulation.models import AwardRecord
     from tongket.targets.models import Indicator, IndicatorVersion, Plan, Result
-    from tongket.units.models import AuditEntry, Person, Position, Unit
+    from tongket.units.models import AuditEntry, IssuedNumber, Person, Position, Unit
 
     units = Unit.objects.filter(path__startswith=province.path)
     for item in GeneratedFile.objects.filter(unit__in=units):
@@ -165,6 +178,7 @@ def _cleanup(province) -> None:
         photo.image.delete(save=False)
     Conference.objects.filter(unit__in=units).delete()
     AwardRecord.objects.filter(commune__in=units).delete()
+    IssuedNumber.objects.filter(unit__in=units).delete()
     Result.objects.filter(unit__in=units).delete()
     Plan.objects.filter(unit__in=units).delete()
     IndicatorVersion.objects.filter(indicator__owner=province).delete()
@@ -199,12 +213,18 @@ def _province_run(root, province, workers: int) -> None:
     del services
 
 
+def _chart_args(data) -> tuple:
+    rows = [row for row in data.achievements if row.percent_of_plan is not None]
+    bars = tuple((r.indicator_name, float(r.percent_of_plan), r.verdict) for r in rows)
+    return bars, f"% kế hoạch năm {data.year}"
+
+
 def run(options, stdout) -> None:
     from tongket.conferences.selectors import conference_queryset
     from tongket.documents import article as writer
     from tongket.documents import office
     from tongket.documents.data import report_data
-    from tongket.documents.report import report_docx
+    from tongket.documents.report import chart, report_docx
 
     communes = COMMUNES[options.get("scale", "small")]
     repeat = max(3, min(options.get("repeat", 30), 20))
@@ -219,7 +239,15 @@ def run(options, stdout) -> None:
             stdout=stdout,
             n=30,
         )
-        docx = report_docx(report_data(conference))
+        data = report_data(conference)
+        measure(
+            "documents.report_chart_uncached",
+            lambda _: chart.draw.__wrapped__(*_chart_args(data)),
+            repeat=repeat,
+            stdout=stdout,
+            n=30,
+        )
+        docx = report_docx(data)
         measure(
             "documents.report_pdf",
             lambda _: office.docx_to_pdf(docx),

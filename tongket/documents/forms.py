@@ -29,3 +29,15 @@ class ProvinceJobForm(StyledForm):
     def __init__(self, *args, units, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+
+class RecipientsForm(StyledForm):
+    lines = forms.CharField(
+        label=_("Nơi nhận"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Mỗi dòng một nơi nhận; dấu “;” và “.” cuối dòng được thêm khi in."),
+    )
+    standing = forms.BooleanField(
+        label=_("Dùng làm danh sách mặc định của cơ quan cho loại văn bản này"), required=False
+    )

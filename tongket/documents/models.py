@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tongket.conferences.models import Conference
 from tongket.petitions.models import Plan
+from tongket.units.choices import Body, DocumentType
 from tongket.units.models import Unit
 
 from .article.draft import marker_photo_id
@@ -186,3 +187,63 @@ class Job(models.Model):
     @property
     def finished(self) -> bool:
         return self.state in (JobState.DONE, JobState.FAILED)
+
+
+class RecipientList(models.Model):
+    """Nơi nhận: the lines a body of a unit sends a kind of document to, in order. A row with
+    neither conference nor decision is the body's standing list (its default); a row with one
+    is that document's own copy, kept once someone edits it for that document."""
+
+    scope_field = "unit"
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
+    body = models.CharField(_("cơ quan ban hành"), max_length=24, choices=Body.choices)
+    doc_type = models.CharField(_("loại văn bản"), max_length=8, choices=DocumentType.choices)
+    conference = models.ForeignKey(
+        Conference,
+        verbose_name=_("báo cáo của hội nghị"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    decision = models.ForeignKey(
+        "emulation.AwardDecision",
+        verbose_name=_("quyết định"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    lines = models.TextField(_("nơi nhận (mỗi dòng một nơi)"), max_length=4000)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("nơi nhận")
+        verbose_name_plural = _("nơi nhận")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "body", "doc_type"],
+                condition=Q(conference__isnull=True, decision__isnull=True),
+                name="unique_standing_recipients",
+            ),
+            models.UniqueConstraint(
+                fields=["conference", "body"],
+                condition=Q(conference__isnull=False),
+                name="unique_report_recipients",
+            ),
+            models.UniqueConstraint(
+                fields=["decision"],
+                condition=Q(decision__isnull=False),
+                name="unique_decision_recipients",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_body_display()} – {self.get_doc_type_display()}"
+
+    @property
+    def items(self) -> list[str]:
+        return [line.strip(" -•\t;.") for line in self.lines.splitlines() if line.strip(" -•\t;.")]

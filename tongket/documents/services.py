@@ -25,6 +25,7 @@ from . import article as article_writer
 from . import office, selectors
 from .choices import ArticleState, FileKind, JobKind, JobState
 from .data import report_data
+from .issuing import NotReady
 from .models import Article, GeneratedFile, Job
 from .report import report_docx, report_filename
 
@@ -317,14 +318,37 @@ def job_step_run(job_id: int, conference_id: int) -> None:
 
 
 def _failure_message(exc: Exception) -> str:
+    if isinstance(exc, NotReady):
+        return exc.message
     messages = getattr(exc, "messages", None)
     return "; ".join(messages) if messages else str(exc) or exc.__class__.__name__
 
 
 def conference_documents_make(job: Job, conference: Conference) -> None:
-    """One step of a job: the conference's report (DOCX, and PDF when asked), and for a
-    province job its article unless one is already published."""
-    data = report_data(conference)
+    """One step of a job: the conference's report in each layout asked for (DOCX, and PDF
+    when asked), and for a province job its article unless one is already published. A
+    report that lacks a required part is skipped and named (NotReady) after the rest is done."""
+    not_ready: list = []
+    for layout in _job_layouts(job, conference):
+        try:
+            _report_files(job, conference, layout)
+        except NotReady as exc:
+            not_ready.extend(exc.missing)
+    if job.kind == JobKind.PROVINCE_DOCUMENTS and not selectors.has_published_article(conference):
+        article_generate(conference=conference, by=job.created_by)
+    if not_ready:
+        raise NotReady("báo cáo", not_ready)
+
+
+def _job_layouts(job: Job, conference: Conference) -> list[str]:
+    """The layout asked for, else the organisers' bodies (both: the UBND's and the Đảng ủy's)."""
+    if job.params.get("layout") in ("state", "party"):
+        return [job.params["layout"]]
+    return {"state": ["state"], "party": ["party"]}.get(conference.organisers, ["state", "party"])
+
+
+def _report_files(job: Job, conference: Conference, layout: str) -> None:
+    data = report_data(conference, layout)
     docx = report_docx(data)
     generated_file_save(
         conference=conference,
@@ -343,8 +367,6 @@ def conference_documents_make(job: Job, conference: Conference) -> None:
             by=None,
             job=job,
         )
-    if job.kind == JobKind.PROVINCE_DOCUMENTS and not selectors.has_published_article(conference):
-        article_generate(conference=conference, by=job.created_by)
 
 
 def _job_step_done(job_id: int, errors: list[str]) -> None:

@@ -10,6 +10,16 @@ urlpatterns = [
     path("hoi-nghi/<int:pk>/", views.conference, name="conference"),
     path("hoi-nghi/<int:pk>/bao-cao.docx", views.report_download, name="report_docx"),
     path("hoi-nghi/<int:pk>/bang-bieu.xlsx", views.report_tables, name="report_xlsx"),
+    path(
+        "hoi-nghi/<int:pk>/noi-nhan/<str:layout>/",
+        views.report_recipients,
+        name="report_recipients",
+    ),
+    path(
+        "khen-thuong/quyet-dinh/<int:pk>/noi-nhan/",
+        views.decision_recipients,
+        name="decision_recipients",
+    ),
     path("hoi-nghi/<int:pk>/bao-cao-pdf/", views.report_pdf, name="report_pdf"),
     path("hoi-nghi/<int:pk>/nhap-so-lieu/", views.results_import, name="results_import"),
     path("hoi-nghi/<int:pk>/viet-tin/", views.article_generate, name="article_generate"),

@@ -4,13 +4,15 @@ certificates, council minutes). Thin: parse, call one service or selector, respo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,21 +21,50 @@ from tongket.emulation import selectors as emulation
 from tongket.emulation.models import AwardDecision
 from tongket.lib.text import slug
 from tongket.units import access
-from tongket.units.choices import Action
+from tongket.units.choices import Action, DocumentType
 from tongket.units.downloads import DOCX, PDF, XLSX, download
 from tongket.units.web import run_action, show_errors
 
-from . import awards, office, selectors, services
+from . import awards, office, recipients, selectors, services
 from .choices import JobKind
-from .data import report_data
-from .forms import ArticleForm, ProvinceJobForm, ResultsImportForm
-from .report import achievement_table, plan_table, report_docx, report_filename, report_xlsx
+from .data import report_data, report_layout
+from .forms import ArticleForm, ProvinceJobForm, RecipientsForm, ResultsImportForm
+from .issuing import NotReady
+from .report import (
+    achievement_table,
+    plan_table,
+    report_docx,
+    report_filename,
+    report_issue,
+    report_xlsx,
+)
+from .report.document import BODIES, half_year
 from .wording import missing_sentences, summary_sentence
 
 
 def _layout(request: HttpRequest) -> str | None:
     value = request.GET.get("mau", "")
     return value if value in ("state", "party") else None
+
+
+def not_ready(request: HttpRequest, exc: NotReady, back: str) -> HttpResponse:
+    """A page naming what a document lacks, each with a link to where it is filled in
+    (409: the document cannot be made in the present state of the data)."""
+    return render(
+        request,
+        "documents/not_ready.html",
+        {"error": exc, "back": back},
+        status=409,
+    )
+
+
+def _document(request: HttpRequest, build, filename, content_type: str, back: str):
+    """Build a document and send it, or say what it lacks."""
+    try:
+        data = build()
+    except NotReady as exc:
+        return not_ready(request, exc, back)
+    return download(data, filename() if callable(filename) else filename, content_type)
 
 
 @login_required
@@ -46,7 +77,8 @@ def conference(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "conference": item,
             "data": data,
-            "summary": summary_sentence(data),
+            "layouts": report_layouts(data),
+            "summary": _screen_summary(data),
             "missing": missing_sentences(data),
             "numeric": (3, 4, 5),
             "achievement_rows": achievement_table(data),
@@ -61,11 +93,46 @@ def conference(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _screen_summary(data) -> str:
+    """The year's verdicts, or for a six-month review how many indicators have first-half
+    figures (measured against the annual plan, without a verdict)."""
+    if not half_year(data):
+        return summary_sentence(data)
+    measured = sum(1 for row in data.achievements if row.result is not None)
+    return _(
+        "Sáu tháng đầu năm %(year)s: %(measured)s/%(total)s chỉ tiêu có số liệu thực hiện, "
+        "so với kế hoạch năm."
+    ) % {"year": data.year, "measured": measured, "total": len(data.achievements)}
+
+
+LAYOUT_LABELS = {"state": _("Báo cáo của UBND"), "party": _("Báo cáo của Đảng ủy")}
+
+
+def report_layouts(data) -> list[dict]:
+    """The report's layouts for this conference (the organisers' bodies), each with its file
+    name and what it still lacks."""
+    organisers = data.conference.organisers
+    wanted = {"state": ["state"], "party": ["party"]}.get(organisers, ["state", "party"])
+    layouts = []
+    for layout in wanted:
+        shaped = dataclasses.replace(data, layout=layout)
+        layouts.append(
+            {
+                "layout": layout,
+                "label": LAYOUT_LABELS[layout],
+                "filename": report_filename(shaped, "docx"),
+                "missing": report_issue(shaped).missing,
+            }
+        )
+    return layouts
+
+
 @login_required
 def report_download(request: HttpRequest, pk: int) -> HttpResponse:
     item = conference_selectors.get_conference_for(request.user, pk)
     data = report_data(item, _layout(request))
-    return download(report_docx(data), report_filename(data, "docx"), DOCX)
+    back = reverse("documents:conference", args=[pk])
+    return _document(request, lambda: report_docx(data), report_filename(data, "docx"), DOCX, back)
 
 
 @login_required
@@ -79,11 +146,17 @@ def report_tables(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     item = conference_selectors.get_conference_for(request.user, pk)
+    chosen = request.POST.get("mau", "")
+    layout = report_layout(item, chosen if chosen in ("state", "party") else None)
+    issue = report_issue(report_data(item, layout))
+    if issue.missing:
+        back = reverse("documents:conference", args=[pk])
+        return not_ready(request, NotReady("báo cáo", issue.missing), back)
     job = services.job_start(
         kind=JobKind.REPORT_PDF,
         unit=item.unit,
         year=item.year,
-        params={"conference_id": item.pk},
+        params={"conference_id": item.pk, "layout": layout},
         by=request.user,
     )
     return redirect("documents:job", pk=job.pk)
@@ -268,14 +341,13 @@ def job_progress(request: HttpRequest, pk: int) -> JsonResponse:
 # Award documents --------------------------------------------------------------------------
 
 
-def _file_stem(decision: AwardDecision) -> str:
-    return f"{slug(decision.number_label)}-{decision.signed_on.year}"
-
-
-def _pdf_download(build, filename: str) -> HttpResponse:
-    """A PDF made by LibreOffice as a download, or a 503 saying in Vietnamese why not."""
+def _pdf_download(request: HttpRequest, build, filename: str, back: str) -> HttpResponse:
+    """A PDF made by LibreOffice as a download; a page naming what the document lacks; or a
+    503 saying in Vietnamese why LibreOffice could not make it."""
     try:
         data = build()
+    except NotReady as exc:
+        return not_ready(request, exc, back)
     except office.OfficeConversionError as exc:
         return HttpResponse(
             _("Chưa tạo được tệp PDF: %(reason)s") % {"reason": exc},
@@ -288,16 +360,21 @@ def _pdf_download(build, filename: str) -> HttpResponse:
 @login_required
 def decision_docx(request: HttpRequest, pk: int) -> HttpResponse:
     decision = selectors.get_award_decision_for(request.user, pk)
-    data = awards.decision_docx(emulation.decision_page(decision))
-    return download(data, f"quyet-dinh-{_file_stem(decision)}.docx", DOCX)
+    page = emulation.decision_page(decision)
+    back = reverse("emulation:decision", args=[pk])
+    name = f"quyet-dinh-{_file_stem(decision)}.docx"
+    return _document(request, lambda: awards.decision_docx(page), name, DOCX, back)
 
 
 @login_required
 def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     decision = selectors.get_award_decision_for(request.user, pk)
+    page = emulation.decision_page(decision)
     return _pdf_download(
-        lambda: awards.certificates_pdf(emulation.decision_page(decision)),
+        request,
+        lambda: awards.certificates_pdf(page),
         f"giay-khen-{_file_stem(decision)}.pdf",
+        reverse("emulation:decision", args=[pk]),
     )
 
 
@@ -305,8 +382,10 @@ def certificates_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def minutes_docx(request: HttpRequest, pk: int) -> HttpResponse:
     """The council minutes, for those who may see the session (its commune or its members)."""
     session = selectors.get_session_for(request.user, pk)
-    data = awards.minutes_docx(emulation.session_page(session, with_waiting=False))
-    return download(data, f"bien-ban-hoi-dong-{session.held_on:%Y-%m-%d}.docx", DOCX)
+    page = emulation.session_page(session, with_waiting=False)
+    name = f"bien-ban-hoi-dong-{session.held_on:%Y-%m-%d}.docx"
+    back = reverse("emulation:session", args=[pk])
+    return _document(request, lambda: awards.minutes_docx(page), name, DOCX, back)
 
 
 @login_required
@@ -316,6 +395,78 @@ def certificate_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     chosen = [item for item in page.awards if item.pk == award.pk]
     name = slug(award.nomination.nominee_name)
     return _pdf_download(
+        request,
         lambda: awards.certificates_pdf(page, chosen),
         f"giay-khen-{name}-{award.decision.year}.pdf",
+        reverse("emulation:nomination", args=[award.nomination_id]),
+    )
+
+
+def _file_stem(decision: AwardDecision) -> str:
+    return f"{slug(decision.number_label)}-{decision.signed_on.year}"
+
+
+# Nơi nhận ----------------------------------------------------------------------------------
+
+
+def _recipients_page(request, *, commune, body, doc_type, title, back, **target):
+    """Edit one document's Nơi nhận (it keeps its own copy), and optionally the body's
+    standing list for that kind of document."""
+    access.require(request.user, Action.EDIT, commune)
+    current = recipients.recipients_for(commune, body, doc_type, **target)
+    form = RecipientsForm(request.POST or None, initial={"lines": "\n".join(current)})
+    if request.method == "POST" and form.is_valid():
+        lines = form.cleaned_data["lines"]
+        try:
+            recipients.recipients_save(
+                commune=commune,
+                body=body,
+                doc_type=doc_type,
+                lines=lines,
+                by=request.user,
+                **target,
+            )
+            if form.cleaned_data["standing"]:
+                recipients.recipients_save(
+                    commune=commune, body=body, doc_type=doc_type, lines=lines, by=request.user
+                )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            messages.success(request, _("Đã lưu nơi nhận."))
+            return redirect(back)
+    return render(
+        request,
+        "documents/recipients.html",
+        {"form": form, "title": title, "back": back},
+    )
+
+
+@login_required
+def report_recipients(request: HttpRequest, pk: int, layout: str) -> HttpResponse:
+    item = conference_selectors.get_conference_for(request.user, pk, Action.EDIT)
+    if layout not in LAYOUT_LABELS:
+        raise Http404(_("Mẫu báo cáo không hợp lệ."))
+    return _recipients_page(
+        request,
+        commune=item.unit,
+        body=BODIES[layout],
+        doc_type=DocumentType.REPORT,
+        title=_("Nơi nhận – %(label)s") % {"label": LAYOUT_LABELS[layout]},
+        back=reverse("documents:conference", args=[pk]),
+        conference=item,
+    )
+
+
+@login_required
+def decision_recipients(request: HttpRequest, pk: int) -> HttpResponse:
+    decision = selectors.get_award_decision_for(request.user, pk)
+    return _recipients_page(
+        request,
+        commune=decision.commune,
+        body=awards.book_body(decision.body),
+        doc_type=DocumentType.DECISION,
+        title=_("Nơi nhận – Quyết định số %(n)s") % {"n": decision.number_label},
+        back=reverse("emulation:decision", args=[pk]),
+        decision=decision,
     )

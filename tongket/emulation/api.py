@@ -100,9 +100,10 @@ class VotesIn(Schema):
 
 class ApproveIn(Schema):
     body: str
-    number: int
+    number: int | None = None
     signed_on: datetime.date
-    signer_name: str
+    signer_id: int | None = None
+    signer_name: str = ""
     signer_title: str = ""
 
 
@@ -352,8 +353,11 @@ def session_votes(request, pk: int, payload: VotesIn):
     summary="Duyệt toàn bộ kết quả, ban hành quyết định",
 )
 def session_approve(request, pk: int, payload: ApproveIn):
+    session = selectors.get_session_for(request.user, pk)
+    data = payload.dict(exclude={"signer_id"})
+    signer = selectors.get_signer(session.commune, payload.signer_id)
     decision = services.council_result_approve(
-        session=selectors.get_session_for(request.user, pk), by=request.user, **payload.dict()
+        session=session, by=request.user, signer=signer, **data
     )
     return Status(201, _decision_out(decision))
 
@@ -367,9 +371,10 @@ def decisions(request, year: int | None = None):
 def decision_create(request, payload: DecisionIn):
     commune = access.get_unit_for(request.user, payload.commune_id)
     nominations = [selectors.get_nomination_for(request.user, pk) for pk in payload.nomination_ids]
-    data = payload.dict(exclude={"commune_id", "nomination_ids"})
+    data = payload.dict(exclude={"commune_id", "nomination_ids", "signer_id"})
+    signer = selectors.get_signer(commune, payload.signer_id)
     decision = services.decision_create(
-        commune=commune, nominations=nominations, by=request.user, **data
+        commune=commune, nominations=nominations, by=request.user, signer=signer, **data
     )
     return Status(201, _decision_out(decision))
 

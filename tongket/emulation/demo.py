@@ -322,8 +322,11 @@ def _year_2025(ctx, kinds, movement, officer, reporter, leader) -> None:
         place="Hội trường UBND phường Hòa Bình",
         chair_name="Lê Thị Thu Hà",
         secretary_name="Trịnh Thị Lan",
+        start_time=datetime.time(8, 0),
+        end_time=datetime.time(10, 30),
         by=officer,
     )
+    services.session_minutes_number_take(session=session, number=1, by=officer)
     ballots = services.session_add_nominations(session=session, nominations=submitted, by=officer)
     votes = {ballot.pk: 7 - (index % 3 == 0) for index, ballot in enumerate(ballots)}
     # One household falls short of the threshold: 3 of 7 members.
@@ -335,7 +338,6 @@ def _year_2025(ctx, kinds, movement, officer, reporter, leader) -> None:
         body="chairman",
         number=5,
         signed_on=D(2026, 1, 8),
-        signer_name="Lê Thị Thu Hà",
         by=leader,
     )
     services.council_result_approve(
@@ -343,8 +345,6 @@ def _year_2025(ctx, kinds, movement, officer, reporter, leader) -> None:
         body="party_committee",
         number=15,
         signed_on=D(2026, 1, 8),
-        signer_name="Nguyễn Văn Hùng",
-        signer_title="Bí thư",
         by=leader,
     )
 

@@ -259,6 +259,38 @@ class SessionForm(StyledForm):
         self.fields["commune"].queryset = communes
 
 
+class LegalDocumentForm(StyledForm):
+    short_name = forms.CharField(
+        label=_("Tên gọi trong quy định"),
+        max_length=200,
+        help_text=_("Đúng như cột “văn bản” của các dòng quy định."),
+    )
+    kind = forms.CharField(label=_("Loại văn bản"), max_length=40)
+    number = forms.CharField(label=_("Số, ký hiệu"), max_length=60, required=False)
+    issued_on = forms.DateField(label=_("Ngày ban hành"), widget=DateInput())
+    issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=120, required=False)
+    title = forms.CharField(label=_("Trích yếu"), max_length=400)
+    unverified = forms.BooleanField(label=_("Chưa xác minh"), required=False)
+    note = forms.CharField(
+        label=_("Ghi chú"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class MinutesInfoForm(StyledForm):
+    place = forms.CharField(label=_("Địa điểm"), max_length=200, required=False)
+    chair_name = forms.CharField(label=_("Chủ trì"), max_length=120, required=False)
+    secretary_name = forms.CharField(label=_("Thư ký"), max_length=120, required=False)
+    start_time = forms.TimeField(
+        label=_("Giờ bắt đầu"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    end_time = forms.TimeField(
+        label=_("Giờ kết thúc"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+
+
 class ScheduleForm(StyledForm):
     nominations = forms.ModelMultipleChoiceField(
         label=_("Đề nghị đưa ra Hội đồng"),
@@ -273,10 +305,31 @@ class ScheduleForm(StyledForm):
 
 class ApproveForm(StyledForm):
     body = forms.ChoiceField(label=_("Cấp quyết định"), choices=AwardingBody.choices)
-    number = forms.IntegerField(label=_("Số quyết định"), min_value=1)
+    number = forms.IntegerField(
+        label=_("Số quyết định"),
+        min_value=1,
+        required=False,
+        help_text=_("Để trống: số tiếp theo trong sổ văn bản của cơ quan ban hành."),
+    )
     signed_on = forms.DateField(label=_("Ngày ký"), widget=DateInput())
-    signer_name = forms.CharField(label=_("Người ký"), max_length=120)
+    signer = forms.ModelChoiceField(
+        label=_("Người ký"),
+        queryset=Person.objects.none(),
+        required=False,
+        help_text=_(
+            "Để trống: người giữ chức Chủ tịch (hoặc Bí thư) vào ngày ký. Chọn cấp phó để ký "
+            "thay (KT.)."
+        ),
+    )
+    signer_name = forms.CharField(
+        label=_("Người ký (khi chưa ghi chức vụ)"), max_length=120, required=False
+    )
     signer_title = forms.CharField(label=_("Chức vụ người ký"), max_length=120, required=False)
+
+    def __init__(self, *args, people=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if people is not None:
+            self.fields["signer"].queryset = people
 
 
 class AwardRecordForm(StyledForm):

@@ -16,14 +16,145 @@ ND152 = "Nghị định 152/2025/NĐ-CP"
 ND152_FROM = datetime.date(2025, 7, 1)  # date and scope unverified
 ND73 = "Nghị định 73/2024/NĐ-CP"
 ND86 = "Nghị định 86/2023/NĐ-CP"
-PARTY = "Quy định về công tác khen thưởng của Đảng"
+PARTY = "Quy định 232-QĐ/TW"
+OLD_PARTY = "Quy định về công tác khen thưởng của Đảng"  # cited without a number before
 ND91 = "Nghị định 91/2017/NĐ-CP"
 ND91_FROM = datetime.date(2017, 10, 1)  # effective date unverified
-OLD_LAW = "Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung 2013); Nghị định 91/2017/NĐ-CP"
+OLD_LAW = ND91  # who awarded what before NĐ 152/2025: its awarding-body articles
 ND91_NOTE = (
     "Áp dụng cho quyết định trước khi Nghị định 152/2025/NĐ-CP có hiệu lực; chưa đối chiếu "
     "với văn bản, cần kiểm tra lại."
 )
+
+_SALARY = "quy định mức lương cơ sở đối với cán bộ, công chức, viên chức và lực lượng vũ trang"
+_DETAIL = "quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng"
+
+# The documents rule rows cite, in full (NĐ 30/2020 cites "Nghị định số … ngày … của … về …").
+# short name, kind, number, date, issuer, title, unverified, note
+DOCUMENTS = [
+    (
+        LAW,
+        "Luật",
+        "06/2022/QH15",
+        datetime.date(2022, 6, 15),
+        "Quốc hội",
+        "Thi đua, khen thưởng",
+        False,
+        "",
+    ),
+    (
+        ND152,
+        "Nghị định",
+        "152/2025/NĐ-CP",
+        datetime.date(2025, 6, 14),
+        "Chính phủ",
+        "quy định chi tiết một số điều của Luật Thi đua, khen thưởng",
+        True,
+        "Ngày ban hành theo các văn bản dẫn chiếu; trích yếu chưa đối chiếu bản gốc.",
+    ),
+    (
+        ND73,
+        "Nghị định",
+        "73/2024/NĐ-CP",
+        datetime.date(2024, 6, 30),
+        "Chính phủ",
+        "quy định mức lương cơ sở và chế độ tiền thưởng đối với cán bộ, công chức, viên chức và "
+        "lực lượng vũ trang",
+        False,
+        "",
+    ),
+    (
+        ND86,
+        "Nghị định",
+        "86/2023/NĐ-CP",
+        datetime.date(2023, 12, 7),
+        "Chính phủ",
+        "quy định về khung tiêu chuẩn và trình tự, thủ tục, hồ sơ xét tặng danh hiệu “Gia đình "
+        "văn hóa”; “Thôn, tổ dân phố văn hóa”, “Xã, phường, thị trấn tiêu biểu”",
+        True,
+        "",
+    ),
+    (
+        PARTY,
+        "Quy định",
+        "232-QĐ/TW",
+        datetime.date(2025, 1, 20),
+        "Ban Chấp hành Trung ương",
+        "về thi hành Điều lệ Đảng",
+        True,
+        "Thẩm quyền khen thưởng của đảng ủy cơ sở theo quy định thi hành Điều lệ Đảng.",
+    ),
+    (
+        "Nghị định 98/2023/NĐ-CP",
+        "Nghị định",
+        "98/2023/NĐ-CP",
+        datetime.date(2023, 12, 31),
+        "Chính phủ",
+        _DETAIL,
+        True,
+        "",
+    ),
+    (
+        "Nghị định 91/2017/NĐ-CP",
+        "Nghị định",
+        "91/2017/NĐ-CP",
+        datetime.date(2017, 7, 31),
+        "Chính phủ",
+        _DETAIL,
+        True,
+        "",
+    ),
+    (
+        "Nghị định 47/2016/NĐ-CP",
+        "Nghị định",
+        "47/2016/NĐ-CP",
+        datetime.date(2016, 5, 26),
+        "Chính phủ",
+        _SALARY,
+        True,
+        "",
+    ),
+    (
+        "Nghị định 47/2017/NĐ-CP",
+        "Nghị định",
+        "47/2017/NĐ-CP",
+        datetime.date(2017, 4, 24),
+        "Chính phủ",
+        _SALARY,
+        True,
+        "",
+    ),
+    (
+        "Nghị định 72/2018/NĐ-CP",
+        "Nghị định",
+        "72/2018/NĐ-CP",
+        datetime.date(2018, 5, 15),
+        "Chính phủ",
+        _SALARY,
+        True,
+        "",
+    ),
+    (
+        "Nghị định 38/2019/NĐ-CP",
+        "Nghị định",
+        "38/2019/NĐ-CP",
+        datetime.date(2019, 5, 9),
+        "Chính phủ",
+        _SALARY,
+        True,
+        "",
+    ),
+    (
+        "Nghị định 24/2023/NĐ-CP",
+        "Nghị định",
+        "24/2023/NĐ-CP",
+        datetime.date(2023, 5, 14),
+        "Chính phủ",
+        _SALARY,
+        True,
+        "",
+    ),
+]
 
 # code, name, short name (in sentences), category, individuals, collectives, households,
 # collective unit kinds, order
@@ -437,14 +568,44 @@ RULES = [
 ]
 
 
+def seed_documents(apps=None) -> int:
+    """Create the legal documents the rows cite (missing ones only); rows that cited the
+    party's rules without a number now cite Quy định 232-QĐ/TW."""
+    if apps is None:
+        from .models import LegalDocument, Rule
+    else:
+        try:
+            LegalDocument = apps.get_model("emulation", "LegalDocument")
+        except LookupError:  # an early migration: migration 0004 seeds them
+            return 0
+        Rule = apps.get_model("emulation", "Rule")
+    created = 0
+    for short, kind, number, issued_on, issuer, title, unverified, note in DOCUMENTS:
+        _, made = LegalDocument.objects.get_or_create(
+            short_name=short,
+            defaults={
+                "kind": kind,
+                "number": number,
+                "issued_on": issued_on,
+                "issuer": issuer,
+                "title": title,
+                "unverified": unverified,
+                "note": note,
+            },
+        )
+        created += made
+    Rule.objects.filter(citation_document=OLD_PARTY).update(citation_document=PARTY)
+    return created
+
+
 def seed_rulebook(apps=None) -> int:
     """Create the missing starting rows; return how many were created."""
+    created = seed_documents(apps)
     if apps is None:
         from .models import AwardKind, Rule
     else:
         AwardKind = apps.get_model("emulation", "AwardKind")
         Rule = apps.get_model("emulation", "Rule")
-    created = 0
     kinds = {}
     for code, name, short, category, ind, coll, hh, unit_kinds, order in KINDS:
         kind, made = AwardKind.objects.get_or_create(

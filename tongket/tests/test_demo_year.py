@@ -42,7 +42,7 @@ def test_the_demo_conference_lists_the_decisions_handed_out_and_its_article_is_p
     from tongket.documents.choices import ArticleState
     from tongket.documents.models import Article
 
-    conference = Conference.objects.get(unit__code="AH-HB-P", year=2025)
+    conference = Conference.objects.get(unit__code="AH-HB-P", year=2025, kind="year_review")
     assert conference.award_decisions.count() == 2
     article = Article.objects.get(conference=conference, state=ArticleState.PUBLISHED)
     page = Client().get(f"/cong/AH-HB-P/tin/{article.pk}/").content.decode()

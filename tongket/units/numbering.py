@@ -70,12 +70,14 @@ def number_take(
     subject: str = "",
     ref: str = "",
     side: str = Side.STATE,
+    action: str = Action.EDIT,
 ) -> IssuedNumber:
     """Take a number for a document issued on a date: the next free one, or the one the
     officer typed (refused, naming the next free number, when it is already used). Two people
     taking the same number at once: the database refuses the second (409, nothing saved).
-    `side` says whose grants allow it: the party module numbers with the party office's."""
-    access.require(by, Action.EDIT, unit, side)
+    `side` says whose grants allow it: the party module numbers with the party office's;
+    `action` is the right the caller's document needs (a leader approves a decision)."""
+    access.require(by, action, unit, side)
     period = numbering_period(unit, body, on)
     if number is None:
         number = next_number(unit, body, doc_type, on)

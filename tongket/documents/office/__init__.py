@@ -19,15 +19,22 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from .blocks import (
+    Agency,
+    Signature,
+    add_caption,
     add_heading_text,
+    add_lead_paragraph,
     add_paragraph,
     add_party_header,
     add_picture,
     add_signature,
+    add_signatures,
     add_state_header,
     add_table,
     add_title,
+    list_lines,
 )
+from .measure import NBSP, fit_lines, keep_together
 from .page import BODY_FONT, BODY_SIZE, MARGINS_MM, document_layout, new_document, to_bytes
 from .pdf import OfficeConversionError, docx_to_pdf, soffice_path
 
@@ -35,19 +42,28 @@ __all__ = [
     "BODY_FONT",
     "BODY_SIZE",
     "MARGINS_MM",
+    "NBSP",
     "WD_ALIGN_PARAGRAPH",
+    "Agency",
     "DocxDocument",
     "OfficeConversionError",
+    "Signature",
+    "add_caption",
     "add_heading_text",
+    "add_lead_paragraph",
     "add_paragraph",
     "add_party_header",
     "add_picture",
     "add_signature",
+    "add_signatures",
     "add_state_header",
     "add_table",
     "add_title",
     "document_layout",
     "docx_to_pdf",
+    "fit_lines",
+    "keep_together",
+    "list_lines",
     "new_document",
     "soffice_path",
     "to_bytes",

@@ -100,6 +100,8 @@ def short_rule(container, *, width_mm: float, available_mm: float) -> Paragraph:
     fmt.left_indent = Mm(side)
     fmt.right_indent = Mm(side)
     fmt.line_spacing = Pt(4)
+    # Space above the line keeps it clear of the letters it underlines, in Word and in PDF.
+    fmt.space_before = Pt(4)
     border(paragraph, "top")
     add_run(paragraph, "", size=2)
     return paragraph

@@ -1,138 +1,218 @@
-"""The review report (báo cáo tổng kết) as a DOCX in the official layout: one function per
-section, in the order RULES.md gives, over one ReportData (see data.py)."""
+"""The review report (báo cáo tổng kết, or sơ kết sáu tháng) as a DOCX in the official layout:
+one function per section over one ReportData (see data.py), and the parts around the text
+(heading, number, signer, recipients) from issuing.py. The UBND's report (NĐ 30/2020) and the
+Đảng ủy's (HD 36-HD/VPTW) are two documents with two numbers from two books.
+
+A six-month review reads as one: "sáu tháng đầu năm 2025" in the introduction and headings,
+first-half results against the annual plan ("bằng 47,7% kế hoạch năm") without a verdict,
+and "nhiệm vụ sáu tháng cuối năm" instead of next year's plans."""
 
 from __future__ import annotations
 
+from django.urls import reverse
+
+from tongket.conferences.choices import ConferenceKind
 from tongket.lib.text import slug
+from tongket.units.choices import Body, DocumentType, number_line
 
 from .. import office
 from ..data import ReportData
-from ..wording import (
-    achievement_phrase,
-    lower_first,
-    missing_sentences,
-    plan_phrase,
-    summary_sentence,
+from ..issuing import (
+    PARTY_HEADER_WIDTH_MM,
+    Issue,
+    Missing,
+    kind_word,
+    party_agency,
+    place_of,
+    signer_on,
+    state_agency,
 )
+from ..recipients import recipients_for
+from ..wording import achievement_phrase, lower_first, plan_phrase
 from .chart import chart_png
 from .tables import (
     ACHIEVEMENT_HEADERS,
     COMMENDATION_HEADERS,
+    HALF_YEAR_HEADERS,
     PLAN_HEADERS,
     ROMAN,
     achievement_table,
     commendation_table,
+    half_year_table,
     plan_table,
 )
 
-# Who the report is addressed to, by layout (the "Nơi nhận" list).
-RECIPIENTS = {
-    "party": ["Ban Thường vụ Tỉnh ủy (b/c)", "Các chi bộ trực thuộc", "Lưu Văn phòng Đảng ủy"],
-    "state": [
-        "UBND tỉnh (b/c)",
-        "Thường trực Đảng ủy, HĐND phường",
-        "Các đơn vị trực thuộc",
-        "Lưu: VT",
-    ],
-}
+BODIES = {"state": Body.PEOPLES_COMMITTEE, "party": Body.PARTY_COMMITTEE}
+
+
+def half_year(data: ReportData) -> bool:
+    return data.conference.kind == ConferenceKind.HALF_YEAR_REVIEW
+
+
+def period_words(data: ReportData) -> str:
+    """ "năm 2025" or "sáu tháng đầu năm 2025"."""
+    return f"sáu tháng đầu năm {data.year}" if half_year(data) else f"năm {data.year}"
+
+
+def next_period_words(data: ReportData) -> str:
+    """ "năm 2026" or "sáu tháng cuối năm 2025"."""
+    return f"sáu tháng cuối năm {data.year}" if half_year(data) else f"năm {data.next_year}"
 
 
 def _issuer(data: ReportData) -> str:
     return "Đảng ủy" if data.layout == "party" else "Ủy ban nhân dân"
 
 
-def _bodies(data: ReportData) -> tuple[str, str]:
-    commune = data.commune.name
-    province = data.province.name if data.province else ""
-    if data.layout == "party":
-        return (
-            f"Đảng bộ {lower_first(province)}" if province else "",
-            f"Đảng ủy {lower_first(commune)}",
-        )
-    return (
-        f"UBND {lower_first(province)}" if province else "",
-        f"Ủy ban nhân dân {lower_first(commune)}",
-    )
+def _commune(data: ReportData) -> str:
+    return lower_first(data.commune.name)
 
 
-def _number(data: ReportData) -> str:
-    if data.conference.report_number:
-        return data.conference.report_number
-    # Left blank for the office to fill in when the report is issued.
-    return "      -BC/ĐU" if data.layout == "party" else "      /BC-UBND"
+# What the report needs before it is made ---------------------------------------------------
 
 
-def _signature(data: ReportData) -> dict:
-    signer = data.signer
-    title = signer.title.lower() if signer else ""
-    if data.layout == "party":
-        on_behalf, role = "T/M ĐẢNG ỦY", "Bí thư"
-        if title.startswith("phó bí thư"):
-            on_behalf, role = on_behalf + "\nPHÓ BÍ THƯ", ""
+def report_issue(data: ReportData) -> Issue:
+    """Heading, number, signer and recipients of the report; `missing` names what lacks."""
+    conference, commune = data.conference, data.commune
+    body = BODIES[data.layout]
+    party = data.layout == "party"
+    issue = Issue(layout=data.layout, place=place_of(commune), on=conference.date)
+    issue.agency = party_agency(commune, PARTY_HEADER_WIDTH_MM) if party else state_agency(commune)
+    issued = conference.party_number if party else conference.state_number
+    detail = reverse("conferences:detail", args=[conference.pk])
+    if issued is not None:
+        issue.number_line = number_line(issued.number, issued.doc_type, issued.body)
     else:
-        on_behalf, role = "TM. ỦY BAN NHÂN DÂN", "Chủ tịch"
-        if title.startswith("phó chủ tịch"):
-            on_behalf, role = on_behalf + "\nKT. CHỦ TỊCH", "Phó Chủ tịch"
-    return {
-        "on_behalf": on_behalf,
-        "signer_title": role,
-        "signer_name": signer.name if signer else "",
-        "recipients": list(RECIPIENTS[data.layout]),
-    }
+        issue.missing.append(
+            Missing(
+                f"Báo cáo chưa có số trong sổ văn bản của {'Đảng ủy' if party else 'UBND'} "
+                f"{kind_word(commune)}.",
+                detail,
+                "Lấy số báo cáo",
+            )
+        )
+    chosen = conference.party_signer if party else conference.signer
+    signature = signer_on(commune, body, conference.date, chosen, collective=True)
+    if isinstance(signature, Missing):
+        issue.missing.append(signature)
+    else:
+        issue.signature = signature
+    if not conference.direction_items:
+        issue.missing.append(
+            Missing(
+                f"Chưa nhập phương hướng, nhiệm vụ {next_period_words(data)}.",
+                reverse("conferences:edit", args=[conference.pk]),
+                "Sửa hội nghị",
+            )
+        )
+    issue.recipients = recipients_for(commune, body, DocumentType.REPORT, conference=conference)
+    return issue
 
 
-def _items(doc, items: list[str], empty: str) -> None:
-    if not items:
-        office.add_paragraph(doc, empty, italic=True)
-        return
-    for item in items:
-        office.add_paragraph(doc, f"- {item}")
+# Helpers -----------------------------------------------------------------------------------
 
 
-def _caption(doc, text: str) -> None:
-    office.add_paragraph(doc, text, bold=True, align="center", indent_first=False, size=13)
+def _items(doc, items: list[str]) -> None:
+    """A list: each item a paragraph "- …;", the last ending "."."""
+    for line in office.list_lines(items):
+        office.add_paragraph(doc, line)
 
 
-# Sections ---------------------------------------------------------------------------------
+def _sentence(parts: list[str]) -> str:
+    text = "; ".join(parts)
+    return (text[0].upper() + text[1:] + ".") if text else ""
 
 
-def opening(doc, data: ReportData) -> None:
+def half_year_phrase(row) -> str:
+    """A first-half figure against the annual plan, without a verdict: "tổng thu ngân sách
+    ước thực hiện 5,9 tỷ đồng, bằng 47,7% kế hoạch năm"."""
+    name = lower_first(row.indicator_name)
+    verb = "ước thực hiện" if row.is_estimate else "đạt"
+    phrase = f"{name} {verb} {row.result_text}"
+    if row.plan is None:
+        return phrase
+    if row.direction == "lower" or row.percent_of_plan is None:
+        return f"{phrase} (kế hoạch năm {row.plan_text})"
+    return f"{phrase}, bằng {row.percent_text} kế hoạch năm"
+
+
+def year_phrase(row) -> str:
+    """A year's figure as the report states it; an indicator without a plan is stated by its
+    figure alone (a signed report says nothing about data entry)."""
+    return achievement_phrase(row).removesuffix(" (chưa giao kế hoạch)")
+
+
+def summary(data: ReportData) -> str:
+    """How many measured indicators met or exceeded their plan, and how many missed it."""
+    measured = [row for row in data.achievements if row.verdict]
+    if not measured:
+        return ""
+    met = data.count("vuot") + data.count("dat")
+    text = (
+        f"Năm {data.year}, có {met}/{len(measured)} chỉ tiêu đạt và vượt kế hoạch "
+        f"(vượt: {data.count('vuot')}, đạt: {data.count('dat')})"
+    )
+    missed = data.count("khong_dat")
+    return text + (f"; {missed} chỉ tiêu không đạt." if missed else ".")
+
+
+# Sections ----------------------------------------------------------------------------------
+
+
+def opening(doc, data: ReportData, issue: Issue) -> None:
     """The header block, the title and the sentence that introduces the report."""
-    parent_body, body = _bodies(data)
     header = office.add_party_header if data.layout == "party" else office.add_state_header
     header(
         doc,
-        parent_body=parent_body,
-        body=body,
-        number=_number(data),
-        place=data.place,
-        on=data.conference.date,
+        agency=issue.agency,
+        number_line=issue.number_line,
+        place=issue.place,
+        on=issue.on,
     )
-    office.add_title(doc, "Báo cáo", data.subject)
+    office.add_title(doc, "Báo cáo", data.subject, layout=data.layout)
     office.add_paragraph(
         doc,
-        f"{_issuer(data)} {lower_first(data.commune.name)} báo cáo kết quả thực hiện nhiệm vụ "
-        f"năm {data.year} và phương hướng, nhiệm vụ năm {data.next_year} như sau:",
+        f"{_issuer(data)} {_commune(data)} báo cáo kết quả thực hiện nhiệm vụ "
+        f"{period_words(data)} và phương hướng, nhiệm vụ {next_period_words(data)} như sau:",
     )
 
 
-def results(doc, data: ReportData, numeral: str) -> None:
-    """Every indicator against plan, group by group, then the table and the chart."""
-    office.add_heading_text(doc, f"{numeral}. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM {data.year}")
-    office.add_paragraph(doc, summary_sentence(data))
+def results(doc, data: ReportData, numeral: str, tables: list[int]) -> None:
+    """Every measured indicator, group by group, then the table and the chart."""
+    office.add_heading_text(
+        doc, f"{numeral}. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU {period_words(data).upper()}"
+    )
+    phrase = half_year_phrase if half_year(data) else year_phrase
+    if not half_year(data) and summary(data):
+        office.add_paragraph(doc, summary(data))
     for index, (label, rows) in enumerate(data.groups, start=1):
+        measured = [row for row in rows if row.result is not None]
+        if not measured:
+            continue
         office.add_heading_text(doc, f"{index}. {label}")
-        sentence = "; ".join(achievement_phrase(row) for row in rows)
-        office.add_paragraph(doc, sentence[0].upper() + sentence[1:] + ".")
-    for sentence in missing_sentences(data):
-        office.add_paragraph(doc, sentence, italic=True)
+        office.add_paragraph(doc, _sentence([phrase(row) for row in measured]))
     if data.achievements:
-        results_table(doc, data)
+        results_table(doc, data, tables)
         results_chart(doc, data)
 
 
-def results_table(doc, data: ReportData) -> None:
-    _caption(doc, f"Bảng 1. Kết quả thực hiện các chỉ tiêu năm {data.year} so với kế hoạch")
+def results_table(doc, data: ReportData, tables: list[int]) -> None:
+    tables.append(len(tables) + 1)
+    if half_year(data):
+        office.add_caption(
+            doc,
+            f"Bảng {tables[-1]}. Kết quả thực hiện các chỉ tiêu {period_words(data)} "
+            "so với kế hoạch năm",
+        )
+        office.add_table(
+            doc,
+            HALF_YEAR_HEADERS,
+            half_year_table(data),
+            widths_mm=[9, 66, 20, 24, 26, 20],
+            numeric_columns=(3, 4, 5),
+            font_size=11,
+        )
+        return
+    office.add_caption(doc, f"Bảng {tables[-1]}. Kết quả thực hiện các chỉ tiêu năm {data.year}")
     office.add_table(
         doc,
         ACHIEVEMENT_HEADERS,
@@ -145,22 +225,17 @@ def results_table(doc, data: ReportData) -> None:
 
 def results_chart(doc, data: ReportData) -> None:
     chart = chart_png(data)
-    if chart:
-        caption = f"Biểu đồ 1. Tỷ lệ thực hiện so với kế hoạch năm {data.year} (%)"
-        office.add_picture(doc, chart, 150, caption=caption)
+    if not chart:
         return
-    office.add_paragraph(
-        doc,
-        "Chưa vẽ được biểu đồ tỷ lệ so với kế hoạch: chưa có chỉ tiêu nào vừa có kế "
-        "hoạch vừa có số liệu thực hiện.",
-        italic=True,
-    )
+    plan = "kế hoạch năm" if half_year(data) else "kế hoạch"
+    caption = f"Biểu đồ 1. Tỷ lệ thực hiện {period_words(data)} so với {plan} (%)"
+    office.add_picture(doc, chart, 150, caption=caption)
 
 
-def shortcomings(doc, data: ReportData, numeral: str) -> None:
-    """The indicators that missed their plan, then the shortcomings entered on the conference."""
+def shortcomings(doc, data: ReportData, numeral: str, tables: list[int]) -> None:
+    """The indicators that missed their plan (year only), then what was entered."""
     office.add_heading_text(doc, f"{numeral}. TỒN TẠI, HẠN CHẾ")
-    missed = [row for row in data.achievements if row.verdict == "khong_dat"]
+    missed = [] if half_year(data) else [r for r in data.achievements if r.verdict == "khong_dat"]
     if missed:
         office.add_paragraph(
             doc,
@@ -168,50 +243,52 @@ def shortcomings(doc, data: ReportData, numeral: str) -> None:
             + "; ".join(achievement_phrase(row) for row in missed)
             + ".",
         )
-    _items(
-        doc,
-        data.conference.shortcoming_items,
-        "Chưa nhập nội dung tồn tại, hạn chế và nguyên nhân.",
-    )
+    _items(doc, data.conference.shortcoming_items)
 
 
-def commendations(doc, data: ReportData, numeral: str) -> None:
+def has_shortcomings(data: ReportData) -> bool:
+    missed = any(row.verdict == "khong_dat" for row in data.achievements)
+    return bool(data.conference.shortcoming_items) or (missed and not half_year(data))
+
+
+def commendations(doc, data: ReportData, numeral: str, tables: list[int]) -> None:
     """Who awarded what to how many (sentences and table), then the pledges signed."""
     office.add_heading_text(doc, f"{numeral}. CÔNG TÁC THI ĐUA, KHEN THƯỞNG")
     statistics = data.commendations
-    if statistics.has_data and statistics.sentences:
-        for sentence in statistics.sentences:
-            office.add_paragraph(doc, sentence)
-        table = commendation_table(data)
-        if table:
-            office.add_table(
-                doc,
-                COMMENDATION_HEADERS,
-                table,
-                widths_mm=[45, 50, 22, 22, 26],
-                numeric_columns=(2, 3, 4),
-                font_size=11,
-            )
-    else:
-        office.add_paragraph(
-            doc, f"Chưa có số liệu thi đua, khen thưởng năm {data.year}.", italic=True
+    for sentence in statistics.sentences:
+        office.add_paragraph(doc, sentence)
+    table = commendation_table(data)
+    if table:
+        tables.append(len(tables) + 1)
+        office.add_caption(doc, f"Bảng {tables[-1]}. Kết quả thi đua, khen thưởng năm {data.year}")
+        office.add_table(
+            doc,
+            COMMENDATION_HEADERS,
+            table,
+            widths_mm=[45, 50, 22, 22, 26],
+            numeric_columns=(2, 3, 4),
+            font_size=11,
         )
     if data.pledges:
         office.add_paragraph(doc, "Giao ước thi đua đã ký:")
-        _items(doc, data.pledges, "")
+        _items(doc, data.pledges)
 
 
-def next_plans(doc, data: ReportData, numeral: str) -> None:
-    """Next year's targets in a sentence and a table; the indicators still without a plan."""
+def has_commendations(data: ReportData) -> bool:
+    statistics = data.commendations
+    return bool(statistics.has_data and statistics.sentences) or bool(data.pledges)
+
+
+def next_plans(doc, data: ReportData, numeral: str, tables: list[int]) -> None:
+    """Next year's targets in a sentence and a table."""
     office.add_heading_text(doc, f"{numeral}. CHỈ TIÊU KẾ HOẠCH NĂM {data.next_year}")
     assigned = [row for row in data.next_plans if row.plan is not None]
-    if not assigned:
-        office.add_paragraph(doc, f"Chưa giao chỉ tiêu kế hoạch năm {data.next_year}.", italic=True)
-        return
     office.add_paragraph(
         doc,
         f"Năm {data.next_year} phấn đấu: " + "; ".join(plan_phrase(row) for row in assigned) + ".",
     )
+    tables.append(len(tables) + 1)
+    office.add_caption(doc, f"Bảng {tables[-1]}. Chỉ tiêu kế hoạch năm {data.next_year}")
     office.add_table(
         doc,
         PLAN_HEADERS,
@@ -220,40 +297,52 @@ def next_plans(doc, data: ReportData, numeral: str) -> None:
         numeric_columns=(3,),
         font_size=11,
     )
-    unassigned = [row for row in data.next_plans if row.plan is None]
-    if unassigned:
-        office.add_paragraph(
-            doc,
-            "Chưa giao kế hoạch: " + "; ".join(row.indicator_name for row in unassigned) + ".",
-            italic=True,
-        )
 
 
-def directions(doc, data: ReportData, numeral: str) -> None:
-    office.add_heading_text(doc, f"{numeral}. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {data.next_year}")
-    _items(doc, data.conference.direction_items, "Chưa nhập phương hướng, nhiệm vụ năm sau.")
+def has_next_plans(data: ReportData) -> bool:
+    return not half_year(data) and any(row.plan is not None for row in data.next_plans)
 
 
-def closing(doc, data: ReportData) -> None:
+def directions(doc, data: ReportData, numeral: str, tables: list[int]) -> None:
+    words = next_period_words(data).upper()
+    title = f"NHIỆM VỤ {words}" if half_year(data) else f"PHƯƠNG HƯỚNG, NHIỆM VỤ {words}"
+    office.add_heading_text(doc, f"{numeral}. {title}")
+    _items(doc, data.conference.direction_items)
+
+
+def closing(doc, data: ReportData, issue: Issue) -> None:
     """The closing sentence and the signature block."""
     office.add_paragraph(
         doc,
-        f"Trên đây là báo cáo {lower_first(data.subject)} của {_issuer(data)} "
-        f"{lower_first(data.commune.name)}./.",
+        f"Trên đây là báo cáo {lower_first(data.subject)} của {_issuer(data)} {_commune(data)}./.",
     )
-    office.add_signature(doc, **_signature(data))
+    office.add_signature(
+        doc, signature=issue.signature, recipients=issue.recipients, layout=data.layout
+    )
 
 
-SECTIONS = (results, shortcomings, commendations, next_plans, directions)
+def sections(data: ReportData) -> list:
+    """The sections this report has, in the order RULES.md gives."""
+    chosen = [results]
+    if has_shortcomings(data):
+        chosen.append(shortcomings)
+    if not half_year(data) and has_commendations(data):
+        chosen.append(commendations)
+    if has_next_plans(data):
+        chosen.append(next_plans)
+    chosen.append(directions)
+    return chosen
 
 
 def build_report(data: ReportData) -> office.DocxDocument:
-    """The report as a python-docx Document, sections in the order RULES.md gives."""
+    """The report as a python-docx Document; NotReady when a required part is missing."""
+    issue = report_issue(data).ready("báo cáo")
     doc = office.new_document(data.layout)
-    opening(doc, data)
-    for numeral, section in zip(ROMAN, SECTIONS, strict=False):
-        section(doc, data, numeral)
-    closing(doc, data)
+    opening(doc, data, issue)
+    tables: list[int] = []
+    for numeral, section in zip(ROMAN, sections(data), strict=False):
+        section(doc, data, numeral, tables)
+    closing(doc, data, issue)
     return doc
 
 
@@ -262,4 +351,8 @@ def report_docx(data: ReportData) -> bytes:
 
 
 def report_filename(data: ReportData, extension: str) -> str:
-    return f"bao-cao-tong-ket-{data.year}-{slug(data.commune.name)}.{extension}"
+    """A different name per kind and layout: "bao-cao-tong-ket-2025-phuong-hoa-binh-ubnd.docx",
+    "…-dang-uy.docx", "bao-cao-so-ket-6-thang-2025-phuong-hoa-binh-ubnd.docx"."""
+    kind = "so-ket-6-thang" if half_year(data) else "tong-ket"
+    body = "dang-uy" if data.layout == "party" else "ubnd"
+    return f"bao-cao-{kind}-{data.year}-{slug(data.commune.name)}-{body}.{extension}"

@@ -14,9 +14,18 @@ from ..wording import verdict_text
 NO_RESULT = "chưa có số liệu"
 NO_PLAN = "chưa giao kế hoạch"
 PERCENT_ONLY = "(chỉ báo % KH)"
+DASH = "-"  # what a table cell prints where there is no value
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
 
 ACHIEVEMENT_HEADERS = ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "% KH", "Đánh giá"]
+HALF_YEAR_HEADERS = [
+    "TT",
+    "Chỉ tiêu",
+    "Đơn vị tính",
+    "Kế hoạch năm",
+    "Thực hiện 6 tháng",
+    "% KH năm",
+]
 PLAN_HEADERS = ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Văn bản giao"]
 COMMENDATION_HEADERS = ["Cấp khen thưởng", "Hình thức", "Tập thể", "Cá nhân", "Hộ gia đình"]
 
@@ -48,7 +57,7 @@ def bare(row, text: str) -> str:
 
 
 def _achievement_cells(number: int, row) -> list[str]:
-    result = bare(row, row.result_text) if row.result is not None else NO_RESULT
+    result = bare(row, row.result_text) if row.result is not None else DASH
     if row.percent_only:
         result = PERCENT_ONLY
     if row.is_estimate and row.result is not None:
@@ -56,11 +65,11 @@ def _achievement_cells(number: int, row) -> list[str]:
     return [
         str(number),
         row.indicator_name,
-        row.unit_of_measure,
-        bare(row, row.plan_text) if row.plan is not None else NO_PLAN,
+        row.unit_of_measure or DASH,
+        bare(row, row.plan_text) if row.plan is not None else DASH,
         result,
-        row.percent_text,
-        verdict_text(row),
+        row.percent_text if row.percent_of_plan is not None else DASH,
+        row.verdict_label if row.verdict else DASH,
     ]
 
 
@@ -70,9 +79,15 @@ def achievement_table(data: ReportData) -> list[list[str]]:
     return numbered(data.groups, _achievement_cells, blanks=5)
 
 
+def half_year_table(data: ReportData) -> list[list[str]]:
+    """The six-month table: first-half figures against the annual plan, no verdict column
+    (a half-year figure is not judged against a full-year plan)."""
+    return [row[:6] for row in numbered(data.groups, _achievement_cells, blanks=5)]
+
+
 def _plan_cells(number: int, row) -> list[str]:
-    plan = bare(row, row.plan_text) if row.plan is not None else NO_PLAN
-    return [str(number), row.indicator_name, row.unit_of_measure, plan, row.document]
+    plan = bare(row, row.plan_text) if row.plan is not None else DASH
+    return [str(number), row.indicator_name, row.unit_of_measure or DASH, plan, row.document]
 
 
 def plan_table(data: ReportData) -> list[list[str]]:

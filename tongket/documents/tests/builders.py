@@ -183,3 +183,18 @@ def _result(world, indicator, year, value, kind, estimate):
 
 
 CONFERENCE_DAY = datetime.date(2026, 1, 9)
+
+
+def ready(world, conference, unit=None, by=None):
+    """What a conference's reports need to be signed and sent: the commune's Chủ tịch UBND
+    and Bí thư holding their positions on the date, and a number from each body's book."""
+    from tongket.conferences import services as conference_services
+    from tongket.conferences.tests.builders import official
+
+    unit = unit or world.a
+    by = by or world.officer_a
+    official(world, f"Chủ tịch {unit.name}", "Chủ tịch UBND phường", unit=unit)
+    official(world, f"Bí thư {unit.name}", "Bí thư Đảng ủy phường", unit=unit)
+    for layout in ("state", "party"):
+        conference_services.report_number_take(conference=conference, layout=layout, by=by)
+    return conference

@@ -21,12 +21,17 @@ def year_end(world, indicators):
         world,
         chair=chair,
         signer=signer,
-        report_number="15/BC-UBND",
         shortcomings="Thu ngân sách từ đất còn thấp\nMột số tuyến phố còn lấn chiếm vỉa hè",
         directions="Hoàn thành chỉ tiêu thu ngân sách\nXây dựng phường văn minh đô thị",
         pledges="Cụm thi đua các phường ký giao ước thi đua năm 2026",
     )
     conference_services.guest_add(conference=conference, person=guest, by=world.officer_a)
+    conference_services.report_number_take(
+        conference=conference, layout="state", number=15, by=world.officer_a
+    )
+    conference_services.report_number_take(
+        conference=conference, layout="party", number=12, by=world.officer_a
+    )
     return conference
 
 

@@ -16,6 +16,8 @@ from tongket.documents import services
 from tongket.documents.choices import FileKind, JobKind, JobState
 from tongket.documents.models import Article, GeneratedFile, Job
 
+from .builders import ready
+
 REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
@@ -41,14 +43,19 @@ def _province_job(world, **params):
 
 @pytest.mark.django_db(transaction=True)
 def test_province_job_makes_every_communes_report_and_article_in_threads(world, indicators):
-    make_conference(world)
+    ready(world, make_conference(world, directions="Hoàn thành chỉ tiêu thu ngân sách"))
     make_conference(world, unit=world.b, by=world.officer_b, venue="Nhà văn hóa")
     job = wait_for(_province_job(world))
-    assert (job.state, job.done, job.total, job.errors) == (JobState.DONE, 2, 2, [])
+    assert (job.state, job.done, job.total) == (JobState.DONE, 2, 2)
+    # Phường B's reports lack their numbers, signer and directions: named, not made.
+    assert len(job.errors) == 1 and job.errors[0].startswith("Phường Đậu Liêu: Chưa tạo được")
+    assert "chưa có số trong sổ văn bản" in job.errors[0]
     files = GeneratedFile.objects.filter(job=job, kind=FileKind.REPORT_DOCX)
-    assert {f.unit for f in files} == {world.a, world.b}
-    doc = Document(io.BytesIO(files.get(unit=world.a).file.read()))
-    assert "ỦY BAN NHÂN DÂN PHƯỜNG HÒA BÌNH" in doc.tables[0].rows[0].cells[0].text
+    assert {f.unit for f in files} == {world.a}
+    names = sorted(f.file.name.rsplit("/", 1)[-1] for f in files)
+    assert names[0].endswith("-dang-uy.docx") and names[1].endswith("-ubnd.docx")
+    doc = Document(io.BytesIO(files.get(unit=world.a, file__endswith="-ubnd.docx").file.read()))
+    assert "PHƯỜNG\u00a0HÒA\u00a0BÌNH" in doc.tables[0].rows[0].cells[0].text
     assert Article.objects.count() == 2
 
 
@@ -61,12 +68,12 @@ def test_a_province_without_conferences_finishes_with_a_plain_message(world):
 
 @pytest.mark.django_db(transaction=True)
 def test_pdf_job_converts_the_report(world, indicators):
-    conference = make_conference(world)
+    conference = ready(world, make_conference(world, directions="Hoàn thành chỉ tiêu"))
     job = services.job_start(
         kind=JobKind.REPORT_PDF,
         unit=world.a,
         year=2025,
-        params={"conference_id": conference.pk},
+        params={"conference_id": conference.pk, "layout": "state"},
         by=world.officer_a,
     )
     job = wait_for(job)
@@ -133,11 +140,14 @@ def test_the_same_job_runs_on_a_real_celery_worker(world, indicators, settings):
     app.conf.broker_url = REDIS_URL
     app.conf.result_backend = None
     app.conf.task_always_eager = False
-    make_conference(world)
-    make_conference(world, unit=world.b, by=world.officer_b, venue="Nhà văn hóa")
+    ready(world, make_conference(world, directions="Hoàn thành chỉ tiêu"))
+    conference_b = make_conference(
+        world, unit=world.b, by=world.officer_b, venue="Nhà văn hóa", directions="Giữ vững"
+    )
+    ready(world, conference_b, unit=world.b, by=world.officer_b)
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
         job = _province_job(world)
         assert job.backend == "celery"
         job = wait_for(job, 90)
     assert (job.state, job.done, job.total, job.errors) == (JobState.DONE, 2, 2, [])
-    assert GeneratedFile.objects.filter(job=job, kind=FileKind.REPORT_DOCX).count() == 2
+    assert GeneratedFile.objects.filter(job=job, kind=FileKind.REPORT_DOCX).count() == 4

@@ -19,15 +19,21 @@ from tongket.documents import office
 def _build(layout="state", *, paragraphs: int = 3):
     doc = office.new_document(layout)
     header = office.add_state_header if layout == "state" else office.add_party_header
+    agency = (
+        office.Agency(parent=(), body=("Ủy ban nhân dân", "phường Hòa Bình"))
+        if layout == "state"
+        else office.Agency(parent=("Đảng bộ tỉnh An Hòa",), body=("Đảng ủy phường Hòa Bình",))
+    )
     header(
         doc,
-        parent_body="UBND tỉnh An Hòa" if layout == "state" else "Đảng bộ tỉnh An Hòa",
-        body="Ủy ban nhân dân phường Hòa Bình" if layout == "state" else "Đảng ủy phường Hòa Bình",
-        number="15/BC-UBND" if layout == "state" else "12-BC/ĐU",
+        agency=agency,
+        number_line="Số: 15/BC-UBND" if layout == "state" else "Số 12-BC/ĐU",
         place="Hòa Bình",
         on=date(2026, 1, 9),
     )
-    office.add_title(doc, "Báo cáo", "Tổng kết công tác năm 2025, phương hướng nhiệm vụ năm 2026")
+    office.add_title(
+        doc, "Báo cáo", "Tổng kết công tác năm 2025, phương hướng nhiệm vụ năm 2026", layout=layout
+    )
     office.add_heading_text(doc, "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU")
     for index in range(paragraphs):
         office.add_paragraph(
@@ -44,10 +50,9 @@ def _build(layout="state", *, paragraphs: int = 3):
     )
     office.add_signature(
         doc,
-        on_behalf="TM. Ủy ban nhân dân",
-        signer_title="Chủ tịch",
-        signer_name="Lê Thị Thu Hà",
-        recipients=["UBND tỉnh", "Thường trực Đảng ủy phường", "Lưu: VT"],
+        signature=office.Signature(("TM. Ủy ban nhân dân", "Chủ tịch"), "Lê Thị Thu Hà"),
+        recipients=["UBND tỉnh", "Thường trực Đảng ủy phường;", "Lưu: VT"],
+        layout=layout,
     )
     return doc
 
@@ -108,13 +113,18 @@ def test_page_numbers_are_in_the_header_but_not_on_the_first_page():
     assert "PAGE" not in section.first_page_header._element.xml
 
 
+def _lines(cell) -> list[str]:
+    return [p.text.replace(office.NBSP, " ") for p in cell.paragraphs if p.text]
+
+
 def test_state_header_has_the_national_title_and_the_numbered_body():
     doc = _reopen(_build("state"))
     header = doc.tables[0]
-    left = header.rows[0].cells[0].text
+    left = _lines(header.rows[0].cells[0])
     right = header.rows[0].cells[1].text
-    assert "UBND TỈNH AN HÒA" in left
-    assert "ỦY BAN NHÂN DÂN PHƯỜNG HÒA BÌNH" in left
+    # The issuing body alone, the place name on its own line and never split (NBSPs).
+    assert left == ["ỦY BAN NHÂN DÂN", "PHƯỜNG HÒA BÌNH"]
+    assert header.rows[0].cells[0].paragraphs[1].text == "PHƯỜNG\u00a0HÒA\u00a0BÌNH"
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in right
     assert "Độc lập - Tự do - Hạnh phúc" in right
     assert header.rows[1].cells[0].text == "Số: 15/BC-UBND"
@@ -125,14 +135,34 @@ def test_state_header_has_the_national_title_and_the_numbered_body():
     assert motto_run.bold and motto_run.font.size.pt in (12, 13)
 
 
-def test_party_header_has_the_party_name_underlined_an_asterisk_and_no_colon():
+def _rule_below(cell_or_doc, index):
+    """The paragraph at `index` is a short rule: a top border, space above it."""
+    paragraph = cell_or_doc.paragraphs[index]
+    assert "w:top" in paragraph._p.xml and not paragraph.text
+    return paragraph
+
+
+def test_rules_sit_clear_of_the_text_they_underline():
+    doc = _reopen(_build("state"))
+    left, right = doc.tables[0].rows[0].cells
+    for rule in (_rule_below(left, 2), _rule_below(right, 2)):
+        assert rule.paragraph_format.space_before.pt >= 3
+    title_rule = next(p for p in doc.paragraphs if "w:pBdr" in p._p.xml)
+    assert title_rule.paragraph_format.space_before.pt >= 3
+
+
+def test_party_header_has_the_party_name_with_its_rule_an_asterisk_and_no_colon():
     doc = _reopen(_build("party"))
     header = doc.tables[0]
-    left = [p.text for p in header.rows[0].cells[0].paragraphs]
+    left = _lines(header.rows[0].cells[0])
     assert left[:3] == ["ĐẢNG BỘ TỈNH AN HÒA", "ĐẢNG ỦY PHƯỜNG HÒA BÌNH", "*"]
     party = header.rows[0].cells[1].paragraphs[0].runs[0]
-    assert party.text == "ĐẢNG CỘNG SẢN VIỆT NAM" and party.underline and party.bold
+    assert party.text == "ĐẢNG CỘNG SẢN VIỆT NAM" and party.bold and party.font.size.pt == 15
+    _rule_below(header.rows[0].cells[1], 1)
     assert header.rows[1].cells[0].text == "Số 12-BC/ĐU"
+    kind = next(p for p in doc.paragraphs if p.text == "BÁO CÁO")
+    assert kind.runs[0].font.size.pt == 16  # HD 36: the document's kind at 15-16 pt
+    assert any(p.text == "-----" for p in doc.paragraphs)
     assert office.document_layout(doc) == "party"
 
 
@@ -153,6 +183,32 @@ def test_signature_block_lists_the_recipients_and_the_signer():
     right = [p.text for p in signature.rows[0].cells[1].paragraphs if p.text]
     assert left == ["Nơi nhận:", "- UBND tỉnh;", "- Thường trực Đảng ủy phường;", "- Lưu: VT."]
     assert right == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Thị Thu Hà"]
+
+
+def test_a_document_is_never_printed_without_its_number():
+    doc = office.new_document()
+    with pytest.raises(ValueError):
+        office.add_state_header(
+            doc,
+            agency=office.Agency((), ("Ủy ban nhân dân",)),
+            number_line="Số: ",
+            place="Hòa Bình",
+            on=date(2026, 1, 9),
+        )
+
+
+@pytest.mark.parametrize(
+    "prefix, place, lines",
+    [
+        ("ĐẢNG ỦY", "XÃ ĐẬU LIÊU", ["ĐẢNG ỦY XÃ ĐẬU LIÊU"]),
+        ("ỦY BAN NHÂN DÂN", "PHƯỜNG HÒA BÌNH", ["ỦY BAN NHÂN DÂN", "PHƯỜNG HÒA BÌNH"]),
+        ("ĐẢNG ỦY", "PHƯỜNG NGUYỄN THÁI HỌC", ["ĐẢNG ỦY", "PHƯỜNG NGUYỄN THÁI HỌC"]),
+    ],
+)
+def test_a_heading_never_splits_a_place_name(prefix, place, lines):
+    fitted = office.fit_lines(prefix, place, width_mm=70, size=14, bold=True)
+    assert [line.replace(office.NBSP, " ") for line in fitted] == lines
+    assert all(" " not in line.removeprefix(prefix + " ") for line in fitted[-1:])
 
 
 def test_picture_is_embedded_with_its_caption():

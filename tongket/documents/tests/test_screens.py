@@ -16,7 +16,8 @@ def test_officer_starts_the_pdf_of_their_communes_report(world, login, year_end)
     job = Job.objects.get(kind=JobKind.REPORT_PDF)
     assert response.status_code == 302
     assert response["Location"] == reverse("documents:job", args=[job.pk])
-    assert job.unit == world.a and job.params == {"conference_id": year_end.pk}
+    assert job.unit == world.a
+    assert job.params == {"conference_id": year_end.pk, "layout": "state"}
 
 
 def test_another_communes_officer_cannot_start_that_pdf(world, login, year_end):

@@ -12,7 +12,7 @@ from .movements import (
 )
 from .nominations import Evidence, Nomination, PastAward, Registration, nominee_key
 from .records import AwardRecord
-from .rulebook import AwardKind, Rule
+from .rulebook import AwardKind, LegalDocument, Rule
 
 __all__ = [
     "Award",
@@ -24,6 +24,7 @@ __all__ = [
     "CouncilMember",
     "CouncilSession",
     "Evidence",
+    "LegalDocument",
     "Movement",
     "Nomination",
     "PastAward",

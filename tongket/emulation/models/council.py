@@ -6,7 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from tongket.units.models import Person, Unit
+from tongket.units.choices import PositionRole
+from tongket.units.models import IssuedNumber, Person, Unit
 
 from ..choices import BODY_STYLE, AwardingBody, Operator
 from .nominations import Nomination
@@ -55,6 +56,16 @@ class CouncilSession(models.Model):
     chair_name = models.CharField(_("chủ trì"), max_length=120, blank=True)
     secretary_name = models.CharField(_("thư ký"), max_length=120, blank=True)
     members_present = models.PositiveSmallIntegerField(_("số thành viên có mặt"))
+    start_time = models.TimeField(_("giờ bắt đầu"), null=True, blank=True)
+    end_time = models.TimeField(_("giờ kết thúc"), null=True, blank=True)
+    minutes_number = models.OneToOneField(
+        IssuedNumber,
+        verbose_name=_("số biên bản"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("phiên họp Hội đồng")
@@ -116,7 +127,9 @@ class Ballot(models.Model):
 
 
 class AwardDecision(models.Model):
-    """An award decision (quyết định khen thưởng), numbered per issuing body and year."""
+    """An award decision (quyết định khen thưởng). Its number comes from the issuing body's
+    book (units.IssuedNumber): the UBND's per year, the Đảng ủy's per committee term, in the
+    same books as the bodies' other documents, so no two documents share a number."""
 
     scope_field = "commune"
 
@@ -130,6 +143,28 @@ class AwardDecision(models.Model):
     signed_on = models.DateField(_("ngày ký"))
     signer_name = models.CharField(_("người ký"), max_length=120)
     signer_title = models.CharField(_("chức vụ người ký"), max_length=120)
+    signer = models.ForeignKey(
+        Person,
+        verbose_name=_("người ký"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    signer_role = models.CharField(
+        _("chức vụ của người ký tại ngày ký"),
+        max_length=32,
+        choices=PositionRole.choices,
+        blank=True,
+    )
+    issued_number = models.OneToOneField(
+        IssuedNumber,
+        verbose_name=_("số trong sổ văn bản"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     subject = models.CharField(_("trích yếu"), max_length=300)
     base_salary = models.PositiveBigIntegerField(_("mức lương cơ sở áp dụng (đồng)"))
     base_salary_citation = models.CharField(_("căn cứ lương cơ sở"), max_length=400)
@@ -147,12 +182,6 @@ class AwardDecision(models.Model):
         verbose_name = _("quyết định khen thưởng")
         verbose_name_plural = _("quyết định khen thưởng")
         ordering = ["-signed_on", "-number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["commune", "body", "number_year", "number"],
-                name="unique_decision_number",
-            )
-        ]
 
     def __str__(self) -> str:
         return f"Quyết định số {self.number_label}"

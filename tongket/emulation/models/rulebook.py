@@ -171,3 +171,51 @@ class Rule(models.Model):
             Operator.LTE: left <= right,
             Operator.LT: left < right,
         }[operator]
+
+
+class LegalDocument(models.Model):
+    """A legal document the rulebook cites, with what a decision's "Căn cứ" needs to cite it
+    in full: kind, number, date, issuer and title. A rule row names it by `short_name` (its
+    "văn bản"), e.g. "Nghị định 73/2024/NĐ-CP"; decisions print `citation`."""
+
+    scope_field = ""  # national catalogue; edited by administrators
+
+    short_name = models.CharField(
+        _("tên gọi trong quy định"),
+        max_length=200,
+        unique=True,
+        help_text=_("Đúng như cột “văn bản” của các dòng quy định, ví dụ: Nghị định 73/2024/NĐ-CP"),
+    )
+    kind = models.CharField(
+        _("loại văn bản"), max_length=40, help_text=_("Luật, Nghị định, Thông tư, Quy định…")
+    )
+    number = models.CharField(_("số, ký hiệu"), max_length=60, blank=True)
+    issued_on = models.DateField(_("ngày ban hành"))
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=120, blank=True)
+    title = models.CharField(_("trích yếu"), max_length=400)
+    unverified = models.BooleanField(_("chưa xác minh"), default=False)
+    note = models.TextField(_("ghi chú"), blank=True, max_length=2000)
+
+    class Meta:
+        verbose_name = _("văn bản pháp luật")
+        verbose_name_plural = _("văn bản pháp luật")
+        ordering = ["issued_on", "short_name"]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+    @property
+    def citation(self) -> str:
+        """How a decision cites it: "Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6
+        năm 2022"; "Nghị định số 73/2024/NĐ-CP ngày 30 tháng 6 năm 2024 của Chính phủ quy
+        định …"; "Quy định số 232-QĐ/TW ngày 20 tháng 01 năm 2025 của Ban Chấp hành Trung
+        ương về …"."""
+        from tongket.lib.dates import format_document_date
+
+        dated = format_document_date(self.issued_on)
+        if self.kind.lower() == "luật":
+            number = f" số {self.number}" if self.number else ""
+            return f"Luật {self.title}{number} {dated}"
+        number = f" số {self.number}" if self.number else ""
+        issuer = f" của {self.issuer}" if self.issuer else ""
+        return f"{self.kind}{number} {dated}{issuer} {self.title}"

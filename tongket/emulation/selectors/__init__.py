@@ -15,12 +15,15 @@ from .council import (
 )
 from .decisions import (
     DecisionPage,
+    Grounds,
     awards_for,
     certificate_salutation,
     decision_grounds,
     decision_page,
     decisions_list,
     get_decision_for,
+    get_signer,
+    signer_candidates,
 )
 from .movements import (
     ClusterPage,
@@ -57,7 +60,14 @@ from .records import (
     record_sentences,
     records_list,
 )
-from .rulebook import KindRules, get_rule_for, rulebook_page, visible_rules
+from .rulebook import (
+    KindRules,
+    get_legal_document,
+    get_rule_for,
+    legal_documents,
+    rulebook_page,
+    visible_rules,
+)
 from .statistics import (
     BODY_ORDER,
     CommendationStatistics,
@@ -76,6 +86,7 @@ __all__ = [
     "ClusterRanking",
     "CommendationStatistics",
     "DecisionPage",
+    "Grounds",
     "KindRules",
     "NominationPage",
     "PledgeGrid",
@@ -103,14 +114,17 @@ __all__ = [
     "get_cluster_for",
     "get_decision_for",
     "get_evidence_for",
+    "get_legal_document",
     "get_nomination_for",
     "get_pledge_for",
     "get_record_for",
     "get_rule_for",
     "get_session_for",
+    "get_signer",
     "is_council_member",
     "kind_word",
     "latest_year",
+    "legal_documents",
     "movements_list",
     "nomination_page",
     "nominations_list",
@@ -126,6 +140,7 @@ __all__ = [
     "session_ballots",
     "session_page",
     "sessions_for",
+    "signer_candidates",
     "statistics_xlsx",
     "visible_rules",
     "waiting_nominations",

@@ -7,15 +7,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet, Sum
+from django.http import Http404
+from django.utils.translation import gettext as _
 
 from tongket.lib.words import amount_in_words
 from tongket.units import access
-from tongket.units.models import User
+from tongket.units.choices import PositionRole
+from tongket.units.models import Person, Unit, User
 
 from ..choices import BODY_STYLE, Recipient
-from ..models import Award, AwardDecision, AwardKind
+from ..models import Award, AwardDecision, AwardKind, LegalDocument
 from ..rules import Rulebook
 from .common import NOMINATION_RELATED, bare_name, body_label, kind_word
+
+SIGNING_ROLES = (
+    PositionRole.COMMITTEE_CHAIR,
+    PositionRole.COMMITTEE_VICE_CHAIR,
+    PositionRole.PARTY_SECRETARY,
+    PositionRole.PARTY_DEPUTY_SECRETARY,
+)
 
 
 def get_decision_for(user: User, pk) -> AwardDecision:
@@ -81,14 +91,28 @@ def awards_for(user: User, decision_ids: list[int] | None = None) -> QuerySet[Aw
     return listing
 
 
-def decision_grounds(decision: AwardDecision) -> list[str]:
+@dataclass
+class Grounds:
+    """What a decision rests on: the legal documents of the rule rows in force on its date
+    (in the order Luật, Nghị định, Thông tư, then others, oldest first), and the names of
+    documents the rows cite that the rulebook holds no full citation for."""
+
+    documents: list[LegalDocument]
+    uncited: list[str]
+
+
+KIND_ORDER = {"luật": 0, "nghị định": 1, "thông tư": 2}
+
+
+def decision_grounds(decision: AwardDecision) -> Grounds:
     """The legal documents a decision rests on, from the rulebook rows in force on its date
-    for its titles and forms (the body's power, the prize coefficient, the base salary)."""
+    for its titles and forms (the body's power, the prize coefficient, the base salary),
+    each with its full citation (two queries besides the rulebook)."""
     book = Rulebook.load(decision.commune, decision.signed_on)
     kinds = AwardKind.objects.filter(
         pk__in=decision.awards.values("nomination__award_kind")
     ).order_by("order")
-    documents: list[str] = []
+    names: list[str] = []
     rules = [
         book.get(kind, kind_rule)
         for kind in kinds
@@ -96,9 +120,34 @@ def decision_grounds(decision: AwardDecision) -> list[str]:
     ]
     rules.append(book.base_salary())
     for rule in rules:
-        if rule is not None and rule.citation_document not in documents:
-            documents.append(rule.citation_document)
-    return documents
+        if rule is not None and rule.citation_document not in names:
+            names.append(rule.citation_document)
+    found = {doc.short_name: doc for doc in LegalDocument.objects.filter(short_name__in=names)}
+    documents = sorted(
+        found.values(), key=lambda doc: (KIND_ORDER.get(doc.kind.lower(), 3), doc.issued_on)
+    )
+    return Grounds(documents=documents, uncited=[name for name in names if name not in found])
+
+
+def signer_candidates(commune: Unit) -> QuerySet[Person]:
+    """Who may sign a commune's decisions: anyone who holds (or held) the Chủ tịch's, a Phó
+    Chủ tịch's, the Bí thư's or a Phó Bí thư's position in it; the date is checked when
+    the decision is issued."""
+    return (
+        Person.objects.filter(positions__unit=commune, positions__role__in=SIGNING_ROLES)
+        .distinct()
+        .order_by("name_folded", "id")
+    )
+
+
+def get_signer(commune: Unit, pk: int | None) -> Person | None:
+    """A signer chosen by id among the commune's candidates; 404 for anyone else."""
+    if pk is None:
+        return None
+    person = signer_candidates(commune).filter(pk=pk).first()
+    if person is None:
+        raise Http404(_("Không tìm thấy người ký."))
+    return person
 
 
 def certificate_salutation(award: Award) -> str:

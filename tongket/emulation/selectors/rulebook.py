@@ -15,7 +15,7 @@ from tongket.units import access
 from tongket.units.choices import Action
 from tongket.units.models import User
 
-from ..models import AwardKind, Rule
+from ..models import AwardKind, LegalDocument, Rule
 from ..rules import Rulebook
 
 
@@ -69,3 +69,15 @@ def rulebook_page(user: User, on: datetime.date | None = None) -> list[KindRules
     pages = [KindRules(kind, grouped.get(kind.pk, [])) for kind in kinds]
     pages.append(KindRules(None, grouped.get(None, [])))
     return pages
+
+
+def legal_documents() -> list[LegalDocument]:
+    """The legal documents the rulebook cites, newest first (a national catalogue)."""
+    return list(LegalDocument.objects.order_by("-issued_on", "short_name"))
+
+
+def get_legal_document(pk) -> LegalDocument:
+    document = LegalDocument.objects.filter(pk=pk).first()
+    if document is None:
+        raise Http404(_("Không tìm thấy văn bản."))
+    return document

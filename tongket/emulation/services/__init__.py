@@ -7,14 +7,22 @@ saved."""
 
 from .common import commune_of
 from .council import (
+    MINUTES_FIELDS,
     ballot_record,
     ballots_record,
     council_member_add,
     council_size,
     session_add_nominations,
     session_create,
+    session_minutes_number_take,
+    session_minutes_update,
 )
-from .decisions import council_result_approve, decision_create, next_decision_number
+from .decisions import (
+    council_result_approve,
+    decision_create,
+    decision_signer,
+    next_decision_number,
+)
 from .movements import (
     cluster_create,
     movement_create,
@@ -45,12 +53,14 @@ from .records import (
     record_delete,
     record_update,
 )
-from .rulebook import RULE_FIELDS, rule_create, rule_update
+from .rulebook import DOCUMENT_FIELDS, RULE_FIELDS, legal_document_save, rule_create, rule_update
 
 __all__ = [
+    "DOCUMENT_FIELDS",
     "EVIDENCE_MAX_BYTES",
     "EVIDENCE_TYPES",
     "IMPORT_COLUMNS",
+    "MINUTES_FIELDS",
     "RECIPIENT_COLUMNS",
     "RECORD_FIELDS",
     "RULE_FIELDS",
@@ -62,8 +72,10 @@ __all__ = [
     "council_result_approve",
     "council_size",
     "decision_create",
+    "decision_signer",
     "evidence_add",
     "evidence_delete",
+    "legal_document_save",
     "movement_create",
     "next_decision_number",
     "nomination_create",
@@ -85,4 +97,6 @@ __all__ = [
     "rule_update",
     "session_add_nominations",
     "session_create",
+    "session_minutes_number_take",
+    "session_minutes_update",
 ]

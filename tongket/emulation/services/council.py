@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tongket.units import access, audit
-from tongket.units.choices import Action
-from tongket.units.models import Person, Unit, User
+from tongket.units import access, audit, numbering
+from tongket.units.choices import Action, Body, DocumentType
+from tongket.units.models import IssuedNumber, Person, Unit, User
 
 from ..choices import NominationState, RuleKind
 from ..models import Ballot, CouncilMember, CouncilSession, Nomination
@@ -53,8 +53,11 @@ def session_create(
     place: str = "",
     chair_name: str = "",
     secretary_name: str = "",
+    start_time: datetime.time | None = None,
+    end_time: datetime.time | None = None,
 ) -> CouncilSession:
     access.require(by, Action.EDIT, commune)
+    _check_times(start_time, end_time)
     total = council_size(commune, year)
     if total == 0:
         raise ValidationError(_("Hội đồng năm %(year)s chưa có thành viên.") % {"year": year})
@@ -75,8 +78,58 @@ def session_create(
         place=place.strip(),
         chair_name=chair_name.strip(),
         secretary_name=secretary_name.strip(),
+        start_time=start_time,
+        end_time=end_time,
     )
     return audit.create(session, by=by)
+
+
+def _check_times(start: datetime.time | None, end: datetime.time | None) -> None:
+    if start is not None and end is not None and end <= start:
+        raise ValidationError({"end_time": _("Giờ kết thúc phải sau giờ bắt đầu.")})
+
+
+MINUTES_FIELDS = ("place", "chair_name", "secretary_name", "start_time", "end_time")
+
+
+@transaction.atomic
+def session_minutes_update(*, session: CouncilSession, by: User, **fields) -> CouncilSession:
+    """What the minutes record of a meeting: place, who chaired, who took the minutes, when
+    it began and ended."""
+    access.require(by, Action.EDIT, session.commune)
+    unknown = set(fields) - set(MINUTES_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown session fields: {sorted(unknown)}")
+    before = audit.snapshot(session)
+    for name, value in fields.items():
+        setattr(session, name, (value or "").strip() if name.endswith(("name", "place")) else value)
+    _check_times(session.start_time, session.end_time)
+    return audit.update(session, before, by=by)
+
+
+@transaction.atomic
+def session_minutes_number_take(
+    *, session: CouncilSession, by: User, number: int | None = None
+) -> IssuedNumber:
+    """The minutes' number: the council writes its documents in the UBND's number system
+    (NĐ 30/2020: councils of a body share its book), in the minutes' (BB) series."""
+    access.require(by, Action.EDIT, session.commune)
+    if session.minutes_number_id:
+        raise ValidationError({"number": _("Biên bản đã có số.")})
+    issued = numbering.number_take(
+        unit=session.commune,
+        body=Body.PEOPLES_COMMITTEE,
+        doc_type=DocumentType.MINUTES,
+        on=session.held_on,
+        by=by,
+        number=number,
+        subject=f"Biên bản họp Hội đồng Thi đua - Khen thưởng năm {session.year}",
+        ref=f"emulation.CouncilSession:{session.pk}",
+    )
+    before = audit.snapshot(session)
+    session.minutes_number = issued
+    audit.update(session, before, by=by, verb="number", note=str(issued))
+    return issued
 
 
 @transaction.atomic

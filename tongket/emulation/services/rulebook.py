@@ -11,7 +11,7 @@ from tongket.units import access, audit
 from tongket.units.choices import Action
 from tongket.units.models import Unit, User
 
-from ..models import Rule
+from ..models import LegalDocument, Rule
 
 RULE_FIELDS = (
     "award_kind",
@@ -63,3 +63,35 @@ def _require_superuser_or_admin(by: User, unit: Unit | None) -> None:
             )
         return
     access.require(by, Action.ADMINISTER, unit)
+
+
+DOCUMENT_FIELDS = (
+    "short_name",
+    "kind",
+    "number",
+    "issued_on",
+    "issuer",
+    "title",
+    "unverified",
+    "note",
+)
+
+
+@transaction.atomic
+def legal_document_save(
+    *, by: User, document: LegalDocument | None = None, **fields
+) -> LegalDocument:
+    """Add or correct a legal document the rulebook cites (system administrators only): what
+    a decision's "Căn cứ" prints in full."""
+    _require_superuser_or_admin(by, None)
+    values = {name: fields[name] for name in DOCUMENT_FIELDS if name in fields}
+    for name in ("number", "issuer", "note"):
+        if values.get(name) is None and name in values:
+            values[name] = ""
+    if document is None:
+        return audit.create(LegalDocument(**values), by=by)
+    document = LegalDocument.objects.select_for_update().get(pk=document.pk)
+    before = audit.snapshot(document)
+    for name, value in values.items():
+        setattr(document, name, value)
+    return audit.update(document, before, by=by)

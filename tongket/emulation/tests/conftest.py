@@ -100,11 +100,30 @@ def vote_through(em, nominations, votes=5, present=5, held_on=None):
     return session
 
 
+def leaders(world, start=datetime.date(2021, 6, 1)):
+    """The commune's Chủ tịch UBND and Bí thư, holding their positions from `start`: they
+    sign its decisions (documents read signers from positions held on the signing date)."""
+    from tongket.units import services as unit_services
+
+    made = {}
+    for name, title in (
+        ("Lê Thị Thu Hà", "Chủ tịch UBND phường"),
+        ("Nguyễn Văn Hùng", "Bí thư Đảng ủy phường"),
+    ):
+        person = unit_services.person_create(full_name=name, unit=world.a, by=world.root)
+        unit_services.position_create(
+            person=person, unit=world.a, title=title, start_date=start, by=world.root
+        )
+        made[name] = person
+    return made
+
+
 @pytest.fixture
 def decided(em):
     """Eight Lao động tiên tiến decided by the chairman, one giấy khen by the party committee."""
     from tongket.emulation import services
 
+    leaders(em.world)
     lao_dong = [nominate(em, person, "ldtt") for person in em.people[:8]]
     party = nominate(em, em.people[8], "gk-danguy", registered=False)
     session = vote_through(em, [*lao_dong, party])

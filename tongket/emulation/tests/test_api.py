@@ -223,7 +223,7 @@ def test_decision_endpoint_refuses_a_used_number(client, em, decided):
         "nomination_ids": [nomination.pk],
     }
     response = post(client, f"{BASE}/decisions", em.world.leader_a, data)
-    assert response.status_code == 400 and "đã được dùng" in response.json()["detail"]
+    assert response.status_code == 400 and "đã cấp" in response.json()["detail"]
     data["number"] = 4
     assert post(client, f"{BASE}/decisions", em.world.officer_b, data).status_code == 404
     assert post(client, f"{BASE}/decisions", em.world.leader_a, data).status_code == 201

@@ -9,7 +9,7 @@ import pytest
 
 from tongket.emulation import services
 
-from .conftest import register
+from .conftest import leaders, register
 
 pytestmark = pytest.mark.browser
 
@@ -44,6 +44,7 @@ def test_from_nomination_to_certificate(em, persona_page):
     browser_login = persona_page
 
     person = em.people[0]
+    leaders(em.world)
     register(em, person, "ldtt")
     session = services.session_create(
         commune=em.world.a,
@@ -82,7 +83,6 @@ def test_from_nomination_to_certificate(em, persona_page):
     page.select_option("#id_body", "chairman")
     page.fill("#id_number", "5")
     page.fill("#id_signed_on", "2026-01-08")
-    page.fill("#id_signer_name", "Lê Thị Thu Hà")
     page.click("#approve")
     page.wait_for_url(re.compile(r"/thi-dua/quyet-dinh/\d+/$"))
     assert page.locator("#total").inner_text() == "702.000"

@@ -332,8 +332,8 @@ def test_a_used_decision_number_is_refused_and_numbering_restarts_each_year(em):
     vote_through(em, nominations)
     _decide(em, nominations[:1], 15, datetime.date(2026, 1, 8))
     message = refusal(lambda: _decide(em, nominations[1:2], 15, datetime.date(2026, 3, 1)))
-    assert "Số 15/QĐ-UBND năm 2026 đã được dùng cho quyết định ngày 08/01/2026" in message
-    assert "số còn trống tiếp theo là 16" in message
+    assert "Số 15/QĐ-UBND đã cấp ngày 08/01/2026" in message and "năm 2026" in message
+    assert "Số tiếp theo còn trống: 16" in message
     assert Nomination.objects.get(pk=nominations[1].pk).state == NominationState.VOTED
     assert AwardDecision.objects.count() == 1
     _decide(em, nominations[1:2], 15, datetime.date(2027, 1, 2))  # a new year, number 15 again

@@ -8,6 +8,8 @@ from .council import (
     session_create,
     session_detail,
     session_minutes,
+    session_minutes_info,
+    session_minutes_number,
     session_schedule,
     session_votes,
 )
@@ -36,7 +38,7 @@ from .nominations import (
     registrations,
 )
 from .records import record_delete, record_detail, record_recipients, records
-from .rulebook import rule_create, rule_edit, rulebook
+from .rulebook import legal_document_edit, rule_create, rule_edit, rulebook
 
 __all__ = [
     "cluster_create",
@@ -48,6 +50,7 @@ __all__ = [
     "evidence_add",
     "evidence_download",
     "index",
+    "legal_document_edit",
     "movements",
     "nomination_create",
     "nomination_detail",
@@ -72,6 +75,8 @@ __all__ = [
     "session_create",
     "session_detail",
     "session_minutes",
+    "session_minutes_info",
+    "session_minutes_number",
     "session_schedule",
     "session_votes",
     "statistics",

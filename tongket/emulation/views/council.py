@@ -17,7 +17,13 @@ from tongket.units.choices import Action
 from tongket.units.web import run_action, save_form, show_errors
 
 from .. import selectors, services
-from ..forms import ApproveForm, CouncilMemberForm, ScheduleForm, SessionForm
+from ..forms import (
+    ApproveForm,
+    CouncilMemberForm,
+    MinutesInfoForm,
+    ScheduleForm,
+    SessionForm,
+)
 from .common import communes_for, form_page, page_year, people_for
 
 
@@ -91,7 +97,13 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit,
             "can_approve": access.can(user, Action.APPROVE, session.commune),
             "schedule": schedule,
-            "approve": ApproveForm(initial={"signed_on": timezone.localdate()}),
+            "minutes_form": MinutesInfoForm(
+                initial={name: getattr(session, name) for name in services.MINUTES_FIELDS}
+            ),
+            "approve": ApproveForm(
+                initial={"signed_on": timezone.localdate()},
+                people=selectors.signer_candidates(session.commune),
+            ),
         },
     )
 
@@ -145,7 +157,7 @@ def session_votes(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def session_approve(request: HttpRequest, pk: int) -> HttpResponse:
     session = selectors.get_session_for(request.user, pk)
-    form = ApproveForm(request.POST)
+    form = ApproveForm(request.POST, people=selectors.signer_candidates(session.commune))
     if not form.is_valid():
         show_errors(request, form.errors)
         return redirect("emulation:session", pk=pk)
@@ -169,3 +181,35 @@ def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
         "emulation/minutes.html",
         {"page": selectors.session_page(session, with_waiting=False), "session": session},
     )
+
+
+@login_required
+@require_POST
+def session_minutes_info(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record what the minutes need: place, chair, secretary, start and end time."""
+    session = selectors.get_session_for(request.user, pk)
+    form = MinutesInfoForm(request.POST)
+    if not form.is_valid():
+        show_errors(request, form.errors)
+        return redirect("emulation:session", pk=pk)
+    run_action(
+        request,
+        lambda: services.session_minutes_update(
+            session=session, by=request.user, **form.cleaned_data
+        ),
+        _("Đã lưu thông tin biên bản."),
+    )
+    return redirect("emulation:session", pk=pk)
+
+
+@login_required
+@require_POST
+def session_minutes_number(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give the minutes their number from the UBND's book."""
+    session = selectors.get_session_for(request.user, pk)
+    run_action(
+        request,
+        lambda: services.session_minutes_number_take(session=session, by=request.user),
+        _("Đã cấp số biên bản."),
+    )
+    return redirect("emulation:session", pk=pk)

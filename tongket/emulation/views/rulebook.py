@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,7 +15,7 @@ from tongket.units.choices import Action
 from tongket.units.web import save_form
 
 from .. import selectors, services
-from ..forms import RuleForm
+from ..forms import LegalDocumentForm, RuleForm
 from .common import form_page, units_for
 
 
@@ -25,6 +26,8 @@ def rulebook(request: HttpRequest) -> HttpResponse:
         "emulation/rulebook.html",
         {
             "groups": selectors.rulebook_page(request.user),
+            "documents": selectors.legal_documents(),
+            "can_edit_documents": access.is_superuser(request.user),
             "can_administer": access.can_anywhere(request.user, Action.ADMINISTER),
         },
     )
@@ -78,3 +81,23 @@ def rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         return redirect("emulation:rulebook")
     return form_page(request, form, _("Sửa quy định"))
+
+
+@login_required
+def legal_document_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """Add or correct a legal document the rulebook cites (system administrators)."""
+    if not access.is_superuser(request.user):
+        raise PermissionDenied(_("Chỉ quản trị hệ thống mới sửa được văn bản pháp luật."))
+    document = selectors.get_legal_document(pk) if pk is not None else None
+    initial = (
+        {name: getattr(document, name) for name in services.DOCUMENT_FIELDS} if document else {}
+    )
+    form = LegalDocumentForm(request.POST or None, initial=initial)
+    if request.method == "POST" and save_form(
+        request,
+        form,
+        lambda d: services.legal_document_save(by=request.user, document=document, **d),
+        _("Đã lưu văn bản pháp luật."),
+    ):
+        return redirect(reverse("emulation:rulebook") + "#van-ban")
+    return form_page(request, form, _("Văn bản pháp luật"))

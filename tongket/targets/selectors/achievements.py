@@ -4,7 +4,7 @@ the previous year) and each indicator's trend over the last years."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from tongket.units.models import Unit
@@ -146,7 +146,7 @@ def unit_year_achievements(unit: Unit, year: int, period: str = "year") -> list[
         (result.indicator_id, result.year): result
         for result in Result.objects.filter(unit=unit, year__in=(year, year - 1), period=period)
     }
-    return [
+    rows = [
         achievement_row(
             version,
             plans.get(version.indicator_id),
@@ -155,6 +155,11 @@ def unit_year_achievements(unit: Unit, year: int, period: str = "year") -> list[
         )
         for version in versions
     ]
+    if period != Period.YEAR:
+        # Part of a year is measured against the annual plan ("bằng 47,7% kế hoạch năm"),
+        # never judged against it: a half-year figure is not "không đạt" a full-year plan.
+        rows = [replace(row, verdict=None, verdict_label="") for row in rows]
+    return rows
 
 
 def unit_trend(unit: Unit, upto: int, years: int = 5) -> dict[str, dict]:

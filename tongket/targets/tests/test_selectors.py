@@ -110,3 +110,7 @@ def test_periods_are_measured_against_the_annual_plan(world, figures, period):
     save(world.a, figures.revenue, world.officer_a, "6", period=period)
     row = _by_code(selectors.unit_year_achievements(world.a, YEAR, period))["KT01"]
     assert row.percent_of_plan == D("50.3")
+    # Half of the plan in part of the year is no verdict of "không đạt" on the year's plan.
+    assert row.verdict is None and row.verdict_label == ""
+    year_row = _by_code(selectors.unit_year_achievements(world.a, YEAR))["KT01"]
+    assert year_row.verdict is not None or year_row.result is None

@@ -11,6 +11,6 @@ def seed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("emulation", "0005_district_chairman")]
+    dependencies = [("emulation", "0006_legal_documents_and_number_books")]
 
     operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
