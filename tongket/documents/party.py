@@ -80,11 +80,11 @@ def decision_docx(document: DecisionDocument) -> bytes:
     """The decision: HD 36 header ("Số 15-QĐ/ĐU", no colon), title, grounds, articles, the
     signature "T/M ĐẢNG ỦY" over the Bí thư (or Phó Bí thư) who held the position that day."""
     doc = office.new_document(layout="party")
+    parent = f"Đảng bộ {document.province_name}".strip()
     office.add_party_header(
         doc,
-        parent_body=f"Đảng bộ {document.province_name}".strip(),
-        body=_committee(document),
-        number=document.number,
+        agency=office.Agency(parent=(parent.upper(),), body=(_committee(document).upper(),)),
+        number_line=f"Số {document.number}",
         place=_place(document),
         on=document.signed_on,
     )
@@ -107,10 +107,11 @@ def decision_docx(document: DecisionDocument) -> bytes:
         office.add_paragraph(doc, text)
     office.add_signature(
         doc,
-        on_behalf="T/M ĐẢNG ỦY",
-        signer_title=document.signer_title,
-        signer_name=document.signer_name,
+        signature=office.Signature(
+            authority=("T/M ĐẢNG ỦY", document.signer_title), name=document.signer_name
+        ),
         recipients=[f"Như Điều {len(articles)}", "Lưu Văn phòng Đảng ủy"],
+        layout="party",
     )
     return office.to_bytes(doc)
 

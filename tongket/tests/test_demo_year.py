@@ -65,7 +65,7 @@ def test_the_demo_article_reads_as_a_ward_portal_writes_it(demo):
     from tongket.conferences.models import Conference
     from tongket.documents.models import Article
 
-    conference = Conference.objects.get(unit__code="AH-HB-P", year=2025)
+    conference = Conference.objects.get(unit__code="AH-HB-P", year=2025, kind="year_review")
     article = Article.objects.get(conference=conference)
     page = Client().get(f"/cong/AH-HB-P/tin/{article.pk}/").content.decode()
     for phrase in (

@@ -92,8 +92,16 @@ def heading(commune: Unit, body: str) -> Heading:
 
 def add_header(doc, head: Heading, number: str, on: datetime.date) -> None:
     header = office.add_party_header if head.is_party else office.add_state_header
+    if head.is_party:
+        agency = office.Agency(parent=(head.parent_body.upper(),), body=(head.body.upper(),))
+    else:  # NĐ 30/2020: a UBND has no body above it in its heading
+        agency = office.Agency(parent=(), body=("ỦY BAN NHÂN DÂN", head.commune_name.upper()))
     header(
-        doc, parent_body=head.parent_body, body=head.body, number=number, place=head.place, on=on
+        doc,
+        agency=agency,
+        number_line=f"Số {number}" if head.is_party else f"Số: {number}",
+        place=head.place,
+        on=on,
     )
 
 
@@ -123,10 +131,11 @@ def signature(body: str, commune: Unit, on: datetime.date, signer: Person | None
 def add_signature(doc, sign: Signature, recipients: list[str]) -> None:
     office.add_signature(
         doc,
-        on_behalf=sign.on_behalf,
-        signer_title=sign.title,
-        signer_name=sign.name,
+        signature=office.Signature(
+            authority=tuple(line for line in (sign.on_behalf, sign.title) if line), name=sign.name
+        ),
         recipients=recipients,
+        layout="party" if sign.on_behalf.startswith("T/M") else "state",
     )
 
 

@@ -23,8 +23,14 @@ def pw(party_world):
 
 def text_of(data: bytes) -> tuple[list[str], list[str]]:
     document = docx.Document(io.BytesIO(data))
-    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    paragraphs = [p.text for p in document.paragraphs if p.text.strip()]
+    # Headings keep their words together with no-break spaces; read them as plain spaces.
+    cells = [
+        cell.text.replace("\xa0", " ")
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+    ]
+    paragraphs = [p.text.replace("\xa0", " ") for p in document.paragraphs if p.text.strip()]
     return cells, paragraphs
 
 
