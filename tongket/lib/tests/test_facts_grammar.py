@@ -117,6 +117,21 @@ def test_an_estimate_heading_covers_the_bullets_under_it_and_stops_after_them():
     assert found["thu ngân sách"] is False
 
 
+def test_a_capitals_heading_of_estimates_covers_its_sub_headings_to_the_next_capitals():
+    text = (
+        "A. ƯỚC KẾT QUẢ THỰC HIỆN NĂM 2025\n"
+        "I. Về kinh tế\n"
+        "- Sản lượng lương thực có hạt trên 12.450 tấn, đạt 101,2% kế hoạch.\n"
+        "a) Văn hóa - xã hội\n"
+        "- Tỷ lệ hộ nghèo còn 1,46%.\n"
+        "B. TỒN TẠI, HẠN CHẾ\n"
+        "Thu ngân sách đạt 3,1 tỷ đồng, chưa đạt kế hoạch."
+    )
+    found = {fact.subject: fact.estimate for fact in values(text)}
+    assert found["Sản lượng lương thực có hạt"] and found["Tỷ lệ hộ nghèo"]
+    assert found["Thu ngân sách"] is False
+
+
 # Qualifiers
 
 
