@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tongket.lib.numbers import NumberFormatError, parse_number_or_none
 from tongket.units.forms import DateInput, StyledForm
+from tongket.units.uploads import SpreadsheetField
 
 from .choices import Direction, IndicatorGroup, Period, Qualifier, Rollup, ValueKind
 from .models import Indicator
@@ -58,7 +59,7 @@ class DeadlineForm(StyledForm):
 
 
 class PlanImportForm(StyledForm):
-    file = forms.FileField(label=_("Tệp Excel (.xlsx)"))
+    file = SpreadsheetField(label=_("Tệp Excel (.xlsx)"))
     document = forms.CharField(
         label=_("Văn bản giao"),
         max_length=200,
