@@ -14,7 +14,15 @@ Modules: model (Column, Sheet, RowError, ParsedTable) · writing · source (open
 limits) · formulas · cells (headers and values) · reading.
 """
 
-from .model import COLUMN_KINDS, NOT_AN_XLSX, Column, ParsedTable, RowError, Sheet
+from .model import (
+    COLUMN_KINDS,
+    NOT_AN_XLSX,
+    Column,
+    ParsedTable,
+    RowError,
+    Sheet,
+    grouped_errors,
+)
 from .reading import read_xlsx
 from .source import size_message
 from .writing import write_xlsx
@@ -26,6 +34,7 @@ __all__ = [
     "ParsedTable",
     "RowError",
     "Sheet",
+    "grouped_errors",
     "read_xlsx",
     "size_message",
     "write_xlsx",

@@ -83,3 +83,35 @@ class ParsedTable:
     def ok(self) -> bool:
         """True when the file had no error at all."""
         return not self.errors
+
+
+_ROWS_LISTED = 20
+
+
+def _rows_text(rows: list[int]) -> str:
+    listed = ", ".join(str(row) for row in rows[:_ROWS_LISTED])
+    if len(rows) > _ROWS_LISTED:
+        listed += f" … và {len(rows) - _ROWS_LISTED} dòng khác"
+    return listed
+
+
+def grouped_errors(errors: list[RowError]) -> list[str]:
+    """One line per kind of problem with the rows it affects, in the order the kinds first
+    appear: "Dòng 5, 9, 12: mã chỉ tiêu không có trong danh mục". Problems of the whole
+    file come first, as they are."""
+    whole = [str(error) for error in errors if error.row is None]
+    rows: dict[tuple[str | None, str | None, str], list[int]] = {}
+    for error in errors:
+        if error.row is not None:
+            found = rows.setdefault((error.column, error.header, error.message), [])
+            if error.row not in found:
+                found.append(error.row)
+    lines = []
+    for (column, header, message), numbers in rows.items():
+        listed = _rows_text(sorted(numbers))
+        place = f"Dòng {listed}"
+        if column is not None:
+            named = f" ({header})" if header else ""
+            place = f"Cột {column}{named}, dòng {listed}"
+        lines.append(f"{place}: {message}")
+    return whole + lines

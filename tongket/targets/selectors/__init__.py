@@ -15,6 +15,7 @@ from .catalogue import (
     indicator_set,
     scope_roots,
     version_of,
+    versions_by_unit,
     weight_choices,
     years_with_data,
 )
@@ -91,6 +92,7 @@ __all__ = [
     "unit_year_achievements",
     "unit_year_plans",
     "version_of",
+    "versions_by_unit",
     "weight_choices",
     "years_with_data",
 ]
