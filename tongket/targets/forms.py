@@ -145,3 +145,10 @@ def _initial(value) -> str:
     from tongket.lib.numbers import format_number
 
     return format_number(value.normalize()) if value is not None else ""
+
+
+class ResultsImportForm(StyledForm):
+    """A workbook of results for every commune under a unit, for one period."""
+
+    period = forms.ChoiceField(label=_("Kỳ"), choices=Period.choices)
+    file = SpreadsheetField(label=_("Tệp Excel (.xlsx)"))

@@ -32,7 +32,7 @@ from .collection import (
     unit_results,
 )
 from .common import FIRST_YEAR, LAST_YEAR, existing_in
-from .plans import PlanRow, children_plans, unit_year_plans
+from .plans import PlanRow, children_plans, children_results, unit_year_plans
 from .province import (
     ProvinceBoard,
     ProvinceColumn,
@@ -69,6 +69,7 @@ __all__ = [
     "applicable_versions",
     "cell_state",
     "children_plans",
+    "children_results",
     "communes_of",
     "deadline_for",
     "entry_grid",

@@ -196,10 +196,13 @@ def _refuse(problems: list[RowError]) -> ValidationError:
 
 def _edited(current: Result, item: _Checked, by: User, now) -> tuple[Result, dict]:
     before = audit.snapshot(current)
+    changed = False
     for name, value in item.figures.items():
-        setattr(current, name, value)
+        if getattr(current, name) != value:  # 12.4 is 12.4000 as stored: not a change
+            setattr(current, name, value)
+            changed = True
     current.unit, current.indicator = item.unit, item.version.indicator  # no query for audit
-    if audit.snapshot(current) != before:
+    if changed:
         current.version += 1
         current.updated_by, current.updated_at = by, now
     return current, before
