@@ -20,10 +20,13 @@ def import_max_bytes() -> int:
 
 
 def read_import(
-    data: bytes | IO[bytes], columns: list[Column], *, max_rows: int = DEFAULT_MAX_ROWS
+    data: bytes | IO[bytes], columns: list[Column], *, max_rows: int | None = None
 ) -> ParsedTable:
-    """read_xlsx within the import limits (size in bytes, rows under the header)."""
-    return read_xlsx(data, columns, max_rows=max_rows, max_bytes=import_max_bytes())
+    """read_xlsx within the import limits (size in bytes, rows under the header: blank
+    ones count)."""
+    return read_xlsx(
+        data, columns, max_rows=max_rows or DEFAULT_MAX_ROWS, max_bytes=import_max_bytes()
+    )
 
 
 class SpreadsheetField(forms.FileField):
