@@ -117,3 +117,23 @@ def test_the_floor_page_is_the_base_layout_for_a_signed_in_user(
     assert response.status_code == 200
     assert [t.name for t in response.templates][:2] == ["bench/floor.html", "base.html"]
     assert resolve("/chi-tieu/").url_name == "index"  # the product's URLs are all there
+
+
+def test_static_files_are_collected_again_only_when_a_source_is_newer(tmp_path, monkeypatch):
+    import io
+    import os
+
+    from tongket.bench import server
+
+    collected = []
+    monkeypatch.setattr(server, "call_command", lambda *a, **k: collected.append(a))
+    with override_settings(STATIC_ROOT=tmp_path):
+        assert server.collect_static(io.StringIO()) is True  # no manifest yet
+        manifest = tmp_path / "staticfiles.json"
+        manifest.write_text("{}")
+        newest = server._newest_static_source()
+        os.utime(manifest, (newest + 10, newest + 10))
+        assert server.collect_static(io.StringIO()) is False
+        os.utime(manifest, (newest - 10, newest - 10))
+        assert server.collect_static(io.StringIO()) is True
+    assert collected == [("collectstatic",), ("collectstatic",)]

@@ -9,7 +9,6 @@ import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
@@ -70,7 +69,7 @@ class Command(BaseCommand):
                 "Phép đo HTTP chạy với thiết lập như môi trường thật (không TESTING)."
             )
         targets = accounts.http_targets(self.stdout)
-        call_command("collectstatic", interactive=False, verbosity=0)
+        server.collect_static(self.stdout)
         wanted = {name for name in options["only"].split(",") if name}
         try:
             with server.gunicorn(options["workers"]) as base:

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from tongket.bench import accounts, report, server
@@ -37,7 +36,7 @@ class Command(BaseCommand):
         users = options["users"]
         provinces = max(1, users // PROVINCE_SHARE)
         data = accounts.loadtest_accounts(users - provinces, provinces, self.stdout)
-        call_command("collectstatic", interactive=False, verbosity=0)
+        server.collect_static(self.stdout)
         var = Path(settings.VAR_DIR)
         var.mkdir(parents=True, exist_ok=True)
         accounts_file, report_file = var / "loadtest-accounts.json", var / "loadtest-report.json"
