@@ -34,10 +34,13 @@ def _figures(requests: int, histogram: dict) -> dict:
 
 
 def lines(raw: dict) -> list[dict]:
-    """The mix's line first, then one line per page (sorted by name)."""
+    """The mix's line first, then one line per page that was requested in the window
+    (sorted by name)."""
     merged: Counter = Counter()
     pages = []
     for name, entry in sorted(raw["entries"].items()):
+        if not entry["requests"]:
+            continue  # the sign-ins, reset when the window opened
         merged.update({float(ms): count for ms, count in entry["response_times"].items()})
         pages.append(
             {

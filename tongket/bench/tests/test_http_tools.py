@@ -68,6 +68,7 @@ def test_loadtest_lines_give_errors_by_status_and_percentiles():
         "entries": {
             "home": {"requests": 100, "failures": 0, "response_times": {"20": 90, "900": 10}},
             "grid_save": {"requests": 20, "failures": 2, "response_times": {"40": 18, "3000": 2}},
+            "login": {"requests": 0, "failures": 0, "response_times": {}},
         },
         "errors_by_status": {"409": 1, "500": 1},
         "login_ms": [700.4, 1500.6],
