@@ -138,3 +138,33 @@ def test_static_files_are_collected_again_only_when_a_source_is_newer(tmp_path, 
         os.utime(manifest, (newest - 10, newest - 10))
         assert server.collect_static(io.StringIO()) is True
     assert collected == [("collectstatic",), ("collectstatic",)]
+
+
+def test_the_bench_drives_the_floor_first_and_each_page_with_its_credentials():
+    from types import SimpleNamespace
+
+    from tongket.bench.management.commands.bench_http import pages
+    from tongket.bench.urls import FLOOR_PATH
+
+    communes = [SimpleNamespace(pk=7, code="QGN-T01-X001"), SimpleNamespace(pk=8, code="X2")]
+    targets = SimpleNamespace(province=SimpleNamespace(pk=5), communes=communes, token="tk_abc")
+    chosen = {page.name: page for page in pages(targets, officer="s-officer", admin="s-admin")}
+    assert next(iter(chosen)) == "floor" and chosen["floor"].paths == [f"/{FLOOR_PATH}"]
+    assert set(chosen) == {
+        "floor",
+        "commune_dashboard",
+        "province_dashboard",
+        "national_rollup",
+        "portal_commune",
+        "achievement_api",
+    }
+    assert chosen["commune_dashboard"].paths == [
+        "/chi-tieu/don-vi/7/?year=2025",
+        "/chi-tieu/don-vi/8/?year=2025",
+    ]
+    assert chosen["floor"].headers == {"Cookie": "sessionid=s-officer"}
+    assert chosen["national_rollup"].headers == {"Cookie": "sessionid=s-admin"}
+    assert chosen["achievement_api"].headers == {"Authorization": "Bearer tk_abc"}
+    assert chosen["portal_commune"].headers == {}  # the public portal, signed out
+    for page in chosen.values():
+        assert resolve(page.paths[0].split("?")[0], urlconf="tongket.bench.urls")

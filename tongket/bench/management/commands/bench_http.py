@@ -1,7 +1,8 @@
 """`make bench-http`: serve tongket with gunicorn (3 sync workers) on a loopback port over the
 national PostgreSQL data set, drive each page with wrk (8 connections, a fixed time) as a
 signed-in user, and print one JSON line per page with req/s, p50, p99 and the ratio to the
-floor page (signed-in base layout, 3 queries) measured first in the same run."""
+floor page (signed-in base layout, 3 queries) measured first in the same run; the floor is
+measured again last, so that the drift of a shared machine's load shows."""
 
 from __future__ import annotations
 
@@ -89,7 +90,10 @@ class Command(BaseCommand):
             "connections": options["connections"],
             "seconds": options["seconds"],
         }
-        for page in chosen:
+        # The floor again at the end ("floor_end", its ratio to the first): how much the
+        # machine's load drifted during the run.
+        again = Page("floor_end", chosen[0].paths, chosen[0].headers)
+        for page in [*chosen, again]:
             server.check_page(base, page.paths[0], page.headers)
             if options["warmup"]:
                 wrk.drive(base, page.paths, page.headers, options["warmup"], options["connections"])
