@@ -32,6 +32,19 @@ class Run:
         return self.requests / self.seconds if self.seconds else 0.0
 
 
+def combined(runs: list[Run]) -> Run:
+    """Several runs of one page as one: their requests over their time, the median of their
+    p50s and the worst of their p99s (wrk gives percentiles, not its histogram)."""
+    p50s = sorted(run.p50_ms for run in runs)
+    return Run(
+        requests=sum(run.requests for run in runs),
+        seconds=sum(run.seconds for run in runs),
+        p50_ms=p50s[len(p50s) // 2],
+        p99_ms=max(run.p99_ms for run in runs),
+        errors=sum(run.errors for run in runs),
+    )
+
+
 def parse(output: str) -> Run:
     """The figures the script's done() printed, from wrk's whole standard output."""
     for line in output.splitlines():

@@ -168,3 +168,12 @@ def test_the_bench_drives_the_floor_first_and_each_page_with_its_credentials():
     assert chosen["portal_commune"].headers == {}  # the public portal, signed out
     for page in chosen.values():
         assert resolve(page.paths[0].split("?")[0], urlconf="tongket.bench.urls")
+
+
+def test_floor_runs_around_a_page_combine_into_its_reference():
+    before = wrk.Run(requests=1000, seconds=10.0, p50_ms=70, p99_ms=120, errors=0)
+    after = wrk.Run(requests=600, seconds=10.0, p50_ms=110, p99_ms=300, errors=1)
+    both = wrk.combined([before, after])
+    assert both == wrk.Run(requests=1600, seconds=20.0, p50_ms=110, p99_ms=300, errors=1)
+    page = wrk.Run(requests=400, seconds=20.0, p50_ms=400, p99_ms=600, errors=0)
+    assert wrk.line("commune_dashboard", page, both)["ratio_to_floor"] == 0.25

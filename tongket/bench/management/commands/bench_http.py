@@ -1,8 +1,8 @@
 """`make bench-http`: serve tongket with gunicorn (3 sync workers) on a loopback port over the
 national PostgreSQL data set, drive each page with wrk (8 connections, a fixed time) as a
 signed-in user, and print one JSON line per page with req/s, p50, p99 and the ratio to the
-floor page (signed-in base layout, 3 queries) measured first in the same run; the floor is
-measured again last, so that the drift of a shared machine's load shows."""
+floor page (signed-in base layout, 3 queries) measured in the same run, just before and just
+after the page; the floor's own line comes last, with the rate of each of its runs."""
 
 from __future__ import annotations
 
@@ -60,6 +60,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--seconds", type=int, default=20, help="Thời gian đo mỗi trang.")
         parser.add_argument("--warmup", type=int, default=3, help="Thời gian chạy nóng mỗi trang.")
+        parser.add_argument(
+            "--floor-seconds", type=int, default=10, help="Thời gian đo trang sàn mỗi lần."
+        )
         parser.add_argument("--connections", type=int, default=wrk.CONNECTIONS)
         parser.add_argument("--workers", type=int, default=server.WORKERS)
         parser.add_argument("--only", default="", help="Chỉ đo các trang này (cách nhau dấu phẩy).")
@@ -82,23 +85,30 @@ class Command(BaseCommand):
         except server.BenchError as exc:
             raise CommandError(str(exc)) from exc
 
+    def _run(self, base: str, page: Page, options, seconds: int, warmup: bool) -> wrk.Run:
+        server.check_page(base, page.paths[0], page.headers)
+        connections = options["connections"]
+        if warmup and options["warmup"]:
+            wrk.drive(base, page.paths, page.headers, options["warmup"], connections)
+        return wrk.drive(base, page.paths, page.headers, seconds, connections)
+
     def _drive(self, base: str, chosen: list[Page], options) -> None:
-        floor = None
+        """The floor before and after every page, each page's ratio to the mean of the two:
+        on a shared machine the load drifts during a run (the floor's spread is printed)."""
         extra = {
             "db": connection.vendor,
             "workers": options["workers"],
             "connections": options["connections"],
             "seconds": options["seconds"],
         }
-        # The floor again at the end ("floor_end", its ratio to the first): how much the
-        # machine's load drifted during the run.
-        again = Page("floor_end", chosen[0].paths, chosen[0].headers)
-        for page in [*chosen, again]:
-            server.check_page(base, page.paths[0], page.headers)
-            if options["warmup"]:
-                wrk.drive(base, page.paths, page.headers, options["warmup"], options["connections"])
-            run = wrk.drive(
-                base, page.paths, page.headers, options["seconds"], options["connections"]
-            )
-            self.stdout.write(json.dumps(wrk.line(page.name, run, floor, **extra)))
-            floor = floor or run
+        floor_page = chosen[0]
+        floors = [self._run(base, floor_page, options, options["floor_seconds"], warmup=True)]
+        for page in chosen[1:]:
+            run = self._run(base, page, options, options["seconds"], warmup=True)
+            floors.append(self._run(base, floor_page, options, options["floor_seconds"], False))
+            reference = wrk.combined(floors[-2:])
+            self.stdout.write(json.dumps(wrk.line(page.name, run, reference, **extra)))
+        rates = [round(run.per_second, 1) for run in floors]
+        floor = wrk.line(floor_page.name, wrk.combined(floors), None, **extra)
+        floor.update(seconds=options["floor_seconds"], floor_runs=rates)
+        self.stdout.write(json.dumps(floor))
