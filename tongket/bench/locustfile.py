@@ -30,6 +30,7 @@ state = {
     "signed_in": 0,
     "login_failures": 0,
     "window_started": None,
+    "window_ended": None,
     "login_ms": [],
     "statuses": Counter(),
 }
@@ -45,7 +46,12 @@ def _open_window(environment) -> None:
     environment.stats.reset_all()
     state["statuses"].clear()
     state["window_started"] = time.time()
-    gevent.spawn_later(SECONDS, environment.runner.quit)
+    gevent.spawn_later(SECONDS, _close_window, environment)
+
+
+def _close_window(environment) -> None:
+    state["window_ended"] = time.time()
+    environment.runner.quit()
 
 
 @events.request.add_listener
@@ -56,6 +62,12 @@ def _count_status(response=None, exception=None, **_kwargs) -> None:
     if status == 200 and getattr(response, "history", None):
         status = response.history[0].status_code  # redirected away (to the login page)
     state["statuses"][str(status)] += 1
+
+
+def _window_seconds() -> float:
+    if state["window_started"] is None:
+        return 0.0
+    return (state["window_ended"] or time.time()) - state["window_started"]
 
 
 @events.quitting.add_listener
@@ -72,7 +84,7 @@ def _write_report(environment, **_kwargs) -> None:
     report = {
         "users": _users_expected(environment),
         "signed_in": state["signed_in"],
-        "window_seconds": time.time() - state["window_started"] if state["window_started"] else 0,
+        "window_seconds": _window_seconds(),
         "entries": entries,
         "errors_by_status": dict(state["statuses"]),
         "login_ms": state["login_ms"],
