@@ -9,7 +9,7 @@ PORT ?= 8000
 TEST_ENV := TONGKET_TESTING=true
 RUN_ENV := DEBUG=true
 
-.PHONY: run test lint check-migrations pytest bench deps system-deps demo clean
+.PHONY: run test lint check-migrations pytest bench bench-http loadtest deps system-deps demo clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,9 +24,16 @@ node_modules/.installed: package.json package-lock.json
 
 deps: $(VENV)/.installed node_modules/.installed
 
-# Debian packages for browser tests and PDF: chromium, LibreOffice Writer, Liberation fonts.
+# Bench-only Python packages (locust for `make loadtest`), never installed by `make deps`.
+$(VENV)/.bench-installed: $(VENV)/.installed requirements-bench.lock
+	$(PY) -m pip install --quiet -r requirements-bench.lock
+	@touch $@
+
+# Debian packages for browser tests, PDF and the HTTP bench: chromium, LibreOffice Writer,
+# Liberation fonts, poppler-utils, wrk.
 system-deps:
 	@missing=""; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
 	fc-list 2>/dev/null | grep -q "LiberationSerif" || missing="$$missing fonts-liberation2"; \
@@ -66,14 +73,40 @@ test: lint check-migrations pytest
 BENCH_SQLITE := sqlite:///$(CURDIR)/var/bench.sqlite3
 BENCH_PG_DB := tongket_bench
 BENCH_PG := postgres://postgres@127.0.0.1:5432/$(BENCH_PG_DB)
+# Creates the bench database if missing; fails when PostgreSQL does not answer.
+BENCH_PG_CREATE := $(PY) -c 'import psycopg; c = psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres", connect_timeout=3, autocommit=True); found = c.execute("SELECT 1 FROM pg_database WHERE datname = %s", ("$(BENCH_PG_DB)",)).fetchone(); found or c.execute("CREATE DATABASE $(BENCH_PG_DB)")'
 bench: deps system-deps
 	@mkdir -p var
 	DATABASE_URL=$(BENCH_SQLITE) $(TEST_ENV) $(PY) manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_SQLITE) $(TEST_ENV) $(PY) manage.py bench $(BENCH_ARGS)
-	@if $(PY) -c 'import psycopg; c = psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres", connect_timeout=3, autocommit=True); found = c.execute("SELECT 1 FROM pg_database WHERE datname = %s", ("$(BENCH_PG_DB)",)).fetchone(); found or c.execute("CREATE DATABASE $(BENCH_PG_DB)")' 2>/dev/null; then \
+	@if $(BENCH_PG_CREATE) 2>/dev/null; then \
 	  DATABASE_URL=$(BENCH_PG) $(TEST_ENV) $(PY) manage.py migrate --noinput -v0 && \
 	  DATABASE_URL=$(BENCH_PG) $(TEST_ENV) $(PY) manage.py bench $(BENCH_ARGS); \
 	else echo "PostgreSQL không trả lời ở 127.0.0.1:5432: bỏ qua phép đo trên PostgreSQL."; fi
+
+# HTTP benches on the national PostgreSQL data of `make bench` (generated when missing):
+# tongket served as in production (no TONGKET_TESTING, DEBUG off, a throw-away SECRET_KEY,
+# plain HTTP on loopback) by gunicorn with 3 sync workers, under the bench settings, the only
+# place the floor page's URL exists. `make bench-http` drives each page with wrk (8
+# connections) and prints one JSON line per page with its ratio to the floor page;
+# `make loadtest` runs 100 signed-in locust users for 60 s (BENCH_HTTP_ARGS, LOADTEST_ARGS).
+BENCH_SERVE_ENV = DATABASE_URL=$(BENCH_PG) DJANGO_SETTINGS_MODULE=tongket.bench.settings \
+	DEBUG=false TONGKET_TESTING=false HTTPS=false ALLOWED_HOSTS=127.0.0.1 \
+	SECRET_KEY=bench-$$($(PY) -c 'import secrets; print(secrets.token_hex(32))')
+BENCH_PG_REQUIRED = @$(BENCH_PG_CREATE) 2>/dev/null || { \
+	echo "PostgreSQL không trả lời ở 127.0.0.1:5432: phép đo HTTP cần PostgreSQL."; exit 1; }
+
+bench-http: deps system-deps
+	@mkdir -p var
+	$(BENCH_PG_REQUIRED)
+	@$(BENCH_SERVE_ENV) $(PY) manage.py migrate --noinput -v0
+	@$(BENCH_SERVE_ENV) $(PY) manage.py bench_http $(BENCH_HTTP_ARGS)
+
+loadtest: deps system-deps $(VENV)/.bench-installed
+	@mkdir -p var
+	$(BENCH_PG_REQUIRED)
+	@$(BENCH_SERVE_ENV) $(PY) manage.py migrate --noinput -v0
+	@$(BENCH_SERVE_ENV) $(PY) manage.py loadtest $(LOADTEST_ARGS)
 
 clean:
 	rm -rf var/tongket.sqlite3* var/static var/media
