@@ -235,6 +235,11 @@ PDF_CONVERTER_PYTHON = os.environ.get(
 )
 PDF_CONVERTER_DIR = Path(os.environ.get("PDF_CONVERTER_DIR", VAR_DIR / "pdf-converters"))
 PDF_CONVERTER_TIMEOUT = envint("PDF_CONVERTER_TIMEOUT", "120")
+# A process working on a background job updates its heartbeat every JOB_HEARTBEAT_SECONDS; a
+# running job whose heartbeat is older than JOB_STALE_SECONDS is marked failed (its process
+# died) and can be resumed from the steps not yet done.
+JOB_HEARTBEAT_SECONDS = envint("JOB_HEARTBEAT_SECONDS", "10")
+JOB_STALE_SECONDS = envint("JOB_STALE_SECONDS", "300")
 
 # API tokens live this many days unless their creator chooses otherwise.
 API_TOKEN_DAYS = envint("API_TOKEN_DAYS", "90")
