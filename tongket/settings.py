@@ -224,6 +224,17 @@ CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
+# "documents": what is costly to make and depends only on its inputs (the report's chart, keyed
+# by its figures), shared by every web and worker process of the machine.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "documents": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "documents",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+
 SOFFICE_BINARY = os.environ.get("SOFFICE_BINARY", "soffice")
 # PDFs: PDF_CONVERTERS LibreOffice converters kept running on loopback (unoserver, run by a
 # Python with Debian's python3-uno: `make system-deps` makes .venv-uno), started when first

@@ -242,7 +242,7 @@ def run(options, stdout) -> None:
         data = report_data(conference)
         measure(
             "documents.report_chart_uncached",
-            lambda _: chart.draw.__wrapped__(*_chart_args(data)),
+            lambda _: chart.render(*_chart_args(data)),
             repeat=repeat,
             stdout=stdout,
             n=30,
