@@ -33,7 +33,7 @@ system-deps:
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
 	/usr/bin/python3 -c "import uno" 2>/dev/null || missing="$$missing python3-uno"; \
-	/usr/bin/python3 -c "import ensurepip" 2>/dev/null || missing="$$missing python3-venv"; \
+	ls /usr/share/python-wheels/pip-*.whl >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	fc-list 2>/dev/null | grep -q "LiberationSerif" || missing="$$missing fonts-liberation2"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
@@ -53,7 +53,8 @@ $(UNO_VENV)/.installed: requirements-uno.lock
 
 # `make run` uses the converters when python3-uno is installed, else one-shot soffice.
 converters:
-	@if /usr/bin/python3 -c "import uno" 2>/dev/null; then $(MAKE) --no-print-directory $(UNO_VENV)/.installed; \
+	@if /usr/bin/python3 -c "import uno" 2>/dev/null; then $(MAKE) --no-print-directory $(UNO_VENV)/.installed \
+	  || echo "Không tạo được $(UNO_VENV): PDF dùng LibreOffice chạy một lần."; \
 	else echo "Chưa có python3-uno: PDF dùng LibreOffice chạy một lần (make system-deps để cài)."; fi
 
 demo: deps
