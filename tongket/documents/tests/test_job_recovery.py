@@ -209,3 +209,26 @@ def test_a_finished_job_is_not_cancelled_and_a_complete_one_not_resumed(world, d
     job.save()
     with pytest.raises(ValidationError, match="không còn gì để chạy lại"):
         services.job_resume(job=job, by=world.officer_a)
+
+
+def test_a_stale_job_is_failed_when_looked_at_and_a_beating_one_is_not(world, login, db, settings):
+    import datetime
+
+    from django.utils import timezone
+
+    settings.JOB_STALE_SECONDS = 60
+    old = timezone.now() - datetime.timedelta(minutes=5)
+    common = {"unit": world.a, "kind": JobKind.REPORT_PDF, "state": JobState.RUNNING, "total": 2}
+    stale = Job.objects.create(
+        **common, steps=[1, 2], steps_done={"1": ""}, done=1, started_at=old, heartbeat_at=old
+    )
+    beating = Job.objects.create(
+        **common, steps=[1, 2], started_at=old, heartbeat_at=timezone.now()
+    )
+    client = login(world.officer_a)
+    body = client.get(f"/api/v1/documents/jobs/{stale.pk}").json()
+    assert body["state"] == "failed" and "Việc dừng giữa chừng" in body["errors"][-1]
+    progress = client.get(reverse("documents:job_progress", args=[beating.pk])).json()
+    assert progress["state"] == "running" and not progress["finished"]
+    listed = client.get(reverse("documents:jobs")).content.decode()
+    assert "Có lỗi" in listed and "Đang chạy" in listed
