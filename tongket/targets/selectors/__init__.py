@@ -15,6 +15,7 @@ from .catalogue import (
     indicator_set,
     scope_roots,
     version_of,
+    versions_by_unit,
     weight_choices,
     years_with_data,
 )
@@ -31,7 +32,7 @@ from .collection import (
     unit_results,
 )
 from .common import FIRST_YEAR, LAST_YEAR, existing_in
-from .plans import PlanRow, children_plans, unit_year_plans
+from .plans import PlanRow, children_plans, children_results, unit_year_plans
 from .province import (
     ProvinceBoard,
     ProvinceColumn,
@@ -68,6 +69,7 @@ __all__ = [
     "applicable_versions",
     "cell_state",
     "children_plans",
+    "children_results",
     "communes_of",
     "deadline_for",
     "entry_grid",
@@ -91,6 +93,7 @@ __all__ = [
     "unit_year_achievements",
     "unit_year_plans",
     "version_of",
+    "versions_by_unit",
     "weight_choices",
     "years_with_data",
 ]
