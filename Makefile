@@ -9,7 +9,7 @@ PORT ?= 8000
 TEST_ENV := TONGKET_TESTING=true
 RUN_ENV := DEBUG=true
 
-.PHONY: run test lint check-migrations pytest bench bench-http loadtest deps system-deps demo clean
+.PHONY: run test lint check-migrations pytest bench bench-http loadtest deps system-deps converters demo clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,12 +30,17 @@ $(VENV)/.bench-installed: $(VENV)/.installed requirements-bench.lock
 	@touch $@
 
 # Debian packages for browser tests, PDF and the HTTP bench: chromium, LibreOffice Writer,
-# Liberation fonts, poppler-utils, wrk.
+# Liberation fonts, poppler-utils, wrk, and python3-uno for the PDF converters kept running
+# (unoserver in .venv-uno, a venv of the system Python that sees python3-uno; pinned in
+# requirements-uno.lock).
+UNO_VENV := .venv-uno
 system-deps:
 	@missing=""; \
 	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
+	/usr/bin/python3 -c "import uno" 2>/dev/null || missing="$$missing python3-uno"; \
+	ls /usr/share/python-wheels/pip-*.whl >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	fc-list 2>/dev/null | grep -q "LiberationSerif" || missing="$$missing fonts-liberation2"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
@@ -46,13 +51,25 @@ system-deps:
 	    echo "Thiếu gói Debian:$$missing. Hãy chạy: sudo apt-get install -y$$missing"; exit 1; \
 	  fi; \
 	fi
+	@$(MAKE) --no-print-directory $(UNO_VENV)/.installed
+
+$(UNO_VENV)/.installed: requirements-uno.lock
+	@test -x $(UNO_VENV)/bin/python || /usr/bin/python3 -m venv --system-site-packages $(UNO_VENV)
+	$(UNO_VENV)/bin/python -m pip install --quiet -r requirements-uno.lock
+	@touch $@
+
+# `make run` uses the converters when python3-uno is installed, else one-shot soffice.
+converters:
+	@if /usr/bin/python3 -c "import uno" 2>/dev/null; then $(MAKE) --no-print-directory $(UNO_VENV)/.installed \
+	  || echo "Không tạo được $(UNO_VENV): PDF dùng LibreOffice chạy một lần."; \
+	else echo "Chưa có python3-uno: PDF dùng LibreOffice chạy một lần (make system-deps để cài)."; fi
 
 demo: deps
 	@mkdir -p var
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py load_demo
 
-run: demo
+run: demo converters
 	@echo "tongket đang chạy tại http://$(HOST):$(PORT)/  (Ctrl+C để dừng)"
 	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -227,7 +227,33 @@ CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
+# "documents": what is costly to make and depends only on its inputs (the report's chart, keyed
+# by its figures), shared by every web and worker process of the machine.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "documents": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "documents",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+
 SOFFICE_BINARY = os.environ.get("SOFFICE_BINARY", "soffice")
+# PDFs: PDF_CONVERTERS LibreOffice converters kept running on loopback (unoserver, run by a
+# Python with Debian's python3-uno: `make system-deps` makes .venv-uno), started when first
+# needed and restarted if one dies; 0 (the default under tests) converts with a one-shot
+# soffice each time, as does any conversion while the pool is starting or unavailable.
+PDF_CONVERTERS = envint("PDF_CONVERTERS", "0" if TESTING else "1")
+PDF_CONVERTER_PYTHON = os.environ.get(
+    "PDF_CONVERTER_PYTHON", str(BASE_DIR / ".venv-uno" / "bin" / "python")
+)
+PDF_CONVERTER_DIR = Path(os.environ.get("PDF_CONVERTER_DIR", VAR_DIR / "pdf-converters"))
+PDF_CONVERTER_TIMEOUT = envint("PDF_CONVERTER_TIMEOUT", "120")
+# A process working on a background job updates its heartbeat every JOB_HEARTBEAT_SECONDS; a
+# running job whose heartbeat is older than JOB_STALE_SECONDS is marked failed (its process
+# died) and can be resumed from the steps not yet done.
+JOB_HEARTBEAT_SECONDS = envint("JOB_HEARTBEAT_SECONDS", "10")
+JOB_STALE_SECONDS = envint("JOB_STALE_SECONDS", "300")
 
 # API tokens live this many days unless their creator chooses otherwise.
 API_TOKEN_DAYS = envint("API_TOKEN_DAYS", "90")

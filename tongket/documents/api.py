@@ -118,4 +118,4 @@ def start_job(request, payload: JobIn):
 
 @router.get("/jobs/{int:pk}", response=JobOut, summary="Tiến độ việc chạy nền")
 def job_progress(request, pk: int):
-    return selectors.get_job_for(request.user, pk)
+    return services.job_fail_if_stale(selectors.get_job_for(request.user, pk))

@@ -22,3 +22,4 @@ class JobState(models.TextChoices):
     RUNNING = "running", _("Đang chạy")
     DONE = "done", _("Xong")
     FAILED = "failed", _("Có lỗi")
+    CANCELLED = "cancelled", _("Đã hủy")

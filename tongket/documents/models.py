@@ -146,7 +146,10 @@ class GeneratedFile(models.Model):
 
 class Job(models.Model):
     """Background work with its progress, stored here so any web process (and any worker)
-    reads and updates the same row: total steps, steps done, state, and errors."""
+    reads and updates the same row: its steps (planned when it begins) and those done with
+    their message, state, errors, and the heartbeat of the process working on it. `attempt`
+    grows each time the job is run again, so a step left over from an earlier run is not
+    done twice."""
 
     scope_field = "unit"
 
@@ -162,6 +165,10 @@ class Job(models.Model):
     total = models.PositiveIntegerField(_("tổng số bước"), default=0)
     done = models.PositiveIntegerField(_("đã xong"), default=0)
     errors = models.JSONField(_("lỗi"), default=list, blank=True)
+    steps = models.JSONField(_("các bước"), default=list, blank=True)
+    steps_done = models.JSONField(_("các bước đã xong"), default=dict, blank=True)
+    attempt = models.PositiveSmallIntegerField(_("lần chạy"), default=1)
+    heartbeat_at = models.DateTimeField(_("báo đang chạy lúc"), null=True, blank=True)
     backend = models.CharField(max_length=16, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -181,12 +188,20 @@ class Job(models.Model):
     @property
     def percent(self) -> int:
         if not self.total:
-            return 100 if self.state in (JobState.DONE, JobState.FAILED) else 0
+            return 100 if self.finished else 0
         return min(100, round(self.done * 100 / self.total))
 
     @property
     def finished(self) -> bool:
-        return self.state in (JobState.DONE, JobState.FAILED)
+        return self.state in (JobState.DONE, JobState.FAILED, JobState.CANCELLED)
+
+    @property
+    def remaining_steps(self) -> list[int]:
+        return [step for step in self.steps if str(step) not in self.steps_done]
+
+    @property
+    def can_resume(self) -> bool:
+        return self.state in (JobState.FAILED, JobState.CANCELLED) and bool(self.remaining_steps)
 
 
 class RecipientList(models.Model):

@@ -28,32 +28,37 @@ def backend() -> str:
 def dispatch(job_id: int, workers: int | None = None) -> None:
     """Mark the job running and hand each of its steps to the runner."""
     job, steps = services.job_begin(job_id)
-    if not steps:
-        return
+    if steps:
+        run_steps(job, steps, workers)
+
+
+def run_steps(job, steps: list[int], workers: int | None = None) -> None:
+    """Hand steps of a job (its current attempt) to Celery workers, or to a thread pool of
+    this process that ends when they are done."""
     if backend() == "celery":
         for conference_id in steps:
-            run_step_task.delay(job_id, conference_id)
+            run_step_task.delay(job.pk, conference_id, job.attempt)
         return
     count = (
         workers
         or job.params.get("workers")
         or getattr(settings, "TONGKET_JOB_WORKERS", DEFAULT_WORKERS)
     )
-    executor = ThreadPoolExecutor(max_workers=int(count), thread_name_prefix=f"job{job_id}")
+    executor = ThreadPoolExecutor(max_workers=int(count), thread_name_prefix=f"job{job.pk}")
     for conference_id in steps:
-        executor.submit(_threaded_step, job_id, conference_id)
+        executor.submit(_threaded_step, job.pk, conference_id, job.attempt)
     executor.shutdown(wait=False)
 
 
-def _threaded_step(job_id: int, conference_id: int) -> None:
+def _threaded_step(job_id: int, conference_id: int, attempt: int) -> None:
     close_old_connections()
     try:
-        services.job_step_run(job_id, conference_id)
+        services.job_step_run(job_id, conference_id, attempt)
     finally:
         if threading.current_thread() is not threading.main_thread():
             connection.close()
 
 
 @shared_task(name="documents.run_step", acks_late=True)
-def run_step_task(job_id: int, conference_id: int) -> None:
-    services.job_step_run(job_id, conference_id)
+def run_step_task(job_id: int, conference_id: int, attempt: int | None = None) -> None:
+    services.job_step_run(job_id, conference_id, attempt)

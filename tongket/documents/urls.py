@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import job_views, views
 from .party_urls import urlpatterns as party_patterns
 from .petitions.urls import urlpatterns as petition_patterns
 
@@ -27,9 +27,11 @@ urlpatterns = [
     path("tin-bai/<int:pk>/dang/", views.article_publish, name="article_publish"),
     path("tin-bai/<int:pk>/go/", views.article_unpublish, name="article_unpublish"),
     path("tep/<int:pk>/", views.generated_file, name="file"),
-    path("viec-nen/", views.jobs, name="jobs"),
-    path("viec-nen/<int:pk>/", views.job, name="job"),
-    path("viec-nen/<int:pk>/tien-do/", views.job_progress, name="job_progress"),
+    path("viec-nen/", job_views.jobs, name="jobs"),
+    path("viec-nen/<int:pk>/", job_views.job, name="job"),
+    path("viec-nen/<int:pk>/tien-do/", job_views.job_progress, name="job_progress"),
+    path("viec-nen/<int:pk>/chay-lai/", job_views.job_resume, name="job_resume"),
+    path("viec-nen/<int:pk>/huy/", job_views.job_cancel, name="job_cancel"),
     path("khen-thuong/quyet-dinh/<int:pk>.docx", views.decision_docx, name="award_decision_docx"),
     path(
         "khen-thuong/quyet-dinh/<int:pk>/giay-khen.pdf",

@@ -1,16 +1,15 @@
 """Screens and downloads of the documents module: a conference's report and article, the
-results import, background jobs and their files, and the award documents (decision,
-certificates, council minutes). Thin: parse, call one service or selector, respond."""
+results import, and the award documents (decision, certificates, council minutes);
+background jobs are in job_views.py. Thin: parse, call one service or selector, respond."""
 
 from __future__ import annotations
 
 import dataclasses
-import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -28,7 +27,7 @@ from tongket.units.web import run_action, show_errors
 from . import awards, office, recipients, selectors, services
 from .choices import JobKind
 from .data import report_data, report_layout
-from .forms import ArticleForm, ProvinceJobForm, RecipientsForm, ResultsImportForm
+from .forms import ArticleForm, RecipientsForm, ResultsImportForm
 from .issuing import NotReady
 from .report import (
     achievement_table,
@@ -280,61 +279,6 @@ def generated_file(request: HttpRequest, pk: int) -> FileResponse:
     name = item.file.name.rsplit("/", 1)[-1]
     return FileResponse(
         item.file.open("rb"), as_attachment=True, filename=name, content_type=content_type
-    )
-
-
-@login_required
-def jobs(request: HttpRequest) -> HttpResponse:
-    units = selectors.job_units(request.user)
-    today = datetime.date.today()
-    form = ProvinceJobForm(
-        request.POST or None,
-        units=units,
-        initial={"year": today.year - 1 if today.month < 7 else today.year, "unit": units.first()},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            job = services.job_start(
-                kind=JobKind.PROVINCE_DOCUMENTS,
-                unit=form.cleaned_data["unit"],
-                year=form.cleaned_data["year"],
-                params={"pdf": form.cleaned_data["pdf"]},
-                by=request.user,
-            )
-        except ValidationError as exc:
-            form.add_service_errors(exc)
-        else:
-            return redirect("documents:job", pk=job.pk)
-    return render(
-        request,
-        "documents/jobs.html",
-        {"form": form, "jobs": selectors.job_list(request.user)[:30], "can_start": units.exists()},
-    )
-
-
-@login_required
-def job(request: HttpRequest, pk: int) -> HttpResponse:
-    item = selectors.get_job_for(request.user, pk)
-    return render(
-        request,
-        "documents/job.html",
-        {"job": item, "files": selectors.job_files(item) if item.finished else []},
-    )
-
-
-@login_required
-def job_progress(request: HttpRequest, pk: int) -> JsonResponse:
-    item = selectors.get_job_for(request.user, pk)
-    return JsonResponse(
-        {
-            "state": item.state,
-            "state_label": item.get_state_display(),
-            "total": item.total,
-            "done": item.done,
-            "percent": item.percent,
-            "finished": item.finished,
-            "errors": item.errors,
-        }
     )
 
 

@@ -1,4 +1,5 @@
-"""PDF through LibreOffice headless (soffice), one private profile per conversion."""
+"""PDF through LibreOffice: a converter of the pool kept running (converters.py), or when the
+pool cannot convert, a one-shot soffice headless with its own private profile."""
 
 from __future__ import annotations
 
@@ -24,7 +25,18 @@ def soffice_path() -> str | None:
 
 
 def docx_to_pdf(docx_bytes: bytes, *, timeout: float = PDF_TIMEOUT_SECONDS) -> bytes:
-    """Convert .docx bytes to PDF with LibreOffice headless.
+    """Convert .docx bytes to PDF: by a converter of the pool when one answers, else with a
+    one-shot soffice. Raises OfficeConversionError with a Vietnamese message on failure."""
+    from . import converters
+
+    converted = converters.convert(docx_bytes, timeout=timeout)
+    if converted is not None and converted.startswith(b"%PDF"):
+        return converted
+    return one_shot_pdf(docx_bytes, timeout=timeout)
+
+
+def one_shot_pdf(docx_bytes: bytes, *, timeout: float = PDF_TIMEOUT_SECONDS) -> bytes:
+    """Convert .docx bytes to PDF with a LibreOffice headless started for this document.
 
     Each call gets its own temporary directory and its own LibreOffice profile, so several
     conversions can run at the same time (threads or worker processes) without locking each

@@ -7,12 +7,17 @@ depends only on the figures it shows, so it is cached by them: the same data dra
 
 from __future__ import annotations
 
-import functools
+import hashlib
 import io
 import textwrap
 
+from django.core.cache import caches
+
 from ..data import ReportData
 
+# Part of the cache key: change it when the drawing changes, so no old picture is reused.
+DRAWING_VERSION = 2
+CACHE_SECONDS = 90 * 24 * 3600
 # Bundled with matplotlib and covers every Vietnamese letter, so charts need no system font.
 CHART_FONT = "DejaVu Sans"
 WIDTH_IN = 150 / 25.4
@@ -62,9 +67,23 @@ def _labels(names: list[str], size: float, height_in: float) -> list[str]:
     return wrapped
 
 
-@functools.lru_cache(maxsize=64)
 def draw(bars: tuple, axis: str) -> bytes:
     """The PNG of `figure`, cached by the figures it shows."""
+    key = cache_key(bars, axis)
+    cache = caches["documents"]
+    png = cache.get(key)
+    if png is None:
+        png = render(bars, axis)
+        cache.set(key, png, CACHE_SECONDS)
+    return png
+
+
+def cache_key(bars: tuple, axis: str) -> str:
+    return "chart:" + hashlib.sha256(repr((DRAWING_VERSION, bars, axis)).encode()).hexdigest()
+
+
+def render(bars: tuple, axis: str) -> bytes:
+    """The chart drawn now, as PNG bytes."""
     buffer = io.BytesIO()
     figure(bars, axis).savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
     return buffer.getvalue()

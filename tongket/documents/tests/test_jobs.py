@@ -18,7 +18,7 @@ from tongket.documents.models import Article, GeneratedFile, Job
 
 from .builders import ready
 
-REDIS_URL = "redis://127.0.0.1:6379/15"
+REDIS_URL = "redis://127.0.0.1:6379/11"
 
 
 def wait_for(job: Job, seconds: float = 60) -> Job:
@@ -89,7 +89,7 @@ def test_a_failing_step_is_reported_and_the_job_still_finishes(world, indicators
     def broken(job, conference):
         raise RuntimeError("LibreOffice hỏng")
 
-    monkeypatch.setattr(services, "conference_documents_make", broken)
+    monkeypatch.setattr(services.jobs, "conference_documents_make", broken)
     job = wait_for(_province_job(world))
     assert job.state == JobState.FAILED and job.done == 1
     assert job.errors == ["Phường Hòa Bình: LibreOffice hỏng"]

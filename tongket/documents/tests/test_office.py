@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 from PIL import Image
 from pypdf import PdfReader
 
@@ -174,6 +174,28 @@ def test_table_has_a_repeated_bold_header_and_the_values():
     assert table.rows[0].cells[0].paragraphs[0].runs[0].bold
     assert [c.text for c in table.rows[2].cells] == ["2", "Hộ nghèo (%)", "0,4", "0,31"]
     assert table.rows[1].cells[3].paragraphs[0].alignment == office.WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def test_table_rows_copied_from_one_built_row_match_rows_built_one_by_one():
+    rows = [
+        ["1", "Thu ngân sách", "12,5", None],
+        ["2", "Hai dòng\nchữ", "3", "4"],  # a line break: built through python-docx
+        ["3", " lề trái", ""],  # a short row, a leading space, an empty cell
+    ]
+    doc = office.new_document()
+    office.add_table(doc, ["TT", "Chỉ tiêu", "KH", "TH"], rows, numeric_columns=[2, 3])
+    table = _reopen(doc).tables[0]
+    texts = [[cell.text for cell in row.cells] for row in table.rows[1:]]
+    assert texts == [
+        ["1", "Thu ngân sách", "12,5", "-"],
+        ["2", "Hai dòng\nchữ", "3", "4"],
+        ["3", " lề trái", "", ""],
+    ]
+    for row in table.rows[1:]:
+        assert "w:cantSplit" in row._tr.xml
+        assert row.cells[2].paragraphs[0].alignment == office.WD_ALIGN_PARAGRAPH.RIGHT
+        assert row.cells[1].paragraphs[0].alignment == office.WD_ALIGN_PARAGRAPH.LEFT
+    assert table.rows[1].cells[1].paragraphs[0].runs[0].font.size == Pt(12)
 
 
 def test_signature_block_lists_the_recipients_and_the_signer():
