@@ -145,5 +145,5 @@ def test_article_prints_with_its_masthead_on_one_page(client, photographed):
     css = Path(finders.find("portal/portal.css")).read_text(encoding="utf-8")
     printed = css[css.index("@media print") :]
     assert "@page" in printed and "size: A4" in printed
-    assert re.search(r"\.portal-photo \{[^}]*float: right", printed)
-    assert re.search(r"\.portal-photo img \{[^}]*max-height: 5\.5cm", printed)
+    assert re.search(r"\.portal-article-body \{[^}]*column-count: 2", printed)
+    assert re.search(r"\.portal-photo img \{[^}]*max-height: 4\.5cm", printed)
