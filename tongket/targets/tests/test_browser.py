@@ -97,6 +97,15 @@ def test_desktop_keyboard_moves_between_cells_and_saves_on_leaving(world, catalo
     assert focused_id(page) == ids["VH10"]("value")
     page.keyboard.press("ArrowLeft")  # an empty cell: at its edge, left is the qualifier
     assert focused_id(page) == ids["VH10"]("qualifier")
+    page.wait_for_selector("tr[data-code=VH02] .cell-message.error")  # 12 of nothing yet
+    page.focus(f"#{ids['VH02']('denominator')}")
+    page.keyboard.type("42")
+    page.keyboard.press("Enter")  # the last row: nowhere to go, but what was typed is saved
+    assert focused_id(page) == ids["VH02"]("denominator")
+    page.wait_for_selector("tr[data-code=VH02] .cell-message.ok")
+    streets = Result.objects.get(indicator=catalogue.streets, unit=world.a)
+    assert (streets.numerator, streets.denominator) == (12, 42)
+    page.focus(f"#{ids['VH10']('qualifier')}")
     tabbed = [focused_id(page)]
     for _ in range(5):
         page.keyboard.press("Tab")

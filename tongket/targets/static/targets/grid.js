@@ -123,6 +123,9 @@
     if (next) {
       next.focus();
       if (next.select && next.type !== "checkbox") { next.select(); }
+    } else if (event.key === "Enter") {
+      event.target.blur();  // the last row: Enter still saves what was typed
+      event.target.focus();
     }
   });
 
