@@ -12,7 +12,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from tongket.conftest import CHROMIUM
+from tongket.conferences.models import Conference
+from tongket.documents.models import Article
 from tongket.units.demo import DEMO_PASSWORD
 from tongket.units.models import Unit
 
@@ -28,11 +29,8 @@ REVIEWED = {"aria-valid-attr-value"}
 CONTROL_CONTRAST = (Path(__file__).parent / "control_contrast.js").read_text(encoding="utf-8")
 
 
-def pages(demo) -> dict[str, str]:
+def pages() -> dict[str, str]:
     """The main pages, by name: what an officer of the demo phường opens in a year."""
-    from tongket.conferences.models import Conference
-    from tongket.documents.models import Article
-
     commune = Unit.objects.get(code="AH-HB-P")
     conference = Conference.objects.get(unit=commune, year=2025, kind="year_review")
     article = Article.objects.get(conference=conference)
@@ -90,12 +88,11 @@ LEADER_PAGES = ("trang chủ", "lưới nhập số liệu", "tin bài")
 
 def test_main_pages_have_no_serious_accessibility_violation(demo, browser, live_server):
     assert AXE.exists(), "Thiếu axe-core: chạy make deps"
-    assert Path(CHROMIUM).exists()
     desktop = {"viewport": {"width": 1280, "height": 900}}
     found = {}
     for username, names in (("canbo", None), ("lanhdao", LEADER_PAGES)):
         tab = open_as(browser, live_server, username, **desktop)
-        for name, url in pages(demo).items():
+        for name, url in pages().items():
             if names is None or name in names:
                 assert tab.goto(url).status == 200, (username, url)
                 found[f"{username}: {name}"] = problems(tab)
