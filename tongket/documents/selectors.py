@@ -3,7 +3,8 @@ counts). Objects a user asks for by id come through the access layer (404 outsid
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -13,7 +14,8 @@ from tongket.conferences.models import Conference, Photo
 from tongket.emulation import selectors as emulation
 from tongket.emulation.models import Award, AwardDecision, CouncilSession
 from tongket.units import access
-from tongket.units.choices import Action
+from tongket.units import selectors as unit_selectors
+from tongket.units.choices import COMMUNE_KINDS, Action, UnitKind
 from tongket.units.models import Unit, User
 
 from .choices import ArticleState, JobKind
@@ -63,13 +65,43 @@ def published_articles(unit: Unit) -> QuerySet[Article]:
     )
 
 
-def public_communes() -> QuerySet[Unit]:
-    """Communes with at least one published article, for the portal's index."""
-    return (
-        Unit.objects.communes()
-        .filter(pk__in=Article.objects.filter(state=ArticleState.PUBLISHED).values("unit_id"))
-        .order_by("name_folded")
+PORTAL_LATEST = 3
+
+
+def portal_front_page(per_commune: int = PORTAL_LATEST) -> list[dict]:
+    """The portal's index: every commune with a published article, its province's name and
+    its latest articles, newest first; two queries whatever the number of communes."""
+    ranked = (
+        Article.objects.filter(state=ArticleState.PUBLISHED, unit__kind__in=COMMUNE_KINDS)
+        .select_related("unit")
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("unit_id"),
+                order_by=[F("published_at").desc(), F("id").desc()],
+            )
+        )
+        .filter(rank__lte=per_commune)
+        .order_by("unit__name_folded", "unit_id", "rank")
     )
+    communes: dict[int, dict] = {}
+    for item in ranked:
+        entry = communes.setdefault(item.unit_id, {"unit": item.unit, "articles": []})
+        entry["articles"].append(item)
+    provinces = province_names([entry["unit"] for entry in communes.values()])
+    for entry in communes.values():
+        entry["province"] = provinces.get(entry["unit"].pk, "")
+    return sorted(communes.values(), key=lambda e: (e["province"], e["unit"].name_folded))
+
+
+def province_names(units) -> dict[int, str]:
+    """The name of the province each unit lies in, by unit id, in one query."""
+    known = unit_selectors.ancestors_of(units)
+    names = {}
+    for unit in units:
+        found = [known[pk] for pk in unit.ancestor_ids if pk in known]
+        names[unit.pk] = next((a.name for a in found if a.kind == UnitKind.PROVINCE), "")
+    return names
 
 
 # One object, through the access layer (404 outside the user's scope) ------------------------

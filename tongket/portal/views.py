@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.text import Truncator
 
 from tongket.documents import selectors as documents
 from tongket.targets import selectors as targets
 from tongket.units.web import year_param
 
+SHARE_DESCRIPTION = 200  # characters: what Facebook and Zalo show under a shared link
+
 
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/index.html", {"communes": documents.public_communes()})
+    return render(request, "portal/index.html", {"communes": documents.portal_front_page()})
 
 
 def commune(request: HttpRequest, code: str) -> HttpResponse:
@@ -37,15 +41,32 @@ def commune(request: HttpRequest, code: str) -> HttpResponse:
 def article(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     unit = documents.public_commune(code)
     item = documents.published_article(unit, pk)
+    blocks = item.blocks(item.conference.photos.all() if item.conference_id else [])
+    photos = [photo for kind, photo in blocks if kind == "photo"]
     return render(
         request,
         "portal/article.html",
         {
             "unit": unit,
+            "province": documents.province_names([unit])[unit.pk],
             "article": item,
-            "blocks": item.blocks(item.conference.photos.all() if item.conference_id else []),
+            "blocks": blocks,
+            "share": share_tags(request, item, photos[0] if photos else None),
         },
     )
+
+
+def share_tags(request: HttpRequest, item, photo) -> dict[str, str]:
+    """Open Graph tags: what a social network shows when the article's link is shared."""
+    paragraphs = item.paragraphs
+    return {
+        "title": item.headline,
+        "description": Truncator(paragraphs[0] if paragraphs else "").chars(SHARE_DESCRIPTION),
+        "url": request.build_absolute_uri(),
+        "image": request.build_absolute_uri(reverse("portal:photo", args=[photo.pk]))
+        if photo
+        else "",
+    }
 
 
 def photo(request: HttpRequest, pk: int) -> FileResponse:
