@@ -224,6 +224,27 @@ CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
+# The dashboards' computed figures are cached under their data version (see
+# tongket.targets.selectors.dashboards): in Redis when CACHE_URL names one (shared by every
+# worker process), otherwise in each process's memory. Either way a page is never stale: the
+# key changes with the data.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(f"CACHE_URL={CACHE_URL!r}: expected a redis:// URL")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_URL,
+        "KEY_PREFIX": "tongket",
+    }
+    if CACHE_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "tongket",
+        "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", "2000")},
+    }
+}
+
 SOFFICE_BINARY = os.environ.get("SOFFICE_BINARY", "soffice")
 
 # API tokens live this many days unless their creator chooses otherwise.

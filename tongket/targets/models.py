@@ -125,6 +125,8 @@ class IndicatorVersion(models.Model):
             "“kết nạp 6 đảng viên mới”."
         ),
     )
+    # Part of the dashboards' data version (selectors.stamps): a rename shows at once.
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("chỉ tiêu theo năm")

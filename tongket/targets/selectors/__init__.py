@@ -31,6 +31,14 @@ from .collection import (
     unit_results,
 )
 from .common import FIRST_YEAR, LAST_YEAR, existing_in
+from .dashboards import (
+    RankedCell,
+    chosen_versions,
+    province_page,
+    public_figures,
+    rollup_page,
+    unit_page,
+)
 from .plans import PlanRow, children_plans, unit_year_plans
 from .province import (
     ProvinceBoard,
@@ -62,12 +70,14 @@ __all__ = [
     "PlanRow",
     "ProvinceBoard",
     "ProvinceColumn",
+    "RankedCell",
     "RankingRow",
     "RollupValue",
     "achievement_row",
     "applicable_versions",
     "cell_state",
     "children_plans",
+    "chosen_versions",
     "communes_of",
     "deadline_for",
     "entry_grid",
@@ -80,12 +90,16 @@ __all__ = [
     "indicator_set",
     "plan_rollup_rows",
     "province_board",
+    "province_page",
     "province_ranking",
+    "public_figures",
     "ranking",
+    "rollup_page",
     "rollup_rows",
     "scope_roots",
     "submission_board",
     "submission_for",
+    "unit_page",
     "unit_results",
     "unit_trend",
     "unit_year_achievements",
