@@ -33,8 +33,9 @@ from .collection import (
 from .common import FIRST_YEAR, LAST_YEAR, existing_in
 from .dashboards import (
     RankedCell,
+    cached,
     chosen_versions,
-    province_page,
+    province_data,
     public_figures,
     rollup_page,
     unit_page,
@@ -57,6 +58,7 @@ from .rollups import (
     plan_rollup_rows,
     rollup_rows,
 )
+from .stamps import province_stamp
 
 __all__ = [
     "FIRST_YEAR",
@@ -75,6 +77,7 @@ __all__ = [
     "RollupValue",
     "achievement_row",
     "applicable_versions",
+    "cached",
     "cell_state",
     "children_plans",
     "chosen_versions",
@@ -90,8 +93,9 @@ __all__ = [
     "indicator_set",
     "plan_rollup_rows",
     "province_board",
-    "province_page",
+    "province_data",
     "province_ranking",
+    "province_stamp",
     "public_figures",
     "ranking",
     "rollup_page",

@@ -152,8 +152,10 @@ def _column(column) -> dict:
     }
 
 
-def _province_data(province: Unit, year: int, period: str, group: str, code: str) -> dict:
-    """Everything the province page shows, as plain values (seven queries at most)."""
+def province_data(province: Unit, year: int, period: str, group: str, code: str) -> dict:
+    """Everything the province page shows, as plain values (seven queries at most): the
+    indicators offered, the matrix of one group, the ranking of one indicator, the roll-ups.
+    The page caches it rendered, under stamps.province_stamp."""
     versions = indicator_set(province, year)
     shown, chosen = chosen_versions(versions, group, code)
     communes = communes_of(province, year, rows=True)
@@ -198,18 +200,6 @@ def _province_data(province: Unit, year: int, period: str, group: str, code: str
             "percentLabel": _("% kế hoạch"),
         },
     }
-
-
-def province_page(province: Unit, year: int, period: str, group: str, code: str):
-    """(data stamp, page data) of the province dashboard; computed once per data version."""
-    stamp = stamps.province_stamp(province, year, period)
-    data = cached(
-        "province",
-        stamp,
-        (province.pk, year, period, group, code),
-        lambda: _province_data(province, year, period, group, code),
-    )
-    return stamp, data
 
 
 def _unit_data(unit: Unit, year: int, period: str) -> dict:

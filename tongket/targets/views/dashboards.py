@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from tongket.units import access
 from tongket.units.choices import Action, UnitKind
@@ -80,13 +81,18 @@ def province_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         return xlsx_download(
             exports.province_xlsx(board), f"so-sanh-{province.code}-{year}-{period}.xlsx"
         )
-    group = common.group(request)
-    stamp, data = selectors.province_page(
-        province, year, period, group, request.GET.get("indicator", "")
-    )
+    group, code = common.group(request), request.GET.get("indicator", "")
+    stamp = selectors.province_stamp(province, year, period)
     etag, unchanged = not_modified(request, stamp, years)
     if unchanged:
         return unchanged
+
+    def board() -> str:
+        data = selectors.province_data(province, year, period, group, code)
+        filters = {"year": year, "years": years, "period": period, "periods": Period.choices}
+        groups = {"group": group, "groups": IndicatorGroup.choices}
+        return render_to_string("targets/_province_board.html", {**filters, **groups, **data})
+
     response = render(
         request,
         "targets/province.html",
@@ -94,13 +100,14 @@ def province_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "unit": province,
             "trail": breadcrumbs(province),
             "year": year,
-            "years": years,
             "period": period,
-            "periods": Period.choices,
             "group": group,
-            "groups": IndicatorGroup.choices,
             "can_assign": access.can(request.user, Action.EDIT, province),
-            **data,
+            # The ranking and the matrix, rendered once per data version: nothing in them
+            # depends on who looks.
+            "board": selectors.cached(
+                "province-page", stamp, (province.pk, year, period, group, code, years), board
+            ),
         },
     )
     return with_etag(response, etag)
