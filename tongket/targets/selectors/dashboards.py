@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -68,6 +69,7 @@ class RankedCell:
     rank: int | None
     unit_id: int
     unit_name: str
+    unit_url: str
     plan_text: str
     result_text: str
     percent_text: str
@@ -114,7 +116,7 @@ def _matrix_cell(cell: _Measured, labels: Labels) -> tuple[str, str, str]:
 
 def _ranking(version, communes, figures, measured, labels: Labels) -> list[RankedCell]:
     """The communes ranked on `version`, each line as shown (result with its qualifier)."""
-    plans, results, year = figures
+    plans, results, year, urls = figures
     lines = []
     for rank, i in ranked(measured, [folded for _pk, _name, folded in communes]):
         pk, name, _folded = communes[i]
@@ -131,6 +133,7 @@ def _ranking(version, communes, figures, measured, labels: Labels) -> list[Ranke
                 rank=rank,
                 unit_id=pk,
                 unit_name=name,
+                unit_url=urls[pk],
                 plan_text=format_value(version, plan[0] if plan else None),
                 result_text=qualified(figure, result.get("qualifier")),
                 percent_text=format_percent_of_plan(cell.percent_of_plan),
@@ -176,15 +179,16 @@ def province_data(province: Unit, year: int, period: str, group: str, code: str)
         ]
         for v in shown
     }
+    urls = {pk: reverse("targets:unit", args=[pk]) for pk, _name, _folded in communes}
     matrix = [
-        (pk, name, [_matrix_cell(measured[v.indicator_id][i], labels) for v in shown])
+        (urls[pk], name, [_matrix_cell(measured[v.indicator_id][i], labels) for v in shown])
         for i, (pk, name, _folded) in enumerate(communes)
     ]
     ranking, column = [], None
     if chosen is not None:
         column = _column(next(c for c in columns if c.version == chosen))
         ranking = _ranking(
-            chosen, communes, (plans, results, year), measured[chosen.indicator_id], labels
+            chosen, communes, (plans, results, year, urls), measured[chosen.indicator_id], labels
         )
     figured = [line for line in ranking if line.percent_of_plan is not None]
     return {

@@ -1,7 +1,10 @@
 """Template filters of the targets screens."""
 
+from html import escape
+
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -25,3 +28,16 @@ def status_badges(row) -> str:
             row.status_label,
         )
     return html
+
+
+@register.filter
+def matrix_cells(cells) -> str:
+    """The cells of one row of the province matrix, from its (class, % of plan, status note)
+    triples: a thousand cells are written here in one pass rather than node by node."""
+    parts = []
+    for css, text, note in cells:
+        inner = escape(text)
+        if note:
+            inner += f'<span class="small text-secondary">{escape(note)}</span>'
+        parts.append(f'<td class="num {escape(css)}">{inner}</td>')
+    return mark_safe("".join(parts))  # every piece above is escaped
