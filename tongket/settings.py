@@ -241,7 +241,7 @@ CACHES = {
     else {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "tongket",
-        "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", "2000")},
+        "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", "300")},
     }
 }
 

@@ -38,15 +38,16 @@ def _versions(unit: Unit, year: int) -> QuerySet:
     return IndicatorVersion.objects.filter(year=year).filter(_applies_to(unit))
 
 
-def province_stamp(province: Unit, year: int, period: str) -> str:
+def province_stamp(province: Unit, year: int) -> str:
     """The province dashboard's data: the province (and the units above it, named in the
-    breadcrumbs), its communes, their plans of the year and results of the period, and the
-    indicator set of the year."""
+    breadcrumbs), its communes, their plans and results of the year, and the indicator set of
+    the year (every period's: one stamp serves the page of every period)."""
     communes = Q(unit__parent=province, unit__kind__in=COMMUNE_KINDS)
     return _stamp(
         units=Unit.objects.filter(Q(pk__in=province.ancestor_ids) | Q(parent=province)),
         plans=Plan.objects.filter(communes, year=year),
-        results=Result.objects.filter(communes, year=year, period=period),
+        # every period: a commune is listed for the year when it holds any figure of it
+        results=Result.objects.filter(communes, year=year),
         versions=_versions(province, year),
     )
 

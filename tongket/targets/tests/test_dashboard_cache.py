@@ -150,11 +150,11 @@ def test_a_cache_that_fails_costs_the_computation_not_the_page(world, figures, l
 
 
 def test_stamps_move_with_every_kind_of_write(world, figures):
-    stamp = selectors.stamps.province_stamp(world.province, YEAR, "year")
+    stamp = selectors.stamps.province_stamp(world.province, YEAR)
     save(world.a, figures.households, world.officer_a, 1001)
-    moved = selectors.stamps.province_stamp(world.province, YEAR, "year")
+    moved = selectors.stamps.province_stamp(world.province, YEAR)
     assert moved != stamp
-    assert selectors.stamps.province_stamp(world.province, YEAR, "year") == moved
+    assert selectors.stamps.province_stamp(world.province, YEAR) == moved
     unit = selectors.stamps.unit_stamp(world.b, YEAR - 4, YEAR)
     assert unit == selectors.stamps.unit_stamp(world.b, YEAR - 4, YEAR)
     services.plan_set(unit=world.b, indicator=figures.poverty, year=YEAR, value=None, by=world.root)

@@ -82,7 +82,7 @@ def province_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             exports.province_xlsx(board), f"so-sanh-{province.code}-{year}-{period}.xlsx"
         )
     group, code = common.group(request), request.GET.get("indicator", "")
-    stamp = selectors.province_stamp(province, year, period)
+    stamp = selectors.province_stamp(province, year)
     etag, unchanged = not_modified(request, stamp, years)
     if unchanged:
         return unchanged
