@@ -26,7 +26,7 @@ def commune(request: HttpRequest, code: str) -> HttpResponse:
     if year is None:
         latest = articles[0] if articles else None
         year = (latest.conference or latest.round).year if latest else (years[0] if years else None)
-    stamp, rows = targets.public_figures(unit, year) if year else ("", [])
+    stamp = targets.public_stamp(unit, year) if year else ""
     etag, unchanged = not_modified(
         request,
         stamp,
@@ -35,6 +35,7 @@ def commune(request: HttpRequest, code: str) -> HttpResponse:
     )
     if unchanged:
         return unchanged
+    rows = targets.public_figures(unit, year, stamp) if year else []
     response = render(
         request,
         "portal/commune.html",

@@ -37,8 +37,10 @@ from .dashboards import (
     chosen_versions,
     province_data,
     public_figures,
+    public_stamp,
     rollup_page,
     unit_page,
+    unit_page_stamp,
 )
 from .plans import PlanRow, children_plans, unit_year_plans
 from .province import (
@@ -58,7 +60,7 @@ from .rollups import (
     plan_rollup_rows,
     rollup_rows,
 )
-from .stamps import province_stamp
+from .stamps import indicator_stamp, province_stamp
 
 __all__ = [
     "FIRST_YEAR",
@@ -91,12 +93,14 @@ __all__ = [
     "indicator_by_code",
     "indicator_rollup",
     "indicator_set",
+    "indicator_stamp",
     "plan_rollup_rows",
     "province_board",
     "province_data",
     "province_ranking",
     "province_stamp",
     "public_figures",
+    "public_stamp",
     "ranking",
     "rollup_page",
     "rollup_rows",
@@ -104,6 +108,7 @@ __all__ = [
     "submission_board",
     "submission_for",
     "unit_page",
+    "unit_page_stamp",
     "unit_results",
     "unit_trend",
     "unit_year_achievements",

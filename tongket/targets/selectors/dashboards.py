@@ -226,18 +226,24 @@ def _unit_data(unit: Unit, year: int, period: str) -> dict:
 TREND_YEARS = 5
 
 
-def unit_page(unit: Unit, year: int, period: str):
-    """(data stamp, {"rows", "chart"}) of a unit's dashboard, with its five-year trend."""
-    stamp = stamps.unit_stamp(unit, year - TREND_YEARS + 1, year)
-    return stamp, cached(
-        "unit", stamp, (unit.pk, year, period), lambda: _unit_data(unit, year, period)
-    )
+def unit_page_stamp(unit: Unit, year: int) -> str:
+    """The data version of a unit's dashboard: its figures over the trend's five years."""
+    return stamps.unit_stamp(unit, year - TREND_YEARS + 1, year)
 
 
-def public_figures(unit: Unit, year: int):
-    """(data stamp, rows) of the public indicators of a commune's year for the portal."""
-    stamp = stamps.unit_stamp(unit, year - 1, year)
-    return stamp, cached(
+def unit_page(unit: Unit, year: int, period: str, stamp: str) -> dict:
+    """{"rows", "chart"} of a unit's dashboard under its data `stamp`, with the trend."""
+    return cached("unit", stamp, (unit.pk, year, period), lambda: _unit_data(unit, year, period))
+
+
+def public_stamp(unit: Unit, year: int) -> str:
+    """The data version of a commune's public figures (the year and the one before)."""
+    return stamps.unit_stamp(unit, year - 1, year)
+
+
+def public_figures(unit: Unit, year: int, stamp: str) -> list:
+    """The public indicators of a commune's year for the portal, under their data `stamp`."""
+    return cached(
         "public",
         stamp,
         (unit.pk, year),
@@ -245,11 +251,8 @@ def public_figures(unit: Unit, year: int):
     )
 
 
-def rollup_page(user: User, root: Unit, version: IndicatorVersion, year: int, period: str):
-    """(data stamp, NationalRollup) of one indicator over every commune in the user's view;
-    the user's view is part of the key."""
-    stamp = stamps.indicator_stamp(root, version, year, period)
+def rollup_page(user: User, version: IndicatorVersion, year: int, period: str, stamp: str):
+    """The NationalRollup of one indicator over every commune in the user's view, under the
+    data `stamp` (stamps.indicator_stamp); the user's view is part of the key."""
     scope = (access.fingerprint(user), version.pk, year, period)
-    return stamp, cached(
-        "rollup", stamp, scope, lambda: indicator_rollup(user, version, year, period)
-    )
+    return cached("rollup", stamp, scope, lambda: indicator_rollup(user, version, year, period))

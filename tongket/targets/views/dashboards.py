@@ -38,7 +38,7 @@ def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             exports.achievements_xlsx(unit, year, period, rows),
             f"chi-tieu-{unit.code}-{year}-{period}.xlsx",
         )
-    stamp, data = selectors.unit_page(unit, year, period)
+    stamp = selectors.unit_page_stamp(unit, year)
     submission = selectors.submission_for(unit, year, period)
     etag, unchanged = not_modified(
         request,
@@ -48,6 +48,7 @@ def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if unchanged:
         return unchanged
+    data = selectors.unit_page(unit, year, period, stamp)
     rows = data["rows"]
     documents = Counter(row.plan_document for row in rows if row.plan_document)
     response = render(
@@ -127,14 +128,11 @@ def rollup(request: HttpRequest) -> HttpResponse:
     version = next((v for v in versions if v.indicator.code == code), None) or (
         versions[0] if versions else None
     )
-    stamp, report = (
-        selectors.rollup_page(request.user, roots[0], version, year, period)
-        if version
-        else ("", None)
-    )
+    stamp = selectors.indicator_stamp(roots[0], version, year, period) if version else ""
     etag, unchanged = not_modified(request, stamp, roots[0].pk)
     if unchanged:
         return unchanged
+    report = selectors.rollup_page(request.user, version, year, period, stamp) if version else None
     rows = [
         (
             area,
