@@ -216,6 +216,9 @@ MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Spreadsheets imported (results, plans, nominations, members, recipient lists): larger
+# files are refused with a message stating the limit, before they are opened.
+IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(10 * 1024 * 1024))
 
 # Background work: a broker URL turns on Celery workers; without one, jobs run in-process.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

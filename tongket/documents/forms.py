@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tongket.units.forms import StyledForm, UnitChoiceField
 from tongket.units.models import Unit
+from tongket.units.uploads import SpreadsheetField
 
 
 class ArticleForm(StyledForm):
@@ -18,7 +19,7 @@ class ArticleForm(StyledForm):
 
 
 class ResultsImportForm(StyledForm):
-    file = forms.FileField(label=_("Tệp Excel (.xlsx) số liệu thực hiện"))
+    file = SpreadsheetField(label=_("Tệp Excel (.xlsx) số liệu thực hiện"))
 
 
 class ProvinceJobForm(StyledForm):

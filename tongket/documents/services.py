@@ -4,6 +4,7 @@ background jobs (tasks.py only hands their steps to a runner)."""
 from __future__ import annotations
 
 import logging
+from typing import IO
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -14,12 +15,12 @@ from django.utils.translation import gettext as _
 
 from tongket.conferences.models import Conference
 from tongket.conferences.selectors import conference_queryset
-from tongket.lib.xlsx import Column, read_xlsx
+from tongket.lib.xlsx import Column, grouped_errors
 from tongket.targets import services as targets_services
-from tongket.targets.models import Indicator, Result
 from tongket.units import access, audit
 from tongket.units.choices import Action
 from tongket.units.models import Unit, User
+from tongket.units.uploads import read_import
 
 from . import article as article_writer
 from . import office, selectors
@@ -160,91 +161,34 @@ RESULT_COLUMNS = [
 YES = {"x", "có", "co", "1", "true", "ước", "uoc"}
 
 
-def _import_problem(row: dict, indicators: dict[str, Indicator], seen: dict) -> str | None:
-    """Why a spreadsheet row cannot be saved (unknown code, code already seen, no figure),
-    or None. Records the row's code in `seen`."""
-    line = row["_row"]
-    code = row["indicator_code"].strip().upper()
-    if code not in indicators:
-        return _("Dòng %(row)s, cột A (Mã chỉ tiêu): không có chỉ tiêu mã “%(code)s”.") % {
-            "row": line,
-            "code": row["indicator_code"],
-        }
-    if code in seen:
-        return _("Dòng %(row)s: chỉ tiêu %(code)s đã có ở dòng %(first)s.") % {
-            "row": line,
-            "code": code,
-            "first": seen[code],
-        }
-    seen[code] = line
-    if row["value"] is None and row["numerator"] is None:
-        return _("Dòng %(row)s: chưa điền số thực hiện (hoặc tử số, mẫu số).") % {"row": line}
-    return None
-
-
-def _import_save(row: dict, indicator: Indicator, expected_version: int, **cell) -> list[str]:
-    """Save one spreadsheet row through the targets module; the refusals, each naming its row."""
-    try:
-        with transaction.atomic():
-            targets_services.result_save(
-                indicator=indicator,
-                expected_version=expected_version,
-                value=row["value"] if row["numerator"] is None else None,
-                numerator=row["numerator"],
-                denominator=row["denominator"],
-                is_estimate=(row["estimate"] or "").strip().lower() in YES,
-                note=row["note"] or "",
-                **cell,
-            )
-    except ValidationError as exc:
-        return [
-            _("Dòng %(row)s: %(message)s") % {"row": row["_row"], "message": message}
-            for message in exc.messages
-        ]
-    return []
-
-
-@transaction.atomic
-def results_import_xlsx(*, unit: Unit, year: int, period: str, data: bytes, by: User) -> int:
+def results_import_xlsx(
+    *, unit: Unit, year: int, period: str, data: bytes | IO[bytes], by: User
+) -> int:
     """Import a commune's results for a year from the office's .xlsx (columns: Mã chỉ tiêu,
-    Thực hiện, Tử số, Mẫu số, Ước thực hiện, Ghi chú). Each row is saved through the targets
-    module's result_save; any row refused means nothing is saved and every message names its
-    row. Returns the number of results saved."""
+    Thực hiện, Tử số, Mẫu số, Ước thực hiện, Ghi chú) through the targets module's bulk
+    import: the file is read and checked whole first (the grid's rules), then written in one
+    transaction; any bad row means nothing is saved, and the messages name the rows, one
+    line per kind of problem. Returns the number of results saved."""
     access.require(by, Action.ENTER, unit)
-    table = read_xlsx(data, RESULT_COLUMNS)
-    errors = [str(error) for error in table.errors]
-    codes = {row["indicator_code"].strip().upper() for row in table.rows}
-    indicators = {i.code.upper(): i for i in Indicator.objects.filter(code__in=codes)}
-    versions = {
-        result.indicator_id: result.version
-        for result in Result.objects.filter(
-            unit=unit, year=year, period=period, indicator__in=indicators.values()
+    table = read_import(data, RESULT_COLUMNS)
+    if any(error.row in (None, 1) for error in table.errors):  # the file or its header
+        raise ValidationError(grouped_errors(table.errors))
+    rows = [
+        targets_services.ResultRow(
+            line=row["_row"],
+            unit_code=unit.code,
+            indicator_code=row["indicator_code"],
+            value=row["value"],
+            numerator=row["numerator"],
+            denominator=row["denominator"],
+            is_estimate=(row["estimate"] or "").strip().lower() in YES,
+            note=row["note"] or "",
         )
-    }
-    seen: dict[str, int] = {}
-    saved = 0
-    for row in table.rows:
-        problem = _import_problem(row, indicators, seen)
-        if problem:
-            errors.append(problem)
-            continue
-        indicator = indicators[row["indicator_code"].strip().upper()]
-        refused = _import_save(
-            row,
-            indicator,
-            versions.get(indicator.pk, 0),
-            unit=unit,
-            year=year,
-            period=period,
-            by=by,
-        )
-        errors.extend(refused)
-        saved += not refused
-    if errors:
-        raise ValidationError(errors)
-    if not saved:
-        raise ValidationError(_("Tệp không có dòng số liệu nào."))
-    return saved
+        for row in table.rows
+    ]
+    return targets_services.results_import(
+        scope=unit, year=year, period=period, rows=rows, by=by, problems=table.errors
+    )
 
 
 # Background jobs --------------------------------------------------------------------------

@@ -168,7 +168,7 @@ def results_import(request: HttpRequest, pk: int) -> HttpResponse:
     item = conference_selectors.get_conference_for(request.user, pk)
     form = ResultsImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, _("Chưa chọn tệp Excel."))
+        show_errors(request, form.errors)
         return redirect("documents:conference", pk=pk)
     upload = form.cleaned_data["file"]
     period = "h1" if item.kind == "half_year_review" else "year"

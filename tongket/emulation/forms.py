@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tongket.units.forms import DateInput, StyledForm, UnitChoiceField
 from tongket.units.models import Person, Unit
+from tongket.units.uploads import SpreadsheetField
 
 from .choices import AwardingBody, ClusterKind, Operator, Recipient, RecordBody, RuleKind
 from .models import AwardKind, Movement, Nomination
@@ -224,7 +225,7 @@ class ReturnForm(StyledForm):
 class ImportForm(StyledForm):
     unit = UnitChoiceField(label=_("Đơn vị đề nghị"), queryset=Unit.objects.none())
     year = YearField()
-    file = forms.FileField(
+    file = SpreadsheetField(
         label=_("Tệp Excel (.xlsx): Họ và tên, Mã đơn vị, Danh hiệu, hình thức, Tóm tắt thành tích")
     )
 
@@ -405,4 +406,4 @@ RECORD_FORM_FIELDS = (
 
 
 class RecipientsImportForm(StyledForm):
-    file = forms.FileField(label=_("Danh sách (.xlsx)"))
+    file = SpreadsheetField(label=_("Danh sách (.xlsx)"))

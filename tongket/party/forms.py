@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from tongket.units.choices import Gender
 from tongket.units.forms import DateInput, StyledForm, UnitChoiceField
 from tongket.units.models import Unit
+from tongket.units.uploads import SpreadsheetField
 
 from .choices import (
     RECORDABLE_EVENTS,
@@ -156,7 +157,7 @@ class GuestForm(StyledForm):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Tệp Excel (.xlsx)"))
+    file = SpreadsheetField(label=_("Tệp Excel (.xlsx)"))
 
 
 # Admissions ------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from tongket.units.models import Unit
 from .achievement import QUALIFIER_WORDS
 from .choices import Period
 from .selectors import AchievementRow, ProvinceBoard
+from .services import RESULT_IMPORT_COLUMNS
 
 ACHIEVEMENT_HEADERS = [
     "Mã chỉ tiêu",
@@ -125,6 +126,42 @@ def plan_template_xlsx(parent: Unit, year: int, communes, versions, plans) -> by
             Sheet(
                 _("Kế hoạch %(year)s") % {"year": year},
                 ["Mã đơn vị", "Mã chỉ tiêu", "Kế hoạch", "Văn bản giao"],
+                rows,
+            ),
+            Sheet(
+                _("Danh mục"),
+                ["Mã chỉ tiêu", "Tên chỉ tiêu", "Đơn vị tính", "Mã đơn vị", "Tên đơn vị"],
+                [[v.indicator.code, v.name, v.unit_of_measure, None, None] for v in versions]
+                + [[None, None, None, c.code, c.name] for c in communes],
+            ),
+        ]
+    )
+
+
+def results_template_xlsx(year: int, communes, versions, results) -> bytes:
+    """The province-wide results workbook, filled with the results already entered: the
+    first sheet holds exactly the columns the bulk import reads, one row per commune and
+    indicator; the second lists the names behind the codes."""
+    rows = []
+    for commune in communes:
+        for version in versions:
+            result = results.get((commune.pk, version.indicator_id))
+            rows.append(
+                [
+                    commune.code,
+                    version.indicator.code,
+                    result.value if result and result.numerator is None else None,
+                    result.numerator if result else None,
+                    result.denominator if result else None,
+                    ("ước tính" if result.is_estimate else "chính thức") if result else "",
+                    result.note if result else "",
+                ]
+            )
+    return write_xlsx(
+        [
+            Sheet(
+                _("Kết quả %(year)s") % {"year": year},
+                [column.header for column in RESULT_IMPORT_COLUMNS],
                 rows,
             ),
             Sheet(

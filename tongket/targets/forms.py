@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tongket.lib.numbers import NumberFormatError, parse_number_or_none
 from tongket.units.forms import DateInput, StyledForm
+from tongket.units.uploads import SpreadsheetField
 
 from .choices import Direction, IndicatorGroup, Period, Qualifier, Rollup, ValueKind
 from .models import Indicator
@@ -58,7 +59,7 @@ class DeadlineForm(StyledForm):
 
 
 class PlanImportForm(StyledForm):
-    file = forms.FileField(label=_("Tệp Excel (.xlsx)"))
+    file = SpreadsheetField(label=_("Tệp Excel (.xlsx)"))
     document = forms.CharField(
         label=_("Văn bản giao"),
         max_length=200,
@@ -144,3 +145,10 @@ def _initial(value) -> str:
     from tongket.lib.numbers import format_number
 
     return format_number(value.normalize()) if value is not None else ""
+
+
+class ResultsImportForm(StyledForm):
+    """A workbook of results for every commune under a unit, for one period."""
+
+    period = forms.ChoiceField(label=_("Kỳ"), choices=Period.choices)
+    file = SpreadsheetField(label=_("Tệp Excel (.xlsx)"))

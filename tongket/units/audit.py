@@ -54,7 +54,7 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     }
 
 
-def record(
+def _entry(
     *,
     by,
     action: str,
@@ -64,13 +64,12 @@ def record(
     note: str = "",
     side: str | None = None,
 ) -> AuditEntry:
-    """One audit row; its side is the object's model's unless the caller names the side the
-    change was made on (a person entered by the party office as a new member)."""
+    """The audit row for one change, not saved yet."""
     problem = text_problem(note, multiline=True)
     if problem:
         raise ValidationError({"note": problem})
     unit = unit_of(obj)
-    return AuditEntry.objects.create(
+    return AuditEntry(
         actor=by if by is not None and getattr(by, "pk", None) else None,
         action=action,
         verb=verb,
@@ -84,6 +83,27 @@ def record(
     )
 
 
+def record(
+    *,
+    by,
+    action: str,
+    obj: models.Model,
+    changes: dict[str, list[Any]] | None = None,
+    verb: str = "",
+    note: str = "",
+    side: str | None = None,
+) -> AuditEntry:
+    """One audit row; its side is the object's model's unless the caller names the side the
+    change was made on (a person entered by the party office as a new member)."""
+    entry = _entry(by=by, action=action, obj=obj, changes=changes, verb=verb, note=note, side=side)
+    entry.save()
+    return entry
+
+
+def _created_changes(obj: models.Model) -> dict[str, list[Any]]:
+    return {key: [None, value] for key, value in snapshot(obj).items() if value not in (None, "")}
+
+
 def create(
     obj: M, *, by, verb: str = "", note: str = "", clean: bool = True, side: str | None = None
 ) -> M:
@@ -91,12 +111,11 @@ def create(
         obj.full_clean()
     check_model_text(obj)
     obj.save()
-    after = snapshot(obj)
     record(
         by=by,
         action=AuditAction.CREATE,
         obj=obj,
-        changes={key: [None, value] for key, value in after.items() if value not in (None, "")},
+        changes=_created_changes(obj),
         verb=verb,
         note=note,
         side=side,
@@ -151,3 +170,39 @@ def delete(obj: models.Model, *, by, note: str = "") -> None:
         note=note,
     )
     obj.delete()
+
+
+def create_many(objs: list[M], *, by, verb: str = "") -> list[M]:
+    """Insert many new objects of one model with one bulk insert, and their audit rows with
+    another (for imports). The objects are checked as create() checks them, except
+    full_clean(): the caller has validated them."""
+    if not objs:
+        return objs
+    for obj in objs:
+        check_model_text(obj)
+    type(objs[0]).objects.bulk_create(objs)
+    AuditEntry.objects.bulk_create(
+        _entry(by=by, action=AuditAction.CREATE, obj=obj, changes=_created_changes(obj), verb=verb)
+        for obj in objs
+    )
+    return objs
+
+
+def update_many(
+    edited: list[tuple[M, dict[str, Any]]], fields: list[str], *, by, verb: str = ""
+) -> list[M]:
+    """Save many edited objects of one model (each with its snapshot from before the edit)
+    with one bulk update of `fields`, and one audit row for each that changed. Unchanged
+    objects are neither saved nor recorded; the changed ones are returned."""
+    changed = [(obj, diff(before, snapshot(obj))) for obj, before in edited]
+    changed = [(obj, changes) for obj, changes in changed if changes]
+    if not changed:
+        return []
+    for obj, _changes in changed:
+        check_model_text(obj)
+    type(changed[0][0]).objects.bulk_update([obj for obj, _changes in changed], fields)
+    AuditEntry.objects.bulk_create(
+        _entry(by=by, action=AuditAction.UPDATE, obj=obj, changes=changes, verb=verb)
+        for obj, changes in changed
+    )
+    return [obj for obj, _changes in changed]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from tongket.conferences.choices import ConferenceKind
+from tongket.lib.dates import format_date
 from tongket.lib.text import slug
 from tongket.units.choices import Body, DocumentType, number_line
 
@@ -34,11 +35,15 @@ from .tables import (
     ACHIEVEMENT_HEADERS,
     COMMENDATION_HEADERS,
     HALF_YEAR_HEADERS,
+    PARTY_HEADERS,
+    PETITION_HEADERS,
     PLAN_HEADERS,
     ROMAN,
     achievement_table,
     commendation_table,
     half_year_table,
+    party_table,
+    petition_table,
     plan_table,
 )
 
@@ -279,6 +284,56 @@ def has_commendations(data: ReportData) -> bool:
     return bool(statistics.has_data and statistics.sentences) or bool(data.pledges)
 
 
+def party_building(doc, data: ReportData, numeral: str, tables: list[int]) -> None:
+    """The Đảng bộ's figures from the party module: the sentences, then the chi bộ by type and
+    the year's ratings of chi bộ and đảng viên (when the Đảng ủy has decided them)."""
+    office.add_heading_text(doc, f"{numeral}. CÔNG TÁC XÂY DỰNG ĐẢNG")
+    party = data.party
+    office.add_paragraph(doc, party.text)
+    rows = party_table(party)
+    if rows:
+        tables.append(len(tables) + 1)
+        day = format_date(party.as_of)
+        office.add_caption(doc, f"Bảng {tables[-1]}. Đảng viên và chi bộ (đến ngày {day})")
+        office.add_table(
+            doc,
+            PARTY_HEADERS,
+            rows,
+            widths_mm=[95, 35, 35],
+            numeric_columns=(1, 2),
+            font_size=11,
+        )
+
+
+def has_party_building(data: ReportData) -> bool:
+    return data.party is not None and bool(data.party.sentences)
+
+
+def petitions(doc, data: ReportData, numeral: str, tables: list[int]) -> None:
+    """Working sessions with the units and what became of the recommendations they raised."""
+    office.add_heading_text(doc, f"{numeral}. CÔNG TÁC LÀM VIỆC VỚI CƠ SỞ, GIẢI QUYẾT KIẾN NGHỊ")
+    stats = data.petitions
+    office.add_paragraph(doc, " ".join(stats.sentences))
+    rows = petition_table(stats)
+    if rows:
+        tables.append(len(tables) + 1)
+        office.add_caption(
+            doc, f"Bảng {tables[-1]}. Kiến nghị tiếp nhận {period_words(data)} theo lĩnh vực"
+        )
+        office.add_table(
+            doc,
+            PETITION_HEADERS,
+            rows,
+            widths_mm=[62, 26, 26, 26, 26],
+            numeric_columns=(1, 2, 3, 4),
+            font_size=11,
+        )
+
+
+def has_petitions(data: ReportData) -> bool:
+    return data.petitions is not None and bool(data.petitions.sentences)
+
+
 def next_plans(doc, data: ReportData, numeral: str, tables: list[int]) -> None:
     """Next year's targets in a sentence and a table."""
     office.add_heading_text(doc, f"{numeral}. CHỈ TIÊU KẾ HOẠCH NĂM {data.next_year}")
@@ -324,6 +379,10 @@ def closing(doc, data: ReportData, issue: Issue) -> None:
 def sections(data: ReportData) -> list:
     """The sections this report has, in the order RULES.md gives."""
     chosen = [results]
+    if has_party_building(data):
+        chosen.append(party_building)
+    if has_petitions(data):
+        chosen.append(petitions)
     if has_shortcomings(data):
         chosen.append(shortcomings)
     if not half_year(data) and has_commendations(data):

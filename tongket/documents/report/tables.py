@@ -27,6 +27,8 @@ HALF_YEAR_HEADERS = [
     "% KH năm",
 ]
 PLAN_HEADERS = ["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Văn bản giao"]
+PARTY_HEADERS = ["", "Chi bộ", "Đảng viên"]
+PETITION_HEADERS = ["Lĩnh vực", "Tiếp nhận", "Đã giải quyết", "Chuyển cấp trên", "Đang xử lý"]
 COMMENDATION_HEADERS = ["Cấp khen thưởng", "Hình thức", "Tập thể", "Cá nhân", "Hộ gia đình"]
 
 
@@ -159,3 +161,34 @@ def commendation_sheet_rows(data: ReportData) -> list[list]:
         ]
         for row in data.commendations.rows
     ]
+
+
+def party_table(party) -> list[list]:
+    """The Đảng bộ in rows: the total, the chi bộ by type, then each rating level (chi bộ and
+    đảng viên) when the year's ratings are decided. Empty when there is nothing to count."""
+    n = format_number
+    rows: list[list] = []
+    if party.total or party.active_cells:
+        rows.append(["Tổng số", n(len(party.active_cells)), n(party.total)])
+        rows.append(["Trong đó: đảng viên dự bị", "", n(party.probationary)])
+        rows.append(["Kết nạp đảng viên mới trong kỳ", "", n(party.admitted)])
+    for _value, label, count in party.cells_by_type:
+        rows.append([f"Chi bộ {label}", n(count), ""])
+    if party.cell_levels or party.member_levels:
+        for label, cells, members in party.level_rows():
+            rows.append([f"Xếp loại: {label[:1].lower() + label[1:]}", n(cells), n(members)])
+    return rows
+
+
+def petition_table(stats) -> list[list]:
+    """One row per field the recommendations fall in, then the total."""
+    n = format_number
+    rows = [
+        [line.label, n(line.received), n(line.resolved), n(line.forwarded), n(line.open)]
+        for line in stats.by_field
+    ]
+    if rows:
+        rows.append(
+            ["Cộng", n(stats.received), n(stats.resolved), n(stats.forwarded), n(stats.open)]
+        )
+    return rows

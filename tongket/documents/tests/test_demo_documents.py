@@ -45,3 +45,33 @@ def test_every_demo_document_is_signable_as_generated(demo):
     session = CouncilSession.objects.get(commune__code="AH-HB-P")
     minutes = client.get(f"/van-ban/khen-thuong/bien-ban/{session.pk}.docx")
     assert _signed(minutes) == ["CHỦ TRÌ", "Lê Thị Thu Hà"]
+    _the_reports_state_the_party_and_the_petitions(client, year, half)
+
+
+def _the_reports_state_the_party_and_the_petitions(client, year, half):
+    """The year report has the Đảng bộ's section and the working sessions' section from the
+    party and petitions modules; the six-month report counts both to 30/06: no year-end
+    rating, no recommendation received in the autumn round."""
+    url = "/van-ban/hoi-nghi/{}/bao-cao.docx?mau=state"
+    report = docx.Document(BytesIO(client.get(url.format(year.pk)).content))
+    text = "\n".join(p.text for p in report.paragraphs)
+    assert "II. CÔNG TÁC XÂY DỰNG ĐẢNG" in text
+    assert "Đảng bộ kết nạp 6 đảng viên mới, nâng tổng số đảng viên lên 812 đồng chí" in text
+    assert "III. CÔNG TÁC LÀM VIỆC VỚI CƠ SỞ, GIẢI QUYẾT KIẾN NGHỊ" in text
+    assert "buổi làm việc với các chi bộ" in text
+    tables = {t.rows[0].cells[0].text: t for t in report.tables}
+    party = [[c.text for c in row.cells] for row in tables[""].rows]
+    assert party[1] == ["Tổng số", "12", "812"]
+    assert any(row[0].startswith("Xếp loại: hoàn thành xuất sắc") for row in party)
+    fields = [[c.text for c in row.cells] for row in tables["Lĩnh vực"].rows]
+    assert fields[-1][0] == "Cộng" and int(fields[-1][1]) > 0
+
+    six = docx.Document(BytesIO(client.get(url.format(half.pk)).content))
+    text = "\n".join(p.text for p in six.paragraphs)
+    assert "CÔNG TÁC XÂY DỰNG ĐẢNG" in text and "(đến ngày 30/06/2025)" in text
+    assert "hoàn thành xuất sắc nhiệm vụ" not in text
+    assert "GIẢI QUYẾT KIẾN NGHỊ" not in text
+    tables = {t.rows[0].cells[0].text: t for t in six.tables}
+    party = [[c.text for c in row.cells] for row in tables[""].rows]
+    assert party[1][0] == "Tổng số"
+    assert not any(row[0].startswith("Xếp loại") for row in party)

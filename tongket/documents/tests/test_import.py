@@ -51,8 +51,8 @@ def test_one_bad_row_saves_nothing_and_names_every_row(world):
             unit=world.a, year=2025, period="year", data=data, by=world.officer_a
         )
     messages = error.value.messages
-    assert any(m.startswith("Dòng 3") and "KHONG_CO" in m for m in messages)
-    assert any(m.startswith("Dòng 4") and "Tử số" in m for m in messages)
+    assert "Dòng 3: mã chỉ tiêu không có trong danh mục" in messages
+    assert any(m.startswith("Dòng 4:") and "Tử số" in m for m in messages)
     assert not Result.objects.filter(year=2025).exists()
 
 

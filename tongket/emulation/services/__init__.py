@@ -31,17 +31,16 @@ from .movements import (
     pledge_scores_set,
     pledge_sign,
 )
+from .nomination_imports import IMPORT_COLUMNS, nominations_import
 from .nominations import (
     EVIDENCE_MAX_BYTES,
     EVIDENCE_TYPES,
-    IMPORT_COLUMNS,
     evidence_add,
     evidence_delete,
     nomination_create,
     nomination_return,
     nomination_submit,
     nomination_update,
-    nominations_import,
     past_award_create,
     registration_create,
 )

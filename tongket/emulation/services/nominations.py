@@ -13,8 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tongket.lib.numbers import format_number
-from tongket.lib.text import fold
-from tongket.lib.xlsx import Column, read_xlsx
 from tongket.units import access, audit
 from tongket.units.choices import Action
 from tongket.units.models import Person, Unit, User
@@ -294,89 +292,3 @@ def evidence_delete(*, evidence: Evidence, by: User) -> None:
     stored = evidence.file
     audit.delete(evidence, by=by)
     transaction.on_commit(lambda: stored.delete(save=False))
-
-
-IMPORT_COLUMNS = [
-    Column("full_name", "Họ và tên", max_length=120),
-    Column("unit", "Mã đơn vị", required=False, max_length=32),
-    Column("award_kind", "Danh hiệu, hình thức", max_length=200),
-    Column("achievement", "Tóm tắt thành tích", max_length=5000),
-]
-
-
-@transaction.atomic
-def nominations_import(
-    *, unit: Unit, year: int, data: bytes, by: User, submit: bool = True
-) -> list[Nomination]:
-    """Nominate a list of people from an .xlsx file (Họ và tên, Mã đơn vị, Danh hiệu, hình
-    thức, Tóm tắt thành tích). All or nothing: any bad row saves nothing, and every bad row
-    is named with what is wrong."""
-    access.require(by, Action.ENTER, unit)
-    table = read_xlsx(data, IMPORT_COLUMNS)
-    errors = [str(error) for error in table.errors]
-    people: dict[str, list[Person]] = {}
-    for person in Person.objects.filter(unit__path__startswith=unit.path).select_related("unit"):
-        people.setdefault(person.name_folded, []).append(person)
-    kinds = list(AwardKind.objects.all())
-    created: list[Nomination] = []
-    missing: dict[str, list[int]] = {}
-    for row in table.rows:
-        where = _("Dòng %(row)s") % {"row": row["_row"]}
-        candidates = people.get(fold(row["full_name"]), [])
-        if row["unit"]:
-            candidates = [p for p in candidates if p.unit.code == row["unit"].strip()]
-        if not candidates:
-            errors.append(
-                _("%(where)s: không tìm thấy “%(name)s” trong %(unit)s.")
-                % {"where": where, "name": row["full_name"], "unit": unit.name}
-            )
-            continue
-        if len(candidates) > 1:
-            errors.append(
-                _("%(where)s: có %(n)s người tên “%(name)s”; hãy ghi mã đơn vị.")
-                % {"where": where, "n": len(candidates), "name": row["full_name"]}
-            )
-            continue
-        wanted = fold(row["award_kind"])
-        kind = next((k for k in kinds if k.code == row["award_kind"].strip()), None) or next(
-            (k for k in kinds if fold(k.name) == wanted), None
-        )
-        if kind is None:
-            errors.append(
-                _("%(where)s: không có danh hiệu, hình thức “%(kind)s”.")
-                % {"where": where, "kind": row["award_kind"]}
-            )
-            continue
-        try:
-            with transaction.atomic():
-                nomination = nomination_create(
-                    unit=unit,
-                    year=year,
-                    award_kind=kind,
-                    recipient=Recipient.INDIVIDUAL,
-                    person=candidates[0],
-                    achievement=row["achievement"],
-                    by=by,
-                    submit=submit,
-                )
-                created.append(nomination)
-        except ValidationError as exc:
-            listed = getattr(exc, "error_list", None) or [ValidationError(m) for m in exc.messages]
-            for error in listed:
-                message = " ".join(error.messages)
-                if error.code == "missing_rule":
-                    missing.setdefault(message, []).append(row["_row"])
-                else:
-                    errors.append(f"{where}: {message}")
-    # A rule the rulebook lacks for the year stops every row alike: said once.
-    errors = [
-        _("%(message)s (Các dòng: %(rows)s.)")
-        % {"message": message, "rows": ", ".join(str(row) for row in rows)}
-        for message, rows in missing.items()
-    ] + errors
-    if not table.rows and not errors:
-        errors.append(_("Tệp không có dòng nào."))
-    if errors:
-        transaction.set_rollback(True)
-        raise ValidationError(errors)
-    return created

@@ -12,11 +12,12 @@ from django.utils.translation import gettext as _
 
 from tongket.lib.dates import format_date
 from tongket.lib.text import fold, slug
-from tongket.lib.xlsx import Column, read_xlsx
+from tongket.lib.xlsx import Column
 from tongket.units import access, audit
 from tongket.units import services as unit_services
 from tongket.units.choices import Action, UnitKind
 from tongket.units.models import Person, Unit, User
+from tongket.units.uploads import read_import
 
 from ..choices import Recipient, RecordBody
 from ..models import AwardRecord, PastAward, nominee_key
@@ -129,7 +130,7 @@ def _kind_of(name: str) -> str:
 
 def _read_rows(data: bytes, units: dict[str, list[Unit]]) -> tuple[list[_Row], list[str]]:
     """Parse and check the list before anything is written (outside the transaction)."""
-    table = read_xlsx(data, RECIPIENT_COLUMNS, max_rows=5000)
+    table = read_import(data, RECIPIENT_COLUMNS, max_rows=5000)
     errors = [str(error) for error in table.errors]
     rows, seen = [], {}
     for raw in table.rows:

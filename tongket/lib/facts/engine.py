@@ -113,9 +113,11 @@ def extract_facts(
     requests = [fact.span for fact in facts]
     sections, tables, conference = _Sections(doc), TableReader(doc), ConferenceReader()
     estimate_block = False
+    estimate_part = False
     for line in lines:
         in_plan = sections.update(line)
         estimate_block = estimate_block and line.level == 4
+        estimate_part = _estimate_part(line, estimate_part)
         if line.is_table:
             if not in_plan:
                 facts.extend(tables.read_row(line))
@@ -126,7 +128,11 @@ def extract_facts(
             work = SentenceWork.read(doc, span, line)
             work.carried = carried
             work.in_plan_section, work.section_period = in_plan, sections.period
-            work.estimate = estimate_block or bool(_ESTIMATE_HEAD.match(work.text))
+            work.estimate = (
+                estimate_block
+                or (estimate_part and not in_plan)
+                or bool(_ESTIMATE_HEAD.match(work.text))
+            )
             for request in requests:
                 work.claim_span(request.start, request.end)
             found = _read_sentence(work, conference)
@@ -196,6 +202,16 @@ def _default_owner(facts: list[Fact], doc: DocContext) -> None:
             "owner_said"
         ):
             fact.unit_name = fact.unit_name or doc.owner
+
+
+def _estimate_part(line: Line, current: bool) -> bool:
+    """ "A. ƯỚC KẾT QUẢ THỰC HIỆN NĂM 2025" opens a part of estimates that lasts, through its
+    lower-case sub-headings, to the next heading in capitals."""
+    body = line.body_text.strip()
+    letters = [char for char in body if char.isalpha()]
+    if not line.is_heading or len(letters) < 2 or not all(c.isupper() for c in letters):
+        return current
+    return bool(re.search(r"\bƯỚC\b", body))
 
 
 def _estimate_heading(line: Line, current: bool) -> bool:

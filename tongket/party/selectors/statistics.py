@@ -198,9 +198,12 @@ def _cells(commune: Unit, day: datetime.date, with_counts: set[int]) -> list[Uni
     )
 
 
-def _levels(commune: Unit, year: int) -> dict[str, dict[str, int]]:
+def _levels(commune: Unit, year: int, day: datetime.date) -> dict[str, dict[str, int]]:
+    """The year's decided ratings known on `day` (a six-month report states none of them)."""
+    known = Q(decided_on__isnull=True) | Q(decided_on__lte=day)
     rows = (
         QualityRating.objects.filter(commune=commune, year=year, state=RatingState.DECIDED)
+        .filter(known)
         .values("subject", "decided_level")
         .annotate(n=Count("id"))
         .order_by()
@@ -231,7 +234,7 @@ def party_statistics(
         .order_by()
         .values_list("kind", "n")
     )
-    levels = _levels(commune, year)
+    levels = _levels(commune, year, day)
     committee = levels[Subject.COMMITTEE]
     badges = dict(
         BadgeAward.objects.filter(commune=commune, awarded_on__year=year, awarded_on__lte=day)

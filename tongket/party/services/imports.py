@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from typing import IO
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tongket.lib.text import fold
-from tongket.lib.xlsx import read_xlsx
 from tongket.units.choices import Action, Gender, UnitKind
 from tongket.units.models import Unit, User
+from tongket.units.uploads import read_import
 
 from ..choices import Education
 from ..columns import MEMBER_COLUMNS
@@ -71,14 +73,11 @@ def _row_problems(
     return problems
 
 
-@transaction.atomic
-def members_import_xlsx(*, commune: Unit, data: bytes, by: User) -> int:
-    """Add every member of the sheet, or none: a file with any bad row (unknown chi bộ,
-    admitted after made full, duplicate card number, age out of range …) is refused with
-    every problem listed by row."""
-    check_commune(commune)
-    require(by, Action.EDIT, commune)
-    table = read_xlsx(data, MEMBER_COLUMNS)
+def _checked_rows(commune: Unit, data: bytes | IO[bytes]) -> tuple[list[dict], dict[str, Unit]]:
+    """Read the sheet and check every row against the commune's chi bộ and the members
+    already listed: the rows and the chi bộ by name, or a ValidationError naming every
+    problem by row. Reads only: it runs before the write transaction."""
+    table = read_import(data, MEMBER_COLUMNS)
     errors = [str(error) for error in table.errors]
     cells = _cell_names(commune)
     cards = [row["card_number"].strip() for row in table.rows if row["card_number"].strip()]
@@ -96,27 +95,43 @@ def members_import_xlsx(*, commune: Unit, data: bytes, by: User) -> int:
         errors.append(_("Tệp không có dòng đảng viên nào."))
     if errors:
         raise ValidationError(errors)
-    for row in table.rows:
-        try:
-            member_create(
-                commune=commune,
-                cell=cells[fold(row["cell"])],
-                full_name=row["full_name"],
-                birth_date=row["birth_date"],
-                gender=GENDERS.get(fold(row["gender"]), ""),
-                admitted_on=row["admitted_on"],
-                full_on=row["full_on"],
-                joined_on=row["joined_on"],
-                card_number=row["card_number"],
-                education=EDUCATIONS.get(fold(row["education"])),
-                badge_before=row["badge_before"],
-                by=by,
-            )
-        except ValidationError as exc:
-            raise ValidationError(
-                [
-                    _("Dòng %(row)s: %(problem)s") % {"row": row["_row"], "problem": message}
-                    for message in exc.messages
-                ]
-            ) from None
-    return len(table.rows)
+    return table.rows, cells
+
+
+def members_import_xlsx(*, commune: Unit, data: bytes | IO[bytes], by: User) -> int:
+    """Add every member of the sheet, or none: a file with any bad row (unknown chi bộ,
+    admitted after made full, duplicate card number, age out of range …) is refused with
+    every problem listed by row. The sheet is read and checked first; the members are then
+    written in one transaction."""
+    check_commune(commune)
+    require(by, Action.EDIT, commune)
+    rows, cells = _checked_rows(commune, data)
+    with transaction.atomic():
+        for row in rows:
+            _member_from_row(commune, cells, row, by)
+    return len(rows)
+
+
+def _member_from_row(commune: Unit, cells: dict[str, Unit], row: dict, by: User) -> None:
+    try:
+        member_create(
+            commune=commune,
+            cell=cells[fold(row["cell"])],
+            full_name=row["full_name"],
+            birth_date=row["birth_date"],
+            gender=GENDERS.get(fold(row["gender"]), ""),
+            admitted_on=row["admitted_on"],
+            full_on=row["full_on"],
+            joined_on=row["joined_on"],
+            card_number=row["card_number"],
+            education=EDUCATIONS.get(fold(row["education"])),
+            badge_before=row["badge_before"],
+            by=by,
+        )
+    except ValidationError as exc:
+        raise ValidationError(
+            [
+                _("Dòng %(row)s: %(problem)s") % {"row": row["_row"], "problem": message}
+                for message in exc.messages
+            ]
+        ) from None

@@ -228,6 +228,10 @@ BASE = "/api/v1/party"
 
 def api_calls(w, files) -> list[tuple[str, str, str, dict | None]]:
     """(operation, method, path, body) for every endpoint of the party router."""
+    return _member_calls(w, files) + _admission_and_rating_calls(w, files)
+
+
+def _member_calls(w, files) -> list[tuple[str, str, str, dict | None]]:
     a, day = w.a.pk, "2025-06-01"
     return [
         ("GET /statistics", "get", f"{BASE}/statistics?commune={a}&year=2025", None),
@@ -275,6 +279,12 @@ def api_calls(w, files) -> list[tuple[str, str, str, dict | None]]:
             {},
         ),
         ("GET /badges", "get", f"{BASE}/badges?commune={a}", None),
+    ]
+
+
+def _admission_and_rating_calls(w, files) -> list[tuple[str, str, str, dict | None]]:
+    a, day = w.a.pk, "2025-06-01"
+    return [
         ("GET /admissions", "get", f"{BASE}/admissions?commune={a}", None),
         ("GET /admissions/{pk}", "get", f"{BASE}/admissions/{files['admission']}", None),
         (

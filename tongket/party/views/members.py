@@ -17,7 +17,7 @@ from tongket.units.choices import Action, UnitKind
 from tongket.units.downloads import xlsx_download
 from tongket.units.models import Unit
 from tongket.units.selectors import paginate
-from tongket.units.web import run_action, save_form
+from tongket.units.web import run_action, save_form, show_errors
 
 from .. import selectors, services
 from ..choices import MemberStatus
@@ -98,7 +98,7 @@ def members_import(request: HttpRequest) -> HttpResponse:
     back = f"{reverse('party:members')}?{place.query}"
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        messages.error(request, _("Chưa chọn tệp Excel."))
+        show_errors(request, form.errors)
         return redirect(back)
     try:
         count = services.members_import_xlsx(

@@ -114,11 +114,13 @@ def _count_sessions(stats: PetitionStats, sessions) -> None:
 
 def _count_items(stats: PetitionStats, items, today: datetime.date) -> None:
     late = Q(state=State.RESOLVED, deadline__isnull=False, resolved_on__gt=F("deadline"))
+    late &= Q(resolved_on__lte=today)
     rows = items.values("field", "competence", "state").annotate(
         n=Count("id"),
         citizens=Count("id", filter=Q(session__isnull=True)),
-        forwarded=Count("id", filter=Q(forwarding__isnull=False)),
-        answered=Count("id", filter=Q(forwarding__answered_on__isnull=False)),
+        forwarded=Count("id", filter=Q(forwarding__forwarded_on__lte=today)),
+        answered=Count("id", filter=Q(forwarding__answered_on__lte=today)),
+        later=Count("id", filter=Q(resolved_on__gt=today, forwarding__isnull=True)),
         late=Count("id", filter=late & Q(forwarding__isnull=True)),
         overdue=Count("id", filter=Q(state__in=RUNNING_STATES, deadline__lt=today)),
     )
@@ -136,10 +138,13 @@ def _count_items(stats: PetitionStats, items, today: datetime.date) -> None:
         line.received += n
         line.forwarded += forwarded
         if row["state"] == State.RESOLVED:
-            resolved_here = n - forwarded
+            # Resolved after the day counted to: still open on that day.
+            resolved_here = n - forwarded - row["later"]
             stats.resolved += resolved_here
             stats.resolved_late += row["late"]
             line.resolved += resolved_here
+            stats.open += row["later"]
+            line.open += row["later"]
         elif row["state"] in OPEN_STATES:
             stats.open += n
             line.open += n
@@ -205,18 +210,23 @@ def round_statistics(plan: Plan, today: datetime.date | None = None) -> Petition
 
 
 def year_statistics(commune: Unit, year: int, today: datetime.date | None = None) -> PetitionStats:
-    """The figures of a commune's year: sessions held that year, items received that year
-    (from sessions and from citizens)."""
+    """The figures of a commune's year up to `today` (a six-month report counts to the end of
+    June): sessions held, items received (from sessions and from citizens) and what became of
+    them by that day."""
     today = today or datetime.date.today()
     stats = PetitionStats(commune=commune, year=year, plan=None)
-    sessions = Session.objects.filter(plan__unit=commune, date__year=year)
+    sessions = Session.objects.filter(plan__unit=commune, date__year=year, date__lte=today)
     bodies = set(
         Plan.objects.filter(unit=commune, sessions__date__year=year).values_list("body", flat=True)
     )
     stats.actor = _actor(commune, bodies or {Body.PARTY_COMMITTEE})
     _count_sessions(stats, sessions)
     _count_items(
-        stats, Recommendation.objects.filter(commune=commune, received_on__year=year), today
+        stats,
+        Recommendation.objects.filter(
+            commune=commune, received_on__year=year, received_on__lte=today
+        ),
+        today,
     )
     stats.sentences = _sentences(stats)
     return stats

@@ -28,6 +28,28 @@ def notice_items(plan: Plan, session: Session | None) -> list[Recommendation]:
 
 
 @transaction.atomic
+def _check_notice(
+    plan: Plan, session: Session | None, *, body: str, issued_on: datetime.date, conclusions: str
+) -> None:
+    """What a notice needs before a number is taken: a body that issues notices, a held session
+    of this plan (or the round) dated before the notice, and a conclusion text."""
+    if body not in PLAN_BODIES:
+        raise ValidationError({"body": _("Thông báo do Đảng ủy hoặc UBND ban hành.")})
+    if session is not None:
+        if session.plan_id != plan.pk:
+            raise ValidationError({"session": _("Buổi làm việc không thuộc kế hoạch này.")})
+        if not session.is_held:
+            raise ValidationError(
+                {"session": _("Buổi làm việc chưa được ghi nhận là đã làm việc.")}
+            )
+        if issued_on < session.date:
+            raise ValidationError({"issued_on": _("Thông báo phải ban hành sau buổi làm việc.")})
+    elif issued_on < plan.period_start:
+        raise ValidationError({"issued_on": _("Thông báo phải ban hành sau khi bắt đầu làm việc.")})
+    if not (conclusions or "").strip():
+        raise ValidationError({"conclusions": _("Chưa nhập nội dung kết luận.")})
+
+
 def notice_create(
     *,
     plan: Plan,
@@ -45,21 +67,7 @@ def notice_create(
     someone, with a deadline and a priority."""
     require_edit_in_commune(by, plan.unit)
     body = body or plan.body
-    if body not in PLAN_BODIES:
-        raise ValidationError({"body": _("Thông báo do Đảng ủy hoặc UBND ban hành.")})
-    if session is not None:
-        if session.plan_id != plan.pk:
-            raise ValidationError({"session": _("Buổi làm việc không thuộc kế hoạch này.")})
-        if not session.is_held:
-            raise ValidationError(
-                {"session": _("Buổi làm việc chưa được ghi nhận là đã làm việc.")}
-            )
-        if issued_on < session.date:
-            raise ValidationError({"issued_on": _("Thông báo phải ban hành sau buổi làm việc.")})
-    elif issued_on < plan.period_start:
-        raise ValidationError({"issued_on": _("Thông báo phải ban hành sau khi bắt đầu làm việc.")})
-    if not (conclusions or "").strip():
-        raise ValidationError({"conclusions": _("Chưa nhập nội dung kết luận.")})
+    _check_notice(plan, session, body=body, issued_on=issued_on, conclusions=conclusions)
     check_signer(body, plan.unit, signer, issued_on)
     items = notice_items(plan, session)
     unassigned = [item for item in items if item.state == State.NEW]

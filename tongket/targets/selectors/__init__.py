@@ -15,6 +15,7 @@ from .catalogue import (
     indicator_set,
     scope_roots,
     version_of,
+    versions_by_unit,
     weight_choices,
     years_with_data,
 )
@@ -42,7 +43,7 @@ from .dashboards import (
     unit_page,
     unit_page_stamp,
 )
-from .plans import PlanRow, children_plans, unit_year_plans
+from .plans import PlanRow, children_plans, children_results, unit_year_plans
 from .province import (
     ProvinceBoard,
     ProvinceColumn,
@@ -82,6 +83,7 @@ __all__ = [
     "cached",
     "cell_state",
     "children_plans",
+    "children_results",
     "chosen_versions",
     "communes_of",
     "deadline_for",
@@ -114,6 +116,7 @@ __all__ = [
     "unit_year_achievements",
     "unit_year_plans",
     "version_of",
+    "versions_by_unit",
     "weight_choices",
     "years_with_data",
 ]

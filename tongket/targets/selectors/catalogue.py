@@ -12,15 +12,39 @@ from ..choices import GROUP_ORDER
 from ..models import Indicator, IndicatorVersion
 
 
+def _owned_by_none_or(unit_ids) -> Q:
+    return Q(indicator__owner__isnull=True) | Q(indicator__owner_id__in=unit_ids)
+
+
 def _applies_to(unit: Unit) -> Q:
     """National indicators and those owned by the unit or one of its ancestors."""
-    return Q(indicator__owner__isnull=True) | Q(indicator__owner_id__in=unit.ancestor_ids)
+    return _owned_by_none_or(unit.ancestor_ids)
 
 
 def applicable_versions(unit: Unit, year: int) -> QuerySet[IndicatorVersion]:
     """The indicator versions of `year` that apply to `unit`: national ones and those owned
     by the unit or one of its ancestors, not retired."""
     return IndicatorVersion.objects.filter(year=year, retired=False).filter(_applies_to(unit))
+
+
+def versions_by_unit(units: list[Unit], year: int) -> dict[int, dict[str, IndicatorVersion]]:
+    """For each unit (by pk), the versions of `year` that apply to it (as
+    applicable_versions), keyed by indicator code, with their indicator (one query)."""
+    ancestors = {pk for unit in units for pk in unit.ancestor_ids}
+    versions = list(
+        IndicatorVersion.objects.filter(year=year, retired=False)
+        .filter(_owned_by_none_or(ancestors))
+        .select_related("indicator")
+    )
+    found: dict[int, dict[str, IndicatorVersion]] = {}
+    for unit in units:
+        own = set(unit.ancestor_ids)
+        found[unit.pk] = {
+            version.indicator.code: version
+            for version in versions
+            if version.indicator.owner_id is None or version.indicator.owner_id in own
+        }
+    return found
 
 
 def _sorted(versions) -> list[IndicatorVersion]:

@@ -10,7 +10,7 @@ from tongket.units.models import Unit
 
 from ..achievement import format_value
 from ..choices import Direction, IndicatorGroup
-from ..models import Plan
+from ..models import Plan, Result
 from .catalogue import indicator_set
 
 
@@ -61,6 +61,15 @@ def unit_year_plans(unit: Unit, year: int) -> list[PlanRow]:
             )
         )
     return rows
+
+
+def children_results(parent: Unit, year: int, period: str) -> dict[tuple[int, int], Result]:
+    """The results of `parent`'s direct children for `year` and `period`, by (unit id,
+    indicator id) (one query)."""
+    return {
+        (result.unit_id, result.indicator_id): result
+        for result in Result.objects.filter(unit__parent=parent, year=year, period=period)
+    }
 
 
 def children_plans(parent: Unit, year: int) -> dict[tuple[int, int], Plan]:

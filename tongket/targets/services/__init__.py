@@ -9,7 +9,8 @@ Rights:
 - a plan "assigned" by the level above needs EDIT on the parent unit; a plan from the unit's
   own resolution needs EDIT on the unit and cannot replace one the level above assigned;
 - results need ENTER on the unit; they are locked while the period's submission is sent or
-  approved;
+  approved; a province's workbook of results is imported in bulk under the same rules
+  (imports);
 - approving, returning and reopening a submission need APPROVE on the unit.
 """
 
@@ -27,6 +28,13 @@ from .collection import (
     submission_submit,
 )
 from .common import check_value, required_version
+from .imports import (
+    RESULT_IMPORT_COLUMNS,
+    ResultRow,
+    estimate_of,
+    results_import,
+    results_import_xlsx,
+)
 from .plans import (
     PLAN_IMPORT_COLUMNS,
     PlanEntry,
@@ -34,23 +42,30 @@ from .plans import (
     plan_set,
     plans_import_xlsx,
 )
-from .results import ConflictError, result_save
+from .results import ConflictError, lock_message, result_figures, result_save
 
 __all__ = [
     "PLAN_IMPORT_COLUMNS",
+    "RESULT_IMPORT_COLUMNS",
     "VERSION_FIELDS",
     "ConflictError",
     "PlanEntry",
+    "ResultRow",
     "check_value",
     "deadline_set",
+    "estimate_of",
     "indicator_create",
     "indicator_version_update",
     "indicator_year_copy",
+    "lock_message",
     "plan_assign_bulk",
     "plan_set",
     "plans_import_xlsx",
     "required_version",
+    "result_figures",
     "result_save",
+    "results_import",
+    "results_import_xlsx",
     "submission_approve",
     "submission_reopen",
     "submission_return",

@@ -8,15 +8,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import IO
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tongket.lib.xlsx import Column, read_xlsx
+from tongket.lib.xlsx import Column
 from tongket.units import access, audit
 from tongket.units.choices import Action
 from tongket.units.models import Unit, User
+from tongket.units.uploads import read_import
 
 from .. import selectors
 from ..choices import PlanSource
@@ -167,13 +169,14 @@ PLAN_IMPORT_COLUMNS = [
 ]
 
 
-@transaction.atomic
-def plans_import_xlsx(*, parent: Unit, year: int, data: bytes, document: str, by: User) -> int:
+def plans_import_xlsx(
+    *, parent: Unit, year: int, data: bytes | IO[bytes], document: str, by: User
+) -> int:
     """Read plans for `parent`'s communes from an .xlsx (columns Mã đơn vị, Mã chỉ tiêu,
     Kế hoạch, Văn bản giao). Any bad row: nothing is saved and every error names its row
-    and column."""
+    and column. The sheet is read and checked before plan_assign_bulk's one transaction."""
     access.require(by, Action.EDIT, parent)
-    table = read_xlsx(data, PLAN_IMPORT_COLUMNS)
+    table = read_import(data, PLAN_IMPORT_COLUMNS)
     errors = [str(error) for error in table.errors]
     if table.errors and not table.rows and any(error.row in (None, 1) for error in table.errors):
         raise ValidationError(errors)

@@ -31,7 +31,8 @@ class ConflictError(ValidationError):
         self.current = current
 
 
-def _lock_message(submission: Submission | None) -> str | None:
+def lock_message(submission: Submission | None) -> str | None:
+    """Why results of a submission's period cannot change now (sent or approved), or None."""
     if submission is None:
         return None
     if submission.state == SubmissionState.APPROVED:
@@ -148,6 +149,31 @@ def _clean_note(note: str) -> str:
     return note
 
 
+def result_figures(
+    version: IndicatorVersion,
+    *,
+    value: Decimal | None = None,
+    numerator: Decimal | None = None,
+    denominator: Decimal | None = None,
+    is_estimate: bool = False,
+    note: str = "",
+    qualifier: str = "",
+    percent_of_plan: Decimal | None = None,
+) -> dict:
+    """The fields a result cell stores, checked against its indicator version (kind,
+    sign, decimals, ratio parts, qualifier, note); a ValidationError naming the field
+    otherwise. Reads nothing: the grid's save and the bulk import both check through it."""
+    return {
+        "value": _cell_value(version, value, numerator, denominator),
+        "numerator": numerator,
+        "denominator": denominator,
+        "percent_of_plan": _percent_of_plan(value, numerator, percent_of_plan),
+        "qualifier": _clean_qualifier(qualifier, value is not None or numerator is not None),
+        "is_estimate": is_estimate,
+        "note": _clean_note(note),
+    }
+
+
 def _cell_create(version: IndicatorVersion, cell: Result, by: User) -> Result:
     cell.full_clean(validate_unique=False, validate_constraints=False)
     try:
@@ -195,18 +221,19 @@ def result_save(
     if period not in Period.values:
         raise ValidationError({"period": _("Kỳ báo cáo không hợp lệ.")})
     version = required_version(unit, indicator, year)
-    locked = _lock_message(selectors.submission_for(unit, year, period))
+    locked = lock_message(selectors.submission_for(unit, year, period))
     if locked:
         raise ValidationError(locked)
-    figures = {
-        "value": _cell_value(version, value, numerator, denominator),
-        "numerator": numerator,
-        "denominator": denominator,
-        "percent_of_plan": _percent_of_plan(value, numerator, percent_of_plan),
-        "qualifier": _clean_qualifier(qualifier, value is not None or numerator is not None),
-        "is_estimate": is_estimate,
-        "note": _clean_note(note),
-    }
+    figures = result_figures(
+        version,
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+        is_estimate=is_estimate,
+        note=note,
+        qualifier=qualifier,
+        percent_of_plan=percent_of_plan,
+    )
     current = (
         Result.objects.select_for_update()
         .filter(unit=unit, indicator=indicator, year=year, period=period)

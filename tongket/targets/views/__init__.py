@@ -6,6 +6,7 @@ only."""
 from .catalogue import catalogue, indicator_create, indicator_edit
 from .collection import approve, board, cell_save, entry_grid, reopen, send_back, submit
 from .dashboards import index, province_dashboard, rollup, unit_dashboard
+from .imports import results_import, results_template
 from .plans import assign, assign_xlsx
 
 __all__ = [
@@ -21,6 +22,8 @@ __all__ = [
     "indicator_edit",
     "province_dashboard",
     "reopen",
+    "results_import",
+    "results_template",
     "rollup",
     "send_back",
     "submit",

@@ -201,6 +201,7 @@ def board(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "form": form,
             "can_set": can_set,
+            "can_import": access.can(request.user, Action.ENTER, parent),
             "due": rows[0].due if rows else None,
         },
     )
