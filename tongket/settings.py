@@ -227,10 +227,27 @@ CELERY_TASK_ALWAYS_EAGER = False
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
-# "documents": what is costly to make and depends only on its inputs (the report's chart, keyed
-# by its figures), shared by every web and worker process of the machine.
+# "default": the dashboards' computed figures, cached under their data version (see
+# tongket.targets.selectors.dashboards): in Redis when CACHE_URL names one (shared by every
+# worker process), otherwise in each process's memory. Either way a page is never stale: the
+# key changes with the data. "documents": what is costly to make and depends only on its inputs
+# (the report's chart, keyed by its figures), shared by every web and worker process of the
+# machine.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(f"CACHE_URL={CACHE_URL!r}: expected a redis:// URL")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_URL,
+        "KEY_PREFIX": "tongket",
+    }
+    if CACHE_URL
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "tongket",
+        "OPTIONS": {"MAX_ENTRIES": envint("CACHE_MAX_ENTRIES", "300")},
+    },
     "documents": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": VAR_DIR / "cache" / "documents",

@@ -10,7 +10,7 @@ from django.utils.text import Truncator
 
 from tongket.documents import selectors as documents
 from tongket.targets import selectors as targets
-from tongket.units.web import year_param
+from tongket.units.web import not_modified, with_etag, year_param
 
 SHARE_DESCRIPTION = 200  # characters: what Facebook and Zalo show under a shared link
 
@@ -30,12 +30,22 @@ def commune(request: HttpRequest, code: str) -> HttpResponse:
     if year is None:
         latest = articles[0] if articles else None
         year = (latest.conference or latest.round).year if latest else (years[0] if years else None)
-    rows = [row for row in targets.unit_year_achievements(unit, year) if row.public] if year else []
-    return render(
+    stamp = targets.public_stamp(unit, year) if year else ""
+    etag, unchanged = not_modified(
+        request,
+        stamp,
+        years,
+        [(a.pk, a.headline, a.body, a.published_at) for a in articles],
+    )
+    if unchanged:
+        return unchanged
+    rows = targets.public_figures(unit, year, stamp) if year else []
+    response = render(
         request,
         "portal/commune.html",
         {"unit": unit, "articles": articles, "year": year, "years": years, "rows": rows},
     )
+    return with_etag(response, etag)
 
 
 def article(request: HttpRequest, code: str, pk: int) -> HttpResponse:

@@ -1,16 +1,20 @@
 """`manage.py bench --only targets`: builds (or reuses) the national data set and measures
-the real pages through Django's test client as a logged-in user: a commune dashboard, a
-province dashboard (about 100 communes), the national roll-up of one indicator and one
-entry-grid cell save. One JSON line per measurement: p50/p95 in ms and SQL queries."""
+the real pages through Django's test client as a logged-in user: the floor (a login-required
+page with the base layout only), a commune dashboard, a province dashboard (about 100
+communes: its figures computed, from the cache, and a conditional GET answered 304), the
+national roll-up of one indicator and one entry-grid cell save. One JSON line per
+measurement: p50/p95 in ms, SQL queries, and the floor of the same run."""
 
 from __future__ import annotations
 
 import json
 import time
 
+from django.core.cache import cache
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 
+from tongket.units.bench_urls import FLOOR_URL
 from tongket.units.benchmark import measure
 from tongket.units.models import Unit
 
@@ -18,6 +22,7 @@ from . import national
 from .models import Indicator, Result
 
 YEAR = 2025
+BENCH_URLS = "tongket.units.bench_urls"
 
 
 def _client(user) -> Client:
@@ -54,7 +59,18 @@ def _generate(scale_name: str, stdout) -> national.Scale:
     return scale
 
 
-def _dashboards(client: Client, province: Unit, communes: list[Unit], repeat: int, stdout) -> None:
+def _floor(client: Client, repeat: int, stdout) -> dict:
+    return measure(
+        "targets_floor",
+        lambda i: _get(client, FLOOR_URL),
+        repeat=repeat,
+        stdout=stdout,
+        n=1,
+        warmup=3,
+    )
+
+
+def _dashboards(client: Client, province: Unit, communes: list[Unit], repeat: int, stdout, floor):
     def commune(i):
         _get(client, f"/chi-tieu/don-vi/{communes[i % len(communes)].pk}/?year={YEAR}")
 
@@ -65,22 +81,37 @@ def _dashboards(client: Client, province: Unit, communes: list[Unit], repeat: in
         stdout=stdout,
         n=len(communes),
         warmup=3,
+        floor=floor,
     )
+    url = f"/chi-tieu/tinh/{province.pk}/?year={YEAR}"
 
-    def province_page(i):
-        _get(client, f"/chi-tieu/tinh/{province.pk}/?year={YEAR}")
+    def province_cold(i):
+        cache.clear()  # the figures computed again, as after any change in the province
+        _get(client, url)
+
+    for name, call in (
+        ("targets_province_dashboard_cold", province_cold),
+        ("targets_province_dashboard", lambda i: _get(client, url)),
+    ):
+        measure(name, call, repeat=repeat, stdout=stdout, n=len(communes), warmup=3, floor=floor)
+    etag = client.get(url)["ETag"]
+
+    def not_modified(i):
+        if client.get(url, HTTP_IF_NONE_MATCH=etag).status_code != 304:
+            raise RuntimeError(f"{url}: no 304 for its own ETag")
 
     measure(
-        "targets_province_dashboard",
-        province_page,
+        "targets_province_dashboard_304",
+        not_modified,
         repeat=repeat,
         stdout=stdout,
         n=len(communes),
         warmup=3,
+        floor=floor,
     )
 
 
-def _national_rollup(admin_client: Client, communes: int, repeat: int, stdout) -> None:
+def _national_rollup(admin_client: Client, communes: int, repeat: int, stdout, floor) -> None:
     weighted = Indicator.objects.get(code="QG03")  # a percentage, weighted by population
 
     def rollup(i):
@@ -93,6 +124,7 @@ def _national_rollup(admin_client: Client, communes: int, repeat: int, stdout) -
         stdout=stdout,
         n=communes,
         warmup=3,
+        floor=floor,
     )
 
 
@@ -131,6 +163,8 @@ def run(options, stdout) -> None:
     admin = national.ensure_user(f"{scale.prefix.lower()}_admin", None, None, superuser=True)
     province, communes = _first_province(scale)
     client = _client(officer)
-    _dashboards(client, province, communes, repeat, stdout)
-    _national_rollup(_client(admin), scale.communes, repeat, stdout)
-    _cell_save(client, communes[0], repeat, stdout)
+    with override_settings(ROOT_URLCONF=BENCH_URLS):
+        floor = _floor(client, repeat, stdout)
+        _dashboards(client, province, communes, repeat, stdout, floor)
+        _national_rollup(_client(admin), scale.communes, repeat, stdout, floor)
+        _cell_save(client, communes[0], repeat, stdout)

@@ -125,6 +125,8 @@ class IndicatorVersion(models.Model):
             "“kết nạp 6 đảng viên mới”."
         ),
     )
+    # Part of the dashboards' data version (selectors.stamps): a rename shows at once.
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("chỉ tiêu theo năm")
@@ -200,7 +202,12 @@ class Plan(models.Model):
                 fields=["unit", "indicator", "year"], name="unique_plan_unit_indicator_year"
             ),
         ]
-        indexes = [models.Index(fields=["indicator", "year"])]
+        indexes = [
+            models.Index(fields=["indicator", "year"]),
+            # The dashboards' data stamp (latest change and count per unit and year) is read
+            # from this index alone.
+            models.Index(fields=["unit", "year", "updated_at"], name="plan_stamp"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} – {self.indicator} – {self.year}"
@@ -254,7 +261,11 @@ class Result(models.Model):
                 fields=["unit", "indicator", "year", "period"], name="unique_result_cell"
             ),
         ]
-        indexes = [models.Index(fields=["indicator", "year", "period"])]
+        indexes = [
+            models.Index(fields=["indicator", "year", "period"]),
+            # The dashboards' data stamp, read from this index alone (selectors.stamps).
+            models.Index(fields=["unit", "year", "period", "updated_at"], name="result_stamp"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit} – {self.indicator} – {self.year} {self.period}"

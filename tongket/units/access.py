@@ -189,3 +189,13 @@ def root_units_for(
     if is_superuser(user):
         return Unit.objects.filter(parent__isnull=True)
     return Unit.objects.filter(path__in=scope_paths(user, action, side))
+
+
+def fingerprint(user) -> str:
+    """The user's grants as one string (for ETags: a page answered under other grants, with
+    other menus or buttons, is not the same page)."""
+    if user is None or not user.is_authenticated:
+        return ""
+    return repr(
+        (is_superuser(user), sorted((side, sorted(g.items())) for side, g in _grants(user).items()))
+    )

@@ -94,12 +94,15 @@ def measure(
     n: int,
     warmup: int = 0,
     all_threads: bool = False,
+    floor: dict | None = None,
 ) -> dict:
     """Run `call(i)` `warmup` times untimed, then `repeat` times timed; print and return
     {"bench", "db", "n", "p50_ms", "p95_ms", "queries"}. The SQL queries are counted on the
     last run, so a page's query count is measured on the same call that was timed: on this
     thread's connection, or with `all_threads` on every thread of the process (work handed
-    to a thread pool) less what runs inside `not_counted()`."""
+    to a thread pool) less what runs inside `not_counted()`. With the `floor` line measured
+    in the same run, the line also gives it and the page's speed as a share of it
+    ("x_floor": floor p50 / page p50, 1 = as fast as the floor)."""
     for i in range(warmup):
         call(i)
     timings: list[float] = []
@@ -121,6 +124,9 @@ def measure(
         "p95_ms": round(percentile(timings, 0.95), 1),
         "queries": queries,
     }
+    if floor is not None:
+        line["floor_p50_ms"] = floor["p50_ms"]
+        line["x_floor"] = round(floor["p50_ms"] / line["p50_ms"], 3) if line["p50_ms"] else None
     stdout.write(json.dumps(line, ensure_ascii=False))
     return line
 

@@ -73,6 +73,8 @@ class Unit(models.Model):
         related_name="merged_units",
     )
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    # Part of the dashboards' data version (tongket.targets.selectors.stamps).
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = UnitQuerySet.as_manager()
 

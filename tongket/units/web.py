@@ -4,12 +4,16 @@ reaches the user the same way."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Mapping
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
 
 from . import access
 from .choices import Action
@@ -18,6 +22,11 @@ from .models import Unit
 # Published links (portal pages, conference lists) once named the year "nam"; every screen
 # now says "year" and still reads the old name so those links keep working.
 YEAR_PARAM_ALIASES = {"year": ("nam",)}
+
+try:  # part of every ETag: a new release renders pages differently
+    VERSION = version("tongket")
+except PackageNotFoundError:  # pragma: no cover - run from a bare checkout
+    VERSION = "dev"
 
 
 def show_errors(
@@ -86,3 +95,40 @@ def year_param(
         if raw:
             return int(raw) if raw.isdigit() and low <= int(raw) <= high else None
     return None
+
+
+def not_modified(request: HttpRequest, *parts: object) -> tuple[str | None, HttpResponse | None]:
+    """A page's ETag from the data version of what it shows (`parts`) and what makes it this
+    person's page (account, grants, session, address, language, tongket version);
+    with the 304 answer when the browser already holds it. No ETag while messages wait: the
+    page that shows them is not the one the browser kept."""
+    if request.method not in ("GET", "HEAD") or len(messages.get_messages(request)):
+        return None, None
+    user = getattr(request, "user", None)
+    session = getattr(request, "session", None)
+    seen = [
+        VERSION,
+        request.get_full_path(),
+        get_language(),
+        getattr(user, "pk", None),
+        access.fingerprint(user),
+        # A new session (sign-in) also rotates the CSRF secret the page's forms carry.
+        getattr(session, "session_key", None),
+        *parts,
+    ]
+    etag = '"' + hashlib.sha1(repr(seen).encode()).hexdigest()[:32] + '"'
+    response = get_conditional_response(request, etag=etag)
+    return etag, (_mark(response, etag) if response is not None else None)
+
+
+def with_etag(response: HttpResponse, etag: str | None) -> HttpResponse:
+    """Mark a page answered under `etag`: the browser keeps it and asks again each time
+    (no-cache), and only this person's browser keeps it (private)."""
+    return _mark(response, etag) if etag and response.status_code == 200 else response
+
+
+def _mark(response: HttpResponse, etag: str) -> HttpResponse:
+    response["ETag"] = etag
+    patch_cache_control(response, private=True, no_cache=True)
+    patch_vary_headers(response, ["Cookie"])
+    return response

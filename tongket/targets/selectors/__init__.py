@@ -32,6 +32,17 @@ from .collection import (
     unit_results,
 )
 from .common import FIRST_YEAR, LAST_YEAR, existing_in
+from .dashboards import (
+    RankedCell,
+    cached,
+    chosen_versions,
+    province_data,
+    public_figures,
+    public_stamp,
+    rollup_page,
+    unit_page,
+    unit_page_stamp,
+)
 from .plans import PlanRow, children_plans, children_results, unit_year_plans
 from .province import (
     ProvinceBoard,
@@ -50,6 +61,7 @@ from .rollups import (
     plan_rollup_rows,
     rollup_rows,
 )
+from .stamps import indicator_stamp, province_stamp
 
 __all__ = [
     "FIRST_YEAR",
@@ -63,13 +75,16 @@ __all__ = [
     "PlanRow",
     "ProvinceBoard",
     "ProvinceColumn",
+    "RankedCell",
     "RankingRow",
     "RollupValue",
     "achievement_row",
     "applicable_versions",
+    "cached",
     "cell_state",
     "children_plans",
     "children_results",
+    "chosen_versions",
     "communes_of",
     "deadline_for",
     "entry_grid",
@@ -80,14 +95,22 @@ __all__ = [
     "indicator_by_code",
     "indicator_rollup",
     "indicator_set",
+    "indicator_stamp",
     "plan_rollup_rows",
     "province_board",
+    "province_data",
     "province_ranking",
+    "province_stamp",
+    "public_figures",
+    "public_stamp",
     "ranking",
+    "rollup_page",
     "rollup_rows",
     "scope_roots",
     "submission_board",
     "submission_for",
+    "unit_page",
+    "unit_page_stamp",
     "unit_results",
     "unit_trend",
     "unit_year_achievements",

@@ -9,7 +9,15 @@ from decimal import Decimal
 
 from tongket.units.models import Unit
 
-from ..achievement import Achievement, evaluate, format_percent_of_plan, format_value, qualified
+from ..achievement import (
+    STATUS_LABELS,
+    VERDICT_LABELS,
+    Achievement,
+    evaluate,
+    format_percent_of_plan,
+    format_value,
+    qualified,
+)
 from ..choices import Direction, IndicatorGroup, Period, ValueKind
 from ..models import IndicatorVersion, Plan, Result
 from .catalogue import indicator_set
@@ -76,82 +84,138 @@ class AchievementRow:
         return format_percent_of_plan(self.percent_of_plan)
 
 
-def _measure(version: IndicatorVersion, plan, result: Result | None, previous) -> Achievement:
+RESULT_FIELDS = (
+    "value",
+    "numerator",
+    "denominator",
+    "is_estimate",
+    "note",
+    "qualifier",
+    "percent_of_plan",
+)
+
+
+class Labels:
+    """The words a screen repeats on every row (group, verdict, status), translated once per
+    call instead of once per cell."""
+
+    def __init__(self) -> None:
+        self.groups = {value: str(label) for value, label in IndicatorGroup.choices}
+        self.verdicts = {key: str(label) for key, label in VERDICT_LABELS.items()}
+        self.statuses = {key: str(label) for key, label in STATUS_LABELS.items()}
+
+
+def figures_of(result: Result | None) -> dict | None:
+    """A result's figures as the plain dict the reads pass around (a `values()` row)."""
+    return {name: getattr(result, name) for name in RESULT_FIELDS} if result else None
+
+
+def measure(version: IndicatorVersion, plan, result: dict | None, previous=None) -> Achievement:
+    """One indicator's figures (a `values()` row of Result, or None) against its plan."""
     return evaluate(
         plan=plan,
-        result=result.value if result else None,
+        result=result["value"] if result else None,
         lower_is_better=version.direction == Direction.LOWER,
         is_ratio=version.value_kind == ValueKind.RATIO,
-        numerator=result.numerator if result else None,
-        denominator=result.denominator if result else None,
+        numerator=result["numerator"] if result else None,
+        denominator=result["denominator"] if result else None,
         previous=previous,
         decimals=version.decimals,
         allows_negative=version.allows_negative,
-        percent_only=result.percent_of_plan if result else None,
+        percent_only=result["percent_of_plan"] if result else None,
     )
 
 
-def _row(version: IndicatorVersion, plan: Plan | None, result: Result | None, previous):
-    measured = _measure(version, plan.value if plan else None, result, previous)
+def _row(
+    version: IndicatorVersion,
+    plan: tuple | None,
+    result: dict | None,
+    previous,
+    labels: Labels,
+) -> AchievementRow:
+    """`plan` is (value, document) or None; `result` a dict of RESULT_FIELDS or None."""
+    plan_value, plan_document = plan if plan else (None, "")
+    measured = measure(version, plan_value, result, previous)
+    result = result or dict.fromkeys(RESULT_FIELDS)
     return AchievementRow(
         indicator_id=version.indicator_id,
         indicator_code=version.indicator.code,
         indicator_name=version.name,
         group=version.group,
-        group_label=str(IndicatorGroup(version.group).label),
+        group_label=labels.groups.get(version.group, version.group),
         unit_of_measure=version.unit_of_measure,
         value_kind=version.value_kind,
         direction=version.direction,
         decimals=version.decimals,
-        plan=plan.value if plan else None,
-        plan_document=plan.document if plan else "",
+        plan=plan_value,
+        plan_document=plan_document,
         result=measured.result,
-        numerator=result.numerator if result else None,
-        denominator=result.denominator if result else None,
-        is_estimate=bool(result and result.is_estimate),
+        numerator=result["numerator"],
+        denominator=result["denominator"],
+        is_estimate=bool(result["is_estimate"]),
         percent_of_plan=measured.percent_of_plan,
         verdict=measured.verdict,
-        verdict_label=measured.verdict_label,
+        verdict_label=labels.verdicts[measured.verdict],
         status=measured.status,
-        status_label=measured.status_label,
+        status_label=labels.statuses[measured.status],
         previous=previous,
         change=measured.change,
         change_percent=measured.change_percent,
-        note=result.note if result else "",
+        note=result["note"] or "",
         featured=version.featured,
         public=version.public,
         article_wording=version.article_wording,
-        qualifier=result.qualifier if result else "",
-        percent_only=bool(result and result.value is None and result.percent_of_plan is not None),
+        qualifier=result["qualifier"] or "",
+        percent_only=result["value"] is None and result["percent_of_plan"] is not None,
     )
+
+
+def _previous_value(version: IndicatorVersion, previous: dict | None):
+    return measure(version, None, previous).result if previous is not None else None
 
 
 def achievement_row(
-    version: IndicatorVersion, plan: Plan | None, result: Result | None, previous: Result | None
+    version: IndicatorVersion,
+    plan: Plan | None,
+    result: Result | None,
+    previous: Result | None,
+    labels: Labels | None = None,
 ) -> AchievementRow:
     """One indicator measured: `previous` is the same period's result of the year before."""
-    previous_value = (
-        _measure(version, None, previous, None).result if previous is not None else None
+    return _row(
+        version,
+        (plan.value, plan.document) if plan else None,
+        figures_of(result),
+        _previous_value(version, figures_of(previous)),
+        labels or Labels(),
     )
-    return _row(version, plan, result, previous_value)
 
 
 def unit_year_achievements(unit: Unit, year: int, period: str = "year") -> list[AchievementRow]:
     """Every indicator of `unit` for `year` and `period` with plan, result, % of plan,
-    verdict and change on the same period of the previous year (three queries). Ordered by
-    group then indicator order."""
+    verdict and change on the same period of the previous year (three queries, plain rows).
+    Ordered by group then indicator order."""
     versions = indicator_set(unit, year)
-    plans = {plan.indicator_id: plan for plan in Plan.objects.filter(unit=unit, year=year)}
-    results: dict[tuple[int, int], Result] = {
-        (result.indicator_id, result.year): result
-        for result in Result.objects.filter(unit=unit, year__in=(year, year - 1), period=period)
+    plans = {
+        indicator: (value, document)
+        for indicator, value, document in Plan.objects.filter(unit=unit, year=year).values_list(
+            "indicator_id", "value", "document"
+        )
     }
+    results: dict[tuple[int, int], dict] = {
+        (row["indicator_id"], row["year"]): row
+        for row in Result.objects.filter(
+            unit=unit, year__in=(year, year - 1), period=period
+        ).values("indicator_id", "year", *RESULT_FIELDS)
+    }
+    labels = Labels()
     rows = [
-        achievement_row(
+        _row(
             version,
             plans.get(version.indicator_id),
             results.get((version.indicator_id, year)),
-            results.get((version.indicator_id, year - 1)),
+            _previous_value(version, results.get((version.indicator_id, year - 1))),
+            labels,
         )
         for version in versions
     ]

@@ -14,23 +14,24 @@ from tongket.units.models import Unit
 from ..achievement import evaluate, format_value
 from ..choices import Direction, Period
 from ..models import Indicator, IndicatorVersion, Plan, Result
-from .achievements import AchievementRow, achievement_row
+from .achievements import RESULT_FIELDS, AchievementRow, Labels, _previous_value, _row
 from .catalogue import indicator_set, version_of
 from .common import existing_in
 from .rollups import RollupValue, plan_rollup_rows, rollup_rows
 
 
-def communes_of(parent: Unit, year: int) -> list[Unit]:
+def communes_of(parent: Unit, year: int, rows: bool = False) -> list:
     """The communes directly under `parent` that existed in `year` or hold figures for it
-    (one query)."""
+    (one query): Units, or (pk, name, folded name) rows when `rows`."""
     has_data = Exists(Result.objects.filter(unit=OuterRef("pk"), year=year)) | Exists(
         Plan.objects.filter(unit=OuterRef("pk"), year=year)
     )
-    return list(
+    communes = (
         Unit.objects.filter(parent=parent, kind__in=COMMUNE_KINDS)
         .filter(existing_in(year) | has_data)
         .order_by("name_folded", "pk")
     )
+    return list(communes.values_list("pk", "name", "name_folded") if rows else communes)
 
 
 @dataclass
@@ -83,7 +84,9 @@ class ProvinceBoard:
         return next((c for c in self.columns if c.version.indicator.code == code), None)
 
 
-def _rank_key(row: AchievementRow):
+def rank_key(row) -> tuple:
+    """How a commune's figure on one indicator ranks (anything with percent_of_plan, result
+    and direction): by % of plan, then by result (best first), then those without either."""
     lower = row.direction == Direction.LOWER
     if row.percent_of_plan is not None:
         return (0, -row.percent_of_plan)
@@ -92,18 +95,59 @@ def _rank_key(row: AchievementRow):
     return (2, 0)
 
 
+def ranked(rows: list, folded_names: list[str]) -> list[tuple[int | None, int]]:
+    """(rank, index into `rows`) in ranking order, ties broken by the folded name: equal
+    keys share a rank, rows without a figure come last, unranked."""
+    keys = [rank_key(row) for row in rows]
+    order = sorted(range(len(rows)), key=lambda i: (keys[i], folded_names[i]))
+    found, previous_key, rank = [], None, 0
+    for position, index in enumerate(order, start=1):
+        if keys[index] != previous_key:
+            rank, previous_key = position, keys[index]
+        found.append((rank if keys[index][0] < 2 else None, index))
+    return found
+
+
 def ranking(column: ProvinceColumn, communes: list[Unit]) -> list[RankingRow]:
     """Communes ordered by % of plan (then by result, best first); those without a result
     come last, unranked. Equal keys share a rank."""
-    rows = [(commune, column.cells[commune.pk]) for commune in communes]
-    rows.sort(key=lambda pair: (_rank_key(pair[1]), pair[0].name_folded))
-    ranked, previous_key, rank = [], None, 0
-    for position, (commune, row) in enumerate(rows, start=1):
-        key = _rank_key(row)
-        if key != previous_key:
-            rank, previous_key = position, key
-        ranked.append(RankingRow(rank if key[0] < 2 else None, commune, row))
-    return ranked
+    rows = [column.cells[c.pk] for c in communes]
+    order = ranked(rows, [c.name_folded for c in communes])
+    return [RankingRow(rank, communes[i], rows[i]) for rank, i in order]
+
+
+def board_figures(province: Unit, year: int, period: str, ids: list[int], years) -> tuple:
+    """The communes' plans {(unit, indicator): (value, document)} and results
+    {(unit, indicator, year): dict} for `years`, as plain rows (two queries)."""
+    scope = Q(unit__parent=province, unit__kind__in=COMMUNE_KINDS)
+    plans = {
+        (unit, indicator): (value, document)
+        for unit, indicator, value, document in Plan.objects.filter(
+            scope, year=year, indicator_id__in=ids
+        ).values_list("unit_id", "indicator_id", "value", "document")
+    }
+    results = {
+        (row["unit_id"], row["indicator_id"], row["year"]): row
+        for row in Result.objects.filter(
+            scope, year__in=years, period=period, indicator_id__in=ids
+        ).values("unit_id", "indicator_id", "year", *RESULT_FIELDS)
+    }
+    return plans, results
+
+
+def with_rollups(province: Unit, versions, year: int, period: str) -> list[ProvinceColumn]:
+    """A column per version with the province's roll-up of its communes (two or three
+    queries)."""
+    scope = Q(unit__parent=province, unit__kind__in=COMMUNE_KINDS)
+    rollups = rollup_rows(scope, versions, year, period)
+    plan_totals = plan_rollup_rows(scope, versions, year)
+    columns = []
+    for version in versions:
+        rollup = rollups.get((version.indicator_id,))
+        if rollup is not None:
+            rollup.plan = plan_totals.get(version.indicator_id)
+        columns.append(ProvinceColumn(version, rollup))
+    return columns
 
 
 def province_board(
@@ -118,47 +162,21 @@ def province_board(
     if versions is None:
         versions = indicator_set(province, year)
     ids = [v.indicator_id for v in versions]
-    commune_ids = [c.pk for c in communes]
-    scope = Q(unit__parent=province, unit__kind__in=COMMUNE_KINDS)
-    plans = {
-        (p.unit_id, p.indicator_id): p
-        for p in Plan.objects.filter(scope, year=year, indicator_id__in=ids).only(
-            "unit_id", "indicator_id", "value", "document"
-        )
-    }
-    results = {
-        (r.unit_id, r.indicator_id, r.year): r
-        for r in Result.objects.filter(
-            scope, year__in=(year, year - 1), period=period, indicator_id__in=ids
-        ).only(
-            "unit_id",
-            "indicator_id",
-            "year",
-            "value",
-            "numerator",
-            "denominator",
-            "is_estimate",
-            "note",
-            "qualifier",
-            "percent_of_plan",
-        )
-    }
-    rollups = rollup_rows(scope, versions, year, period)
-    plan_totals = plan_rollup_rows(scope, versions, year)
-    columns = []
-    for version in versions:
-        rollup = rollups.get((version.indicator_id,))
-        if rollup is not None:
-            rollup.plan = plan_totals.get(version.indicator_id)
-        column = ProvinceColumn(version, rollup)
-        for pk in commune_ids:
-            column.cells[pk] = achievement_row(
+    plans, results = board_figures(province, year, period, ids, (year, year - 1))
+    columns = with_rollups(province, versions, year, period)
+    labels = Labels()
+    for column in columns:
+        version = column.version
+        for commune in communes:
+            pk, indicator = commune.pk, version.indicator_id
+            previous = results.get((pk, indicator, year - 1))
+            column.cells[pk] = _row(
                 version,
-                plans.get((pk, version.indicator_id)),
-                results.get((pk, version.indicator_id, year)),
-                results.get((pk, version.indicator_id, year - 1)),
+                plans.get((pk, indicator)),
+                results.get((pk, indicator, year)),
+                _previous_value(version, previous),
+                labels,
             )
-        columns.append(column)
     return ProvinceBoard(province, year, period, communes, columns)
 
 

@@ -10,12 +10,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.template.loader import render_to_string
 
 from tongket.units import access
 from tongket.units.choices import Action, UnitKind
 from tongket.units.downloads import xlsx_download
 from tongket.units.selectors import breadcrumbs, unit_tree
+from tongket.units.web import not_modified, with_etag
 
 from .. import exports, selectors
 from ..achievement import format_value
@@ -28,30 +29,29 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "targets/index.html", {"nodes": unit_tree(request.user)})
 
 
-def _unit_chart(unit, year: int, rows) -> dict:
-    measured = [row for row in rows if row.percent_of_plan is not None]
-    return {
-        "labels": [row.indicator_name for row in measured],
-        "percents": [float(row.percent_of_plan) for row in measured],
-        "trend": selectors.unit_trend(unit, year),
-        "names": {row.indicator_code: row.indicator_name for row in rows},
-        "percentLabel": _("% kế hoạch"),
-        "resultLabel": _("Thực hiện"),
-        "planLabel": _("Kế hoạch"),
-    }
-
-
 @login_required
 def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     unit, years, year, period = common.unit_year_period(request, pk)
-    rows = selectors.unit_year_achievements(unit, year, period)
     if request.GET.get("format") == "xlsx":
+        rows = selectors.unit_year_achievements(unit, year, period)
         return xlsx_download(
             exports.achievements_xlsx(unit, year, period, rows),
             f"chi-tieu-{unit.code}-{year}-{period}.xlsx",
         )
+    stamp = selectors.unit_page_stamp(unit, year)
+    submission = selectors.submission_for(unit, year, period)
+    etag, unchanged = not_modified(
+        request,
+        stamp,
+        years,
+        submission and (submission.pk, submission.state, submission.return_reason),
+    )
+    if unchanged:
+        return unchanged
+    data = selectors.unit_page(unit, year, period, stamp)
+    rows = data["rows"]
     documents = Counter(row.plan_document for row in rows if row.plan_document)
-    return render(
+    response = render(
         request,
         "targets/unit_dashboard.html",
         {
@@ -63,24 +63,13 @@ def unit_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
             "period": period,
             "periods": Period.choices,
             "rows": rows,
-            "chart": _unit_chart(unit, year, rows),
-            "submission": selectors.submission_for(unit, year, period),
+            "chart": data["chart"],
+            "submission": submission,
             "is_province": unit.kind == UnitKind.PROVINCE,
             "can_enter": access.can(request.user, Action.ENTER, unit),
         },
     )
-
-
-def _chosen(versions, group: str, code: str):
-    """The group's indicators shown in the matrix, and the one ranked: the one asked for,
-    else the group's first (added to the matrix when it is of another group)."""
-    shown = [v for v in versions if v.group == group]
-    chosen = next((v for v in versions if v.indicator.code == code), None) or (
-        shown[0] if shown else None
-    )
-    if chosen is not None and chosen not in shown:
-        shown.append(chosen)
-    return shown, chosen
+    return with_etag(response, etag)
 
 
 @login_required
@@ -88,49 +77,41 @@ def province_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     """Communes side by side: the matrix for one group, the roll-up, and the ranking of one
     indicator."""
     province, years, year, period = common.unit_year_period(request, pk)
-    versions = selectors.indicator_set(province, year)
     if request.GET.get("format") == "xlsx":
-        board = selectors.province_board(province, year, period, versions)
+        board = selectors.province_board(province, year, period)
         return xlsx_download(
             exports.province_xlsx(board), f"so-sanh-{province.code}-{year}-{period}.xlsx"
         )
-    group = common.group(request)
-    shown, chosen = _chosen(versions, group, request.GET.get("indicator", ""))
-    board = selectors.province_board(province, year, period, shown)
-    column = board.column(chosen.indicator.code) if chosen else None
-    ranked = selectors.ranking(column, board.communes) if column else []
-    measured = [r for r in ranked if r.row.percent_of_plan is not None]
-    chart = {
-        "labels": [r.unit.name for r in measured],
-        "percents": [float(r.row.percent_of_plan) for r in measured],
-        "percentLabel": _("% kế hoạch"),
-    }
-    matrix = [
-        (commune, [column.cells[commune.pk] for column in board.columns])
-        for commune in board.communes
-    ]
-    return render(
+    group, code = common.group(request), request.GET.get("indicator", "")
+    stamp = selectors.province_stamp(province, year)
+    etag, unchanged = not_modified(request, stamp, years)
+    if unchanged:
+        return unchanged
+
+    def board() -> str:
+        data = selectors.province_data(province, year, period, group, code)
+        filters = {"year": year, "years": years, "period": period, "periods": Period.choices}
+        groups = {"group": group, "groups": IndicatorGroup.choices}
+        return render_to_string("targets/_province_board.html", {**filters, **groups, **data})
+
+    response = render(
         request,
         "targets/province.html",
         {
             "unit": province,
             "trail": breadcrumbs(province),
             "year": year,
-            "years": years,
             "period": period,
-            "periods": Period.choices,
             "group": group,
-            "groups": IndicatorGroup.choices,
-            "board": board,
-            "matrix": matrix,
-            "all_versions": versions,
-            "chosen": chosen,
-            "column": column,
-            "ranked": ranked,
-            "chart": chart,
             "can_assign": access.can(request.user, Action.EDIT, province),
+            # The ranking and the matrix, rendered once per data version: nothing in them
+            # depends on who looks.
+            "board": selectors.cached(
+                "province-page", stamp, (province.pk, year, period, group, code, years), board
+            ),
         },
     )
+    return with_etag(response, etag)
 
 
 @login_required
@@ -147,7 +128,11 @@ def rollup(request: HttpRequest) -> HttpResponse:
     version = next((v for v in versions if v.indicator.code == code), None) or (
         versions[0] if versions else None
     )
-    report = selectors.indicator_rollup(request.user, version, year, period) if version else None
+    stamp = selectors.indicator_stamp(roots[0], version, year, period) if version else ""
+    etag, unchanged = not_modified(request, stamp, roots[0].pk)
+    if unchanged:
+        return unchanged
+    report = selectors.rollup_page(request.user, version, year, period, stamp) if version else None
     rows = [
         (
             area,
@@ -158,7 +143,7 @@ def rollup(request: HttpRequest) -> HttpResponse:
         )
         for area, value in (report.by_area if report else [])
     ]
-    return render(
+    response = render(
         request,
         "targets/rollup.html",
         {
@@ -171,3 +156,4 @@ def rollup(request: HttpRequest) -> HttpResponse:
             "rows": rows,
         },
     )
+    return with_etag(response, etag)
