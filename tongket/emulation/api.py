@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from tongket.units import access
+from tongket.units.api_types import Flag, InSchema, keyed_by_id
 from tongket.units.choices import Action
 from tongket.units.models import Person
 
@@ -19,7 +20,7 @@ from .models import AwardDecision, AwardKind, Movement, Nomination
 router = Router(tags=["Thi đua, khen thưởng"])
 
 
-class RuleOut(Schema):
+class AwardRuleOut(Schema):
     id: int
     award_kind: str | None
     kind: str
@@ -64,7 +65,7 @@ class NominationDetailOut(NominationOut):
     checks: list[CheckOut]
 
 
-class NominationIn(Schema):
+class NominationIn(InSchema):
     unit_id: int
     year: int
     award_kind: str
@@ -75,10 +76,10 @@ class NominationIn(Schema):
     household_group_id: int | None = None
     movement_id: int | None = None
     achievement: str
-    submit: bool = False
+    submit: Flag = False
 
 
-class RegistrationIn(Schema):
+class RegistrationIn(InSchema):
     unit_id: int
     year: int
     award_kind: str
@@ -90,15 +91,15 @@ class RegistrationIn(Schema):
     registered_on: datetime.date | None = None
 
 
-class ReturnIn(Schema):
+class ReturnIn(InSchema):
     reason: str
 
 
-class VotesIn(Schema):
-    votes: dict[int, int]
+class VotesIn(InSchema):
+    votes: keyed_by_id(int, {"type": "integer"})
 
 
-class ApproveIn(Schema):
+class ApproveIn(InSchema):
     body: str
     number: int | None = None
     signed_on: datetime.date
@@ -156,7 +157,7 @@ class TitleRowOut(Schema):
     count: int
 
 
-class StatisticsOut(Schema):
+class AwardStatisticsOut(Schema):
     year: int
     rows: list[StatRowOut]
     titles: list[TitleRowOut]
@@ -240,7 +241,7 @@ def _nominee(request, payload) -> dict:
     }
 
 
-@router.get("/rulebook", response=list[RuleOut], summary="Bộ quy định (mọi dòng có ngày)")
+@router.get("/rulebook", response=list[AwardRuleOut], summary="Bộ quy định (mọi dòng có ngày)")
 def rulebook(request):
     return [
         {
@@ -379,7 +380,7 @@ def decision_create(request, payload: DecisionIn):
     return Status(201, _decision_out(decision))
 
 
-@router.get("/statistics", response=StatisticsOut, summary="Thống kê khen thưởng của năm")
+@router.get("/statistics", response=AwardStatisticsOut, summary="Thống kê khen thưởng của năm")
 def statistics(request, unit: int, year: int):
     stats = selectors.commendation_statistics(access.get_unit_for(request.user, unit), year)
     return stats

@@ -25,11 +25,11 @@ from .api_schemas import (
     MemberIn,
     MemberOut,
     MoveIn,
+    PartyRuleOut,
+    PartyStatisticsOut,
     ProposeIn,
     RatingOut,
-    RuleOut,
     SelfIn,
-    StatisticsOut,
     StepIn,
     TermOut,
     TransferIn,
@@ -65,7 +65,7 @@ def _cell(request, pk: int) -> Unit:
 # Counts (either side) ------------------------------------------------------------------------
 
 
-@router.get("/statistics", response=StatisticsOut, summary="Số liệu công tác Đảng của năm")
+@router.get("/statistics", response=PartyStatisticsOut, summary="Số liệu công tác Đảng của năm")
 def statistics(request, commune: int, year: int):
     return statistics_out(
         selectors.party_statistics(selectors.counts_unit_for(request.user, commune), year)
@@ -91,7 +91,7 @@ def province(request, province: int, year: int):
     ]
 
 
-@router.get("/rulebook", response=list[RuleOut], summary="Quy định công tác Đảng")
+@router.get("/rulebook", response=list[PartyRuleOut], summary="Quy định công tác Đảng")
 def rulebook(request):
     if not (
         access.is_superuser(request.user)
