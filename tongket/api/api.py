@@ -65,12 +65,22 @@ def on_validation_error(request, exc: ValidationError):
     return api.create_response(request, {"detail": detail, "errors": errors}, status=400)
 
 
+def _field_name(loc) -> str:
+    """Where an error is, as the client named it: ("body", "payload", "venue") is "venue",
+    ("query", "year") is "year"."""
+    parts = [str(part) for part in loc]
+    if parts[:1] == ["body"]:
+        parts = parts[2:]
+    elif parts[:1] in (["query"], ["path"], ["header"], ["cookie"], ["form"]):
+        parts = parts[1:]
+    return ".".join(parts) or "__all__"
+
+
 @api.exception_handler(SchemaValidationError)
 def on_schema_error(request, exc: SchemaValidationError):
     errors = {}
     for error in exc.errors:
-        location = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
-        errors.setdefault(location or "__all__", []).append(schema_message(error))
+        errors.setdefault(_field_name(error.get("loc", ())), []).append(schema_message(error))
     return api.create_response(
         request, {"detail": "Dữ liệu gửi lên không hợp lệ.", "errors": errors}, status=422
     )

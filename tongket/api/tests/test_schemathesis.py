@@ -20,7 +20,6 @@ from schemathesis.engine import events, from_schema
 
 from tongket.api.services import token_create
 
-SLOW = []
 EXAMPLES_PER_OPERATION = 4
 SEED = 20261130
 # The statuses schemathesis accepts for a valid request, and 400 (see above).
@@ -71,14 +70,12 @@ def test_schemathesis_finds_nothing_with_all_its_checks(world, live_server, monk
     for event in from_schema(schema).execute():
         if isinstance(event, events.ScenarioFinished):
             problems += _failures(event)
-            SLOW.append((round(event.elapsed_time, 1), event.phase.value, event.recorder.label, len(event.recorder.cases)))
         elif isinstance(event, events.NonFatalError):
             problems.append(f"[{event.label}] {event.info.title}: {event.info.message}")
         elif isinstance(event, events.FatalError):
             problems.append(f"schemathesis stopped: {event.exception}")
         elif isinstance(event, events.PhaseFinished) and event.phase.skip_reason is None:
             phases[event.phase.name.value] = round(time.monotonic() - started, 1)
-    print(sorted(SLOW, reverse=True)[:25])
     print("schemathesis phases (seconds since start):", phases)
     assert not problems, f"{len(problems)} failures:\n\n" + "\n\n".join(problems[:40])
     assert {"examples", "coverage", "fuzzing", "stateful"} <= set(phases)
