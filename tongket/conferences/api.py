@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from tongket.units import access
-from tongket.units.api_types import InSchema, LocalTime
+from tongket.units.api_types import InSchema, LocalTime, Year
 from tongket.units.choices import Action
 
 from . import selectors, services
@@ -51,7 +51,7 @@ class ConferenceIn(InSchema):
     unit_id: int
     kind: ConferenceKind = ConferenceKind.YEAR_REVIEW
     organisers: Organisers = Organisers.BOTH
-    year: int
+    year: Year
     date: datetime.date
     start_time: LocalTime | None = None
     venue: str
@@ -106,7 +106,7 @@ def _out(conference) -> dict:
 
 
 @router.get("/", response=list[ConferenceOut], summary="Hội nghị trong phạm vi")
-def list_conferences(request, year: int | None = None):
+def list_conferences(request, year: Year | None = None):
     listing = selectors.conference_list(request.user, year=year).prefetch_related(
         "guests__person", "speeches"
     )

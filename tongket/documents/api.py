@@ -9,7 +9,7 @@ from ninja import Field, Router, Schema, Status
 
 from tongket.conferences import selectors as conference_selectors
 from tongket.units import access
-from tongket.units.api_types import ErrorOut, Flag, InSchema
+from tongket.units.api_types import ErrorOut, Flag, InSchema, Year
 from tongket.units.choices import Action
 from tongket.units.downloads import DOCX, download
 
@@ -43,7 +43,7 @@ class ArticleIn(InSchema):
 
 class JobIn(InSchema):
     unit_id: int
-    year: int
+    year: Year
     pdf: Flag = False
 
 

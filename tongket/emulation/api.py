@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from tongket.units import access
-from tongket.units.api_types import Flag, InSchema, keyed_by_id
+from tongket.units.api_types import Flag, InSchema, Year, keyed_by_id
 from tongket.units.choices import Action
 from tongket.units.models import Person
 
@@ -67,7 +67,7 @@ class NominationDetailOut(NominationOut):
 
 class NominationIn(InSchema):
     unit_id: int
-    year: int
+    year: Year
     award_kind: str
     recipient: str = "individual"
     person_id: int | None = None
@@ -81,7 +81,7 @@ class NominationIn(InSchema):
 
 class RegistrationIn(InSchema):
     unit_id: int
-    year: int
+    year: Year
     award_kind: str
     recipient: str = "individual"
     person_id: int | None = None
@@ -266,7 +266,7 @@ def rulebook(request):
 
 
 @router.get("/nominations", response=list[NominationOut], summary="Đề nghị khen thưởng")
-def nominations(request, year: int | None = None, state: str = "", limit: int = 500):
+def nominations(request, year: Year | None = None, state: str = "", limit: int = 500):
     listing = selectors.nominations_list(request.user, year=year, state=state)
     return [_nomination_out(n) for n in listing[: max(1, min(limit, 5000))]]
 
@@ -333,7 +333,7 @@ def registration_create(request, payload: RegistrationIn):
 
 
 @router.get("/sessions", response=list[SessionOut], summary="Phiên họp Hội đồng")
-def sessions(request, year: int | None = None):
+def sessions(request, year: Year | None = None):
     listing = selectors.sessions_for(request.user)
     if year:
         listing = listing.filter(year=year)
@@ -364,7 +364,7 @@ def session_approve(request, pk: int, payload: ApproveIn):
 
 
 @router.get("/decisions", response=list[DecisionOut], summary="Quyết định khen thưởng")
-def decisions(request, year: int | None = None):
+def decisions(request, year: Year | None = None):
     return [_decision_out(d) for d in selectors.decisions_list(request.user, year)[:200]]
 
 
@@ -381,7 +381,7 @@ def decision_create(request, payload: DecisionIn):
 
 
 @router.get("/statistics", response=AwardStatisticsOut, summary="Thống kê khen thưởng của năm")
-def statistics(request, unit: int, year: int):
+def statistics(request, unit: int, year: Year):
     stats = selectors.commendation_statistics(access.get_unit_for(request.user, unit), year)
     return stats
 
@@ -389,5 +389,5 @@ def statistics(request, unit: int, year: int):
 @router.get(
     "/pledges-signed", response=list[PledgeSignedOut], summary="Các cụm, khối đã ký giao ước"
 )
-def pledges_signed(request, unit: int, year: int):
+def pledges_signed(request, unit: int, year: Year):
     return selectors.pledges_signed(access.get_unit_for(request.user, unit), year)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ninja import Schema
 
-from tongket.units.api_types import InSchema, Number, keyed_by_id
+from tongket.units.api_types import InSchema, Number, Year, keyed_by_id
 
 from .models import PartyMember, QualityRating, Transfer
 
@@ -191,7 +191,7 @@ class RatingOut(Schema):
 
 class SelfIn(InSchema):
     subject: str
-    year: int
+    year: Year
     member_id: int | None = None
     unit_id: int | None = None
     points: Number | None = None
@@ -206,7 +206,7 @@ class ProposeIn(InSchema):
 
 class DecideIn(InSchema):
     commune_id: int
-    year: int
+    year: Year
     decided_on: datetime.date
     levels: keyed_by_id(str, {"type": "string"})
 

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema, Status
 
 from tongket.units import access
-from tongket.units.api_types import InSchema
+from tongket.units.api_types import InSchema, Year
 from tongket.units.choices import Action
 from tongket.units.models import Unit
 
@@ -204,7 +204,7 @@ def list_items(
     state: str = "",
     field: str = "",
     competence: str = "",
-    year: int | None = None,
+    year: Year | None = None,
     overdue: bool = False,
 ):
     filters = selectors.Filters(
@@ -237,7 +237,7 @@ def forwarded(
 
 
 @router.get("/statistics", response=PetitionStatisticsOut, summary="Số liệu kiến nghị một năm")
-def statistics(request, unit: int, year: int):
+def statistics(request, unit: int, year: Year):
     commune = access.get_unit_for(request.user, unit)
     stats = selectors.year_statistics(commune, year)
     return {

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from tongket.units import access
-from tongket.units.api_types import ErrorOut, Flag, InSchema, Number
+from tongket.units.api_types import ErrorOut, Flag, InSchema, Number, Year
 
 from . import selectors, services
 from .choices import Period, PlanSource, Qualifier
@@ -51,7 +51,7 @@ class PlanOut(Schema):
 class PlanIn(InSchema):
     unit: int
     indicator: str
-    year: int
+    year: Year
     value: Number | None
     source: PlanSource | None = Field(
         default=None, description="Bỏ trống: giữ nguồn đã lưu (kế hoạch mới: cấp trên giao)."
@@ -80,7 +80,7 @@ class ResultIn(InSchema):
 
     unit: int
     indicator: str
-    year: int
+    year: Year
     period: Period = Period.YEAR
     value: Number | None = None
     numerator: Number | None = None
@@ -169,7 +169,7 @@ def _indicator(code: str) -> Indicator:
 
 
 @router.get("/indicators", response=list[IndicatorOut], summary="Bộ chỉ tiêu của đơn vị trong năm")
-def indicators(request, unit: int, year: int):
+def indicators(request, unit: int, year: Year):
     target = access.get_unit_for(request.user, unit)
     return [
         {
@@ -191,7 +191,7 @@ def indicators(request, unit: int, year: int):
 
 
 @router.get("/plans", response=list[PlanOut], summary="Kế hoạch của đơn vị trong năm")
-def plans(request, unit: int, year: int):
+def plans(request, unit: int, year: Year):
     return selectors.unit_year_plans(access.get_unit_for(request.user, unit), year)
 
 
@@ -216,7 +216,7 @@ def plan_put(request, payload: PlanIn):
 
 
 @router.get("/results", response=list[ResultOut], summary="Kết quả của đơn vị trong một kỳ")
-def results(request, unit: int, year: int, period: Period = Period.YEAR):
+def results(request, unit: int, year: Year, period: Period = Period.YEAR):
     target = access.get_unit_for(request.user, unit)
     rows = selectors.unit_results(target, year, period)
     return [_result_out(r, r.indicator.code) for r in rows]
@@ -265,12 +265,12 @@ def result_put(request, payload: ResultIn):
     response=list[AchievementOut],
     summary="% kế hoạch, đánh giá và so với cùng kỳ của mọi chỉ tiêu",
 )
-def achievement(request, unit: int, year: int, period: Period = Period.YEAR):
+def achievement(request, unit: int, year: Year, period: Period = Period.YEAR):
     return selectors.unit_year_achievements(access.get_unit_for(request.user, unit), year, period)
 
 
 @router.get("/ranking", response=list[RankingOut], summary="Xếp hạng các xã, phường của tỉnh")
-def ranking(request, province: int, year: int, indicator: str):
+def ranking(request, province: int, year: Year, indicator: str):
     target = access.get_unit_for(request.user, province)
     return [
         {

@@ -45,7 +45,7 @@ def test_a_conference_year_before_1945_is_refused_in_vietnamese_by_the_service(w
     assert "Constraint" not in text and "violated" not in text
 
 
-def test_the_api_answers_the_constraint_in_vietnamese(client, world):
+def test_the_api_refuses_a_year_before_1945_in_vietnamese_before_the_service(client, world):
     _, raw = token_create(user=world.officer_a)
     body = {"unit_id": world.a.pk, "year": 1900, "date": "1900-12-20", "venue": "Hội trường"}
     response = client.post(
@@ -54,7 +54,13 @@ def test_the_api_answers_the_constraint_in_vietnamese(client, world):
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {raw}",
     )
-    assert response.status_code == 400
-    assert "Năm tổng kết phải từ năm 1945 trở đi." in response.json()["detail"]
-    assert "Constraint" not in response.content.decode()
+    assert response.status_code == 422
+    assert response.json()["errors"]["year"] == ["Giá trị phải từ 1945 trở lên."]
     assert not Conference.objects.exists()
+
+
+def test_a_year_filter_outside_the_kept_years_is_a_422_not_a_server_error(client, world):
+    _, raw = token_create(user=world.officer_a)
+    response = client.get("/api/v1/petitions/", {"year": -412}, HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert response.status_code == 422
+    assert response.json()["errors"]["year"] == ["Giá trị phải từ 1945 trở lên."]

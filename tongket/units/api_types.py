@@ -109,6 +109,9 @@ LocalTime = Annotated[
 ]
 
 
+# The years tongket keeps (a conference's own rule): a filter or a body outside them is a 422.
+Year = Annotated[int, Field(ge=1945, le=2100, description="Năm, từ 1945 đến 2100.")]
+
 # true or false only (pydantic would also take 0, 1, "yes", "on" …).
 Flag = Annotated[bool, Strict()]
 
