@@ -32,7 +32,13 @@ def _config(token: str) -> schemathesis.Config:
             "seed": SEED,
             "headers": {"Authorization": f"Bearer {token}"},
             "workers": 1,
-            "generation": {"max-examples": EXAMPLES_PER_OPERATION, "mode": "all"},
+            # No example database: every run draws the same cases from the seed (and writes
+            # no .hypothesis folder).
+            "generation": {
+                "max-examples": EXAMPLES_PER_OPERATION,
+                "mode": "all",
+                "database": "none",
+            },
             "phases": {"stateful": {"max-steps": 40}},
             "checks": {
                 "enabled": True,
