@@ -8,7 +8,6 @@ from django.core import signals
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.http import Http404
-from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaValidationError
 from ninja.security import HttpBearer, django_auth
@@ -21,8 +20,10 @@ from tongket.petitions import api as petitions_api
 from tongket.targets import api as targets_api
 from tongket.units import api as units_api
 from tongket.units.edge import status_message
+from tongket.units.messages import schema_message
 from tongket.units.middleware import conflict_message
 
+from .openapi import TongketAPI
 from .parser import BodyEncodingError, BodyTextError, GuardedParser
 from .services import TokenProblem, token_check
 
@@ -46,7 +47,7 @@ TOKEN_MESSAGES = {
 }
 
 
-api = NinjaAPI(
+api = TongketAPI(
     title="tongket API",
     version="1",
     description="API của tongket: đơn vị, chỉ tiêu, kế hoạch, kết quả, thi đua khen thưởng.",
@@ -64,12 +65,22 @@ def on_validation_error(request, exc: ValidationError):
     return api.create_response(request, {"detail": detail, "errors": errors}, status=400)
 
 
+def _field_name(loc) -> str:
+    """Where an error is, as the client named it: ("body", "payload", "venue") is "venue",
+    ("query", "year") is "year"."""
+    parts = [str(part) for part in loc]
+    if parts[:1] == ["body"]:
+        parts = parts[2:]
+    elif parts[:1] in (["query"], ["path"], ["header"], ["cookie"], ["form"]):
+        parts = parts[1:]
+    return ".".join(parts) or "__all__"
+
+
 @api.exception_handler(SchemaValidationError)
 def on_schema_error(request, exc: SchemaValidationError):
     errors = {}
     for error in exc.errors:
-        location = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
-        errors.setdefault(location or "__all__", []).append(error.get("msg", ""))
+        errors.setdefault(_field_name(error.get("loc", ())), []).append(schema_message(error))
     return api.create_response(
         request, {"detail": "Dữ liệu gửi lên không hợp lệ.", "errors": errors}, status=422
     )

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from tongket.units import access
+from tongket.units.api_types import InSchema, LocalTime, Year
 from tongket.units.choices import Action
 
 from . import selectors, services
@@ -35,7 +36,7 @@ class ConferenceOut(Schema):
     organisers: str
     year: int
     date: datetime.date
-    start_time: datetime.time | None
+    start_time: LocalTime | None
     venue: str
     title: str
     headline: str
@@ -46,13 +47,13 @@ class ConferenceOut(Schema):
     speeches: list[SpeechOut]
 
 
-class ConferenceIn(Schema):
+class ConferenceIn(InSchema):
     unit_id: int
     kind: ConferenceKind = ConferenceKind.YEAR_REVIEW
     organisers: Organisers = Organisers.BOTH
-    year: int
+    year: Year
     date: datetime.date
-    start_time: datetime.time | None = None
+    start_time: LocalTime | None = None
     venue: str
     directions: str = ""
     shortcomings: str = ""
@@ -63,7 +64,7 @@ class ConferenceIn(Schema):
     author_unit: str = ""
 
 
-class GuestIn(Schema):
+class GuestIn(InSchema):
     """A person of the list (person_id), or a past year's guest by name and title."""
 
     person_id: int | None = None
@@ -71,7 +72,7 @@ class GuestIn(Schema):
     title: str = ""
 
 
-class SpeechIn(Schema):
+class SpeechIn(InSchema):
     kind: SpeechKind = SpeechKind.DIRECTION
     guest_id: int | None = None
     speaker_name: str = ""
@@ -79,7 +80,7 @@ class SpeechIn(Schema):
     content: str
 
 
-class ReportNumberIn(Schema):
+class ReportNumberIn(InSchema):
     number: int | None = None
 
 
@@ -105,7 +106,7 @@ def _out(conference) -> dict:
 
 
 @router.get("/", response=list[ConferenceOut], summary="Hội nghị trong phạm vi")
-def list_conferences(request, year: int | None = None):
+def list_conferences(request, year: Year | None = None):
     listing = selectors.conference_list(request.user, year=year).prefetch_related(
         "guests__person", "speeches"
     )

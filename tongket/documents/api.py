@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 
 from django.http import JsonResponse
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from tongket.conferences import selectors as conference_selectors
 from tongket.units import access
+from tongket.units.api_types import ErrorOut, Flag, InSchema, Year
 from tongket.units.choices import Action
 from tongket.units.downloads import DOCX, download
 
@@ -32,16 +33,18 @@ class ArticleOut(Schema):
     left_out: list[str]
 
 
-class ArticleIn(Schema):
-    headline: str
-    body: str
-    byline: str = ""
+class ArticleIn(InSchema):
+    """A field left out keeps what the article holds."""
+
+    headline: str = Field(default=None, description="Bỏ trống: giữ tiêu đề đã lưu.")
+    body: str = Field(default=None, description="Bỏ trống: giữ nội dung đã lưu.")
+    byline: str = Field(default=None, description="Bỏ trống: giữ tên tác giả đã lưu.")
 
 
-class JobIn(Schema):
+class JobIn(InSchema):
     unit_id: int
-    year: int
-    pdf: bool = False
+    year: Year
+    pdf: Flag = False
 
 
 class JobOut(Schema):
@@ -54,7 +57,11 @@ class JobOut(Schema):
     errors: list[str]
 
 
-@router.get("/conferences/{int:pk}/report.docx", summary="Báo cáo tổng kết (Word)")
+@router.get(
+    "/conferences/{int:pk}/report.docx",
+    response={409: ErrorOut},
+    summary="Báo cáo tổng kết (Word); 409 nêu từng phần còn thiếu",
+)
 def report(request, pk: int, layout: str | None = None):
     conference = conference_selectors.get_conference_for(request.user, pk)
     data = report_data(conference, layout)
@@ -93,7 +100,9 @@ def get_article(request, pk: int):
 )
 def update_article(request, pk: int, payload: ArticleIn):
     article = selectors.get_article_for(request.user, pk, Action.EDIT)
-    return services.article_update(article=article, by=request.user, **payload.dict())
+    return services.article_update(
+        article=article, by=request.user, **payload.dict(exclude_unset=True)
+    )
 
 
 @router.post("/articles/{int:pk}/publish", response=ArticleOut, summary="Đăng tin bài")

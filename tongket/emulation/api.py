@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from tongket.units import access
+from tongket.units.api_types import Flag, InSchema, Year, keyed_by_id
 from tongket.units.choices import Action
 from tongket.units.models import Person
 
@@ -19,7 +20,7 @@ from .models import AwardDecision, AwardKind, Movement, Nomination
 router = Router(tags=["Thi đua, khen thưởng"])
 
 
-class RuleOut(Schema):
+class AwardRuleOut(Schema):
     id: int
     award_kind: str | None
     kind: str
@@ -64,9 +65,9 @@ class NominationDetailOut(NominationOut):
     checks: list[CheckOut]
 
 
-class NominationIn(Schema):
+class NominationIn(InSchema):
     unit_id: int
-    year: int
+    year: Year
     award_kind: str
     recipient: str = "individual"
     person_id: int | None = None
@@ -75,12 +76,12 @@ class NominationIn(Schema):
     household_group_id: int | None = None
     movement_id: int | None = None
     achievement: str
-    submit: bool = False
+    submit: Flag = False
 
 
-class RegistrationIn(Schema):
+class RegistrationIn(InSchema):
     unit_id: int
-    year: int
+    year: Year
     award_kind: str
     recipient: str = "individual"
     person_id: int | None = None
@@ -90,15 +91,15 @@ class RegistrationIn(Schema):
     registered_on: datetime.date | None = None
 
 
-class ReturnIn(Schema):
+class ReturnIn(InSchema):
     reason: str
 
 
-class VotesIn(Schema):
-    votes: dict[int, int]
+class VotesIn(InSchema):
+    votes: keyed_by_id(int, {"type": "integer"})
 
 
-class ApproveIn(Schema):
+class ApproveIn(InSchema):
     body: str
     number: int | None = None
     signed_on: datetime.date
@@ -156,7 +157,7 @@ class TitleRowOut(Schema):
     count: int
 
 
-class StatisticsOut(Schema):
+class AwardStatisticsOut(Schema):
     year: int
     rows: list[StatRowOut]
     titles: list[TitleRowOut]
@@ -240,7 +241,7 @@ def _nominee(request, payload) -> dict:
     }
 
 
-@router.get("/rulebook", response=list[RuleOut], summary="Bộ quy định (mọi dòng có ngày)")
+@router.get("/rulebook", response=list[AwardRuleOut], summary="Bộ quy định (mọi dòng có ngày)")
 def rulebook(request):
     return [
         {
@@ -265,7 +266,7 @@ def rulebook(request):
 
 
 @router.get("/nominations", response=list[NominationOut], summary="Đề nghị khen thưởng")
-def nominations(request, year: int | None = None, state: str = "", limit: int = 500):
+def nominations(request, year: Year | None = None, state: str = "", limit: int = 500):
     listing = selectors.nominations_list(request.user, year=year, state=state)
     return [_nomination_out(n) for n in listing[: max(1, min(limit, 5000))]]
 
@@ -332,7 +333,7 @@ def registration_create(request, payload: RegistrationIn):
 
 
 @router.get("/sessions", response=list[SessionOut], summary="Phiên họp Hội đồng")
-def sessions(request, year: int | None = None):
+def sessions(request, year: Year | None = None):
     listing = selectors.sessions_for(request.user)
     if year:
         listing = listing.filter(year=year)
@@ -363,7 +364,7 @@ def session_approve(request, pk: int, payload: ApproveIn):
 
 
 @router.get("/decisions", response=list[DecisionOut], summary="Quyết định khen thưởng")
-def decisions(request, year: int | None = None):
+def decisions(request, year: Year | None = None):
     return [_decision_out(d) for d in selectors.decisions_list(request.user, year)[:200]]
 
 
@@ -379,8 +380,8 @@ def decision_create(request, payload: DecisionIn):
     return Status(201, _decision_out(decision))
 
 
-@router.get("/statistics", response=StatisticsOut, summary="Thống kê khen thưởng của năm")
-def statistics(request, unit: int, year: int):
+@router.get("/statistics", response=AwardStatisticsOut, summary="Thống kê khen thưởng của năm")
+def statistics(request, unit: int, year: Year):
     stats = selectors.commendation_statistics(access.get_unit_for(request.user, unit), year)
     return stats
 
@@ -388,5 +389,5 @@ def statistics(request, unit: int, year: int):
 @router.get(
     "/pledges-signed", response=list[PledgeSignedOut], summary="Các cụm, khối đã ký giao ước"
 )
-def pledges_signed(request, unit: int, year: int):
+def pledges_signed(request, unit: int, year: Year):
     return selectors.pledges_signed(access.get_unit_for(request.user, unit), year)

@@ -8,6 +8,7 @@ from django.http import Http404
 from ninja import Router, Status
 
 from tongket.units import access
+from tongket.units.api_types import Year
 from tongket.units.choices import COMMUNE_KINDS, Action, UnitKind
 from tongket.units.models import Unit
 
@@ -25,11 +26,11 @@ from .api_schemas import (
     MemberIn,
     MemberOut,
     MoveIn,
+    PartyRuleOut,
+    PartyStatisticsOut,
     ProposeIn,
     RatingOut,
-    RuleOut,
     SelfIn,
-    StatisticsOut,
     StepIn,
     TermOut,
     TransferIn,
@@ -65,15 +66,15 @@ def _cell(request, pk: int) -> Unit:
 # Counts (either side) ------------------------------------------------------------------------
 
 
-@router.get("/statistics", response=StatisticsOut, summary="Số liệu công tác Đảng của năm")
-def statistics(request, commune: int, year: int):
+@router.get("/statistics", response=PartyStatisticsOut, summary="Số liệu công tác Đảng của năm")
+def statistics(request, commune: int, year: Year):
     return statistics_out(
         selectors.party_statistics(selectors.counts_unit_for(request.user, commune), year)
     )
 
 
 @router.get("/province", response=list[CommunePartyOut], summary="Các xã, phường cạnh nhau")
-def province(request, province: int, year: int):
+def province(request, province: int, year: Year):
     unit = selectors.counts_unit_for(request.user, province, kinds=(UnitKind.PROVINCE,))
     return [
         {
@@ -91,7 +92,7 @@ def province(request, province: int, year: int):
     ]
 
 
-@router.get("/rulebook", response=list[RuleOut], summary="Quy định công tác Đảng")
+@router.get("/rulebook", response=list[PartyRuleOut], summary="Quy định công tác Đảng")
 def rulebook(request):
     if not (
         access.is_superuser(request.user)
@@ -351,7 +352,7 @@ def admission_step(request, pk: int, step: str, payload: StepIn):
 
 
 @router.get("/ratings", response=list[RatingOut], summary="Xếp loại chất lượng của năm")
-def ratings(request, commune: int, year: int):
+def ratings(request, commune: int, year: Year):
     unit = _records_commune(request, commune)
     listing = access.restrict(QualityRating.objects.filter(commune=unit, year=year), request.user)
     return [rating_out(r) for r in listing.order_by("subject", "unit_id", "id")[:5000]]

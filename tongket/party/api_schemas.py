@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from ninja import Schema
 
+from tongket.units.api_types import InSchema, Number, Year, keyed_by_id
+
 from .models import PartyMember, QualityRating, Transfer
 
 
@@ -19,7 +21,7 @@ class CellRowOut(Schema):
     total: int
 
 
-class StatisticsOut(Schema):
+class PartyStatisticsOut(Schema):
     commune_id: int
     year: int
     as_of: datetime.date
@@ -81,7 +83,7 @@ class MemberDetailOut(MemberOut):
     party_years: int | None
 
 
-class MemberIn(Schema):
+class MemberIn(InSchema):
     commune_id: int
     cell_id: int
     full_name: str
@@ -95,20 +97,20 @@ class MemberIn(Schema):
     badge_before: int | None = None
 
 
-class EventIn(Schema):
+class EventIn(InSchema):
     kind: str
     on: datetime.date
     document: str = ""
     note: str = ""
 
 
-class MoveIn(Schema):
+class MoveIn(InSchema):
     to_cell_id: int
     on: datetime.date
     document: str = ""
 
 
-class TransferIn(Schema):
+class TransferIn(InSchema):
     kind: str
     on: datetime.date
     to_cell_id: int | None = None
@@ -126,18 +128,18 @@ class TransferOut(Schema):
     state: str
 
 
-class BadgeIn(Schema):
+class BadgeIn(InSchema):
     milestone: int
     awarded_on: datetime.date
     document: str = ""
 
 
-class IntroducerIn(Schema):
+class IntroducerIn(InSchema):
     member_id: int
     together_since: datetime.date
 
 
-class AdmissionIn(Schema):
+class AdmissionIn(InSchema):
     cell_id: int
     full_name: str
     birth_date: datetime.date
@@ -147,7 +149,7 @@ class AdmissionIn(Schema):
     candidate_on: datetime.date
 
 
-class StepIn(Schema):
+class StepIn(InSchema):
     """One step's data; each step reads the fields it needs."""
 
     on: datetime.date
@@ -187,26 +189,26 @@ class RatingOut(Schema):
     state: str
 
 
-class SelfIn(Schema):
+class SelfIn(InSchema):
     subject: str
-    year: int
+    year: Year
     member_id: int | None = None
     unit_id: int | None = None
-    points: Decimal | None = None
+    points: Number | None = None
     level: str = ""
     note: str = ""
 
 
-class ProposeIn(Schema):
+class ProposeIn(InSchema):
     level: str
-    points: Decimal | None = None
+    points: Number | None = None
 
 
-class DecideIn(Schema):
+class DecideIn(InSchema):
     commune_id: int
-    year: int
+    year: Year
     decided_on: datetime.date
-    levels: dict[int, str]
+    levels: keyed_by_id(str, {"type": "string"})
 
 
 class BadgeDueOut(Schema):
@@ -221,7 +223,7 @@ class BadgesOut(Schema):
     due: list[BadgeDueOut]
 
 
-class RuleOut(Schema):
+class PartyRuleOut(Schema):
     id: int
     kind: str
     kind_label: str

@@ -6,9 +6,10 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from tongket.units import access
+from tongket.units.api_types import InSchema, Year
 from tongket.units.choices import Action
 from tongket.units.models import Unit
 
@@ -58,7 +59,7 @@ class ItemDetailOut(ItemOut):
     forwarding: ForwardingOut | None
 
 
-class ItemIn(Schema):
+class ItemIn(InSchema):
     session_id: int | None = None
     unit_id: int | None = None
     text: str
@@ -68,7 +69,7 @@ class ItemIn(Schema):
     person_name: str = ""
 
 
-class AssignIn(Schema):
+class AssignIn(InSchema):
     assignee_unit_id: int | None = None
     assignee_person_id: int | None = None
     deadline: datetime.date
@@ -76,22 +77,22 @@ class AssignIn(Schema):
     reason: str = ""
 
 
-class ResolveIn(Schema):
+class ResolveIn(InSchema):
     answer: str
     resolved_on: datetime.date | None = None
 
 
-class CloseIn(Schema):
+class CloseIn(InSchema):
     note: str = ""
 
 
-class ForwardItemIn(Schema):
+class ForwardItemIn(InSchema):
     recommendation_id: int
     level: ForwardLevel | None = None
     department_id: int | None = None
 
 
-class ReportIn(Schema):
+class ReportIn(InSchema):
     commune_id: int
     body: str
     issued_on: datetime.date
@@ -121,16 +122,16 @@ class ForwardedRowOut(Schema):
     answered_on: datetime.date | None
 
 
-class DepartmentIn(Schema):
+class DepartmentIn(InSchema):
     department_id: int
 
 
-class AnswerIn(Schema):
+class AnswerIn(InSchema):
     answer: str
     answered_on: datetime.date | None = None
 
 
-class StatisticsOut(Schema):
+class PetitionStatisticsOut(Schema):
     sessions_held: int
     units_worked: int
     received: int
@@ -203,7 +204,7 @@ def list_items(
     state: str = "",
     field: str = "",
     competence: str = "",
-    year: int | None = None,
+    year: Year | None = None,
     overdue: bool = False,
 ):
     filters = selectors.Filters(
@@ -222,9 +223,9 @@ def forwarded(
     request,
     field: str = "",
     commune: int | None = None,
-    min_age: int | None = None,
+    min_age: int | None = Query(None, ge=0, le=36500, description="Số ngày chờ ít nhất."),
     answer: str = "waiting",
-    page: int = 1,
+    page: int = Query(1, ge=1, le=100000),
 ):
     result = selectors.forwarded_list(
         request.user,
@@ -235,12 +236,16 @@ def forwarded(
     return [_row_out(row.forwarding, row.age_days, row.flagged) for row in result.rows]
 
 
-@router.get("/statistics", response=StatisticsOut, summary="Số liệu kiến nghị một năm")
-def statistics(request, unit: int, year: int):
+@router.get("/statistics", response=PetitionStatisticsOut, summary="Số liệu kiến nghị một năm")
+def statistics(request, unit: int, year: Year):
     commune = access.get_unit_for(request.user, unit)
     stats = selectors.year_statistics(commune, year)
     return {
-        **{name: getattr(stats, name) for name in StatisticsOut.model_fields if name != "by_field"},
+        **{
+            name: getattr(stats, name)
+            for name in PetitionStatisticsOut.model_fields
+            if name != "by_field"
+        },
         "by_field": {row.field: row.received for row in stats.by_field},
     }
 

@@ -7,9 +7,10 @@ from decimal import Decimal
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from tongket.units import access
+from tongket.units.api_types import ErrorOut, Flag, InSchema, Number, Year
 
 from . import selectors, services
 from .choices import Period, PlanSource, Qualifier
@@ -47,13 +48,17 @@ class PlanOut(Schema):
     source: str
 
 
-class PlanIn(Schema):
+class PlanIn(InSchema):
     unit: int
     indicator: str
-    year: int
-    value: Decimal | None
-    source: PlanSource = PlanSource.ASSIGNED
-    document: str = ""
+    year: Year
+    value: Number | None
+    source: PlanSource | None = Field(
+        default=None, description="Bỏ trống: giữ nguồn đã lưu (kế hoạch mới: cấp trên giao)."
+    )
+    document: str | None = Field(
+        default=None, description="Bỏ trống: giữ văn bản giao đã lưu (kế hoạch mới: không có)."
+    )
 
 
 class ResultOut(Schema):
@@ -69,19 +74,34 @@ class ResultOut(Schema):
     version: int
 
 
-class ResultIn(Schema):
+class ResultIn(InSchema):
+    """A field left out keeps what the cell holds (an empty cell: nothing); null clears a
+    figure."""
+
     unit: int
     indicator: str
-    year: int
+    year: Year
     period: Period = Period.YEAR
-    value: Decimal | None = None
-    numerator: Decimal | None = None
-    denominator: Decimal | None = None
-    is_estimate: bool = False
-    qualifier: Qualifier = Qualifier.NONE
-    percent_of_plan: Decimal | None = None
-    note: str = ""
+    value: Number | None = None
+    numerator: Number | None = None
+    denominator: Number | None = None
+    is_estimate: Flag = Field(default=None, description="Bỏ trống: giữ giá trị đã lưu.")
+    qualifier: Qualifier = Field(default=None, description="Bỏ trống: giữ giá trị đã lưu.")
+    percent_of_plan: Number | None = None
+    note: str = Field(default=None, description="Bỏ trống: giữ ghi chú đã lưu.")
     version: int = 0
+
+
+# What an empty cell holds, for the fields a partial update leaves out.
+EMPTY_CELL = {
+    "value": None,
+    "numerator": None,
+    "denominator": None,
+    "is_estimate": False,
+    "qualifier": Qualifier.NONE,
+    "percent_of_plan": None,
+    "note": "",
+}
 
 
 class AchievementOut(Schema):
@@ -122,8 +142,7 @@ class RankingOut(Schema):
     status: str
 
 
-class ConflictOut(Schema):
-    detail: str
+class ConflictOut(ErrorOut):
     current: ResultOut
 
 
@@ -150,7 +169,7 @@ def _indicator(code: str) -> Indicator:
 
 
 @router.get("/indicators", response=list[IndicatorOut], summary="Bộ chỉ tiêu của đơn vị trong năm")
-def indicators(request, unit: int, year: int):
+def indicators(request, unit: int, year: Year):
     target = access.get_unit_for(request.user, unit)
     return [
         {
@@ -172,7 +191,7 @@ def indicators(request, unit: int, year: int):
 
 
 @router.get("/plans", response=list[PlanOut], summary="Kế hoạch của đơn vị trong năm")
-def plans(request, unit: int, year: int):
+def plans(request, unit: int, year: Year):
     return selectors.unit_year_plans(access.get_unit_for(request.user, unit), year)
 
 
@@ -197,7 +216,7 @@ def plan_put(request, payload: PlanIn):
 
 
 @router.get("/results", response=list[ResultOut], summary="Kết quả của đơn vị trong một kỳ")
-def results(request, unit: int, year: int, period: Period = Period.YEAR):
+def results(request, unit: int, year: Year, period: Period = Period.YEAR):
     target = access.get_unit_for(request.user, unit)
     rows = selectors.unit_results(target, year, period)
     return [_result_out(r, r.indicator.code) for r in rows]
@@ -211,6 +230,16 @@ def results(request, unit: int, year: int, period: Period = Period.YEAR):
 def result_put(request, payload: ResultIn):
     target = access.get_unit_for(request.user, payload.unit)
     indicator = _indicator(payload.indicator)
+    stored = (
+        selectors.unit_results(target, payload.year, payload.period)
+        .filter(indicator=indicator)
+        .first()
+    )
+    given = payload.dict(exclude_unset=True)
+    figures = {
+        name: given[name] if name in given else getattr(stored, name, empty)
+        for name, empty in EMPTY_CELL.items()
+    }
     try:
         result = services.result_save(
             unit=target,
@@ -219,13 +248,7 @@ def result_put(request, payload: ResultIn):
             period=payload.period,
             by=request.user,
             expected_version=payload.version,
-            value=payload.value,
-            numerator=payload.numerator,
-            denominator=payload.denominator,
-            is_estimate=payload.is_estimate,
-            note=payload.note,
-            qualifier=payload.qualifier,
-            percent_of_plan=payload.percent_of_plan,
+            **figures,
         )
     except services.ConflictError as exc:
         current = exc.current
@@ -242,12 +265,12 @@ def result_put(request, payload: ResultIn):
     response=list[AchievementOut],
     summary="% kế hoạch, đánh giá và so với cùng kỳ của mọi chỉ tiêu",
 )
-def achievement(request, unit: int, year: int, period: Period = Period.YEAR):
+def achievement(request, unit: int, year: Year, period: Period = Period.YEAR):
     return selectors.unit_year_achievements(access.get_unit_for(request.user, unit), year, period)
 
 
 @router.get("/ranking", response=list[RankingOut], summary="Xếp hạng các xã, phường của tỉnh")
-def ranking(request, province: int, year: int, indicator: str):
+def ranking(request, province: int, year: Year, indicator: str):
     target = access.get_unit_for(request.user, province)
     return [
         {

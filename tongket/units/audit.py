@@ -19,6 +19,7 @@ from django.db import models
 
 from .access import side_of, unit_of
 from .choices import AuditAction
+from .messages import full_clean
 from .models import AuditEntry
 from .validators import check_model_text, text_problem
 
@@ -108,7 +109,7 @@ def create(
     obj: M, *, by, verb: str = "", note: str = "", clean: bool = True, side: str | None = None
 ) -> M:
     if clean:
-        obj.full_clean()
+        full_clean(obj)
     check_model_text(obj)
     obj.save()
     record(
@@ -129,7 +130,7 @@ def update(
     """Save `obj` and record what changed since `before` (a snapshot taken before editing).
     Nothing changed: nothing is saved and nothing recorded."""
     if clean:
-        obj.full_clean()
+        full_clean(obj)
     check_model_text(obj)
     changes = diff(before, snapshot(obj))
     if not changes and not note:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from . import access, audit
 from .choices import ALLOWED_PARENT_KINDS, Action, Role, Side, UnitKind, role_from_title
+from .messages import full_clean
 from .models import PATH_SEPARATOR, Person, Position, RoleGrant, Unit, User
 from .validators import check_model_text
 
@@ -78,7 +79,7 @@ def unit_create(
         path="?",
         depth=(parent.depth + 1) if parent else 0,
     )
-    unit.full_clean(exclude=["path"])
+    full_clean(unit, exclude=["path"])
     check_model_text(unit)
     unit.save()
     unit.path = f"{parent.path if parent else PATH_SEPARATOR}{unit.pk}{PATH_SEPARATOR}"

@@ -54,13 +54,27 @@ def article_generate(*, conference: Conference, by: User) -> Article:
 
 
 @transaction.atomic
-def article_update(*, article: Article, headline: str, body: str, byline: str, by: User) -> Article:
-    """Save an edit. Editing a published article needs the publishing right to keep it on
-    the portal; anyone else's edit takes it back to draft until a leader publishes again.
-    Audited either way."""
+def article_update(
+    *,
+    article: Article,
+    by: User,
+    headline: str | None = None,
+    body: str | None = None,
+    byline: str | None = None,
+) -> Article:
+    """Save an edit; a part not given (None) keeps what the article holds. Editing a
+    published article needs the publishing right to keep it on the portal; anyone else's
+    edit takes it back to draft until a leader publishes again. Audited either way."""
     article = Article.objects.select_for_update().get(pk=article.pk)
     access.require(by, Action.EDIT, article.unit)
-    headline, body, byline = (headline or "").strip(), (body or "").strip(), (byline or "").strip()
+    headline, body, byline = (
+        (article_text if given is None else given).strip()
+        for given, article_text in (
+            (headline, article.headline),
+            (body, article.body),
+            (byline, article.byline),
+        )
+    )
     errors = {}
     if not headline:
         errors["headline"] = _("Tiêu đề tin bài không được để trống.")

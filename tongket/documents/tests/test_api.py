@@ -64,3 +64,20 @@ def test_conferences_api_lists_in_scope_and_creates(world, login, year_end, clie
         content_type="application/json",
     )
     assert made.status_code == 201
+
+
+def test_an_article_put_with_the_headline_only_keeps_body_and_byline(world, login, year_end):
+    officer = login(world.officer_a)
+    pk = officer.post(f"/api/v1/documents/conferences/{year_end.pk}/article").json()["id"]
+    url = f"/api/v1/documents/articles/{pk}"
+    full = officer.put(
+        url,
+        {"headline": "Tin cũ", "body": "Nội dung đã biên tập", "byline": "Văn Hóa"},
+        content_type="application/json",
+    )
+    assert full.status_code == 200, full.content
+    edited = officer.put(url, {"headline": "Tin mới"}, content_type="application/json")
+    assert edited.status_code == 200, edited.content
+    assert edited.json()["headline"] == "Tin mới"
+    assert edited.json()["body"] == "Nội dung đã biên tập"
+    assert edited.json()["byline"] == "Văn Hóa"

@@ -48,16 +48,21 @@ def _plan_write(
     version: IndicatorVersion,
     year: int,
     value: Decimal | None,
-    source: str,
-    document: str,
+    source: str | None,
+    document: str | None,
     by: User,
 ) -> Plan | None:
+    """source or document None: the stored plan's is kept (a new plan: assigned, none)."""
     check_value(version, value)
     existing = (
         Plan.objects.select_for_update()
         .filter(unit=unit, indicator_id=version.indicator_id, year=year)
         .first()
     )
+    if source is None:
+        source = existing.source if existing else PlanSource.ASSIGNED
+    if document is None:
+        document = existing.document if existing else ""
     assigned_by = _plan_rights(unit=unit, source=source, existing=existing, by=by)
     document = document.strip()
     if value is None:
@@ -93,10 +98,12 @@ def plan_set(
     year: int,
     value: Decimal | None,
     by: User,
-    source: str = PlanSource.ASSIGNED,
-    document: str = "",
+    source: str | None = None,
+    document: str | None = None,
 ) -> Plan | None:
-    """Set (or, with value None, remove) one unit's plan for an indicator and year."""
+    """Set (or, with value None, remove) one unit's plan for an indicator and year. A source
+    or document not given keeps the stored plan's (a new plan: assigned by the level above,
+    no document)."""
     version = required_version(unit, indicator, year)
     return _plan_write(
         unit=unit, version=version, year=year, value=value, source=source, document=document, by=by

@@ -135,3 +135,48 @@ def test_openapi_document_lists_the_targets_endpoints(world, client):
     client.force_login(world.officer_a)
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert "/api/v1/targets/achievement" in paths and "/api/v1/targets/results" in paths
+
+
+# Partial updates: a field left out keeps the stored value --------------------------------
+
+
+def _put(client, url, body):
+    return client.put(url, body, content_type="application/json")
+
+
+def test_a_plan_put_without_document_keeps_the_stored_document(world, catalogue, api):
+    client = api(world.province_officer)
+    body = {"unit": world.a.pk, "indicator": "KT01", "year": YEAR, "value": "11.92"}
+    assert _put(client, "/api/v1/targets/plans", body | {"document": "QĐ 45"}).status_code == 200
+    changed = _put(client, "/api/v1/targets/plans", body | {"value": "12"})
+    assert changed.status_code == 200
+    assert changed.json()["document"] == "QĐ 45"
+    assert changed.json()["plan_text"] == "12 tỷ đồng"
+    cleared = _put(client, "/api/v1/targets/plans", body | {"document": ""})
+    assert cleared.json()["document"] == ""
+
+
+def test_a_result_put_without_a_field_keeps_what_the_cell_holds(world, catalogue, api):
+    client = api(world.officer_a)
+    body = {"unit": world.a.pk, "indicator": "KT01", "year": YEAR, "version": 0}
+    first = _put(
+        client,
+        "/api/v1/targets/results",
+        body | {"value": "12.4", "note": "Số của Chi cục Thuế", "is_estimate": True},
+    )
+    assert first.status_code == 200, first.content
+    noted = _put(client, "/api/v1/targets/results", body | {"version": 1, "value": "13"})
+    assert noted.status_code == 200, noted.content
+    assert noted.json()["note"] == "Số của Chi cục Thuế"
+    assert noted.json()["is_estimate"] is True
+    kept = _put(client, "/api/v1/targets/results", body | {"version": 2, "note": "Đã rà soát"})
+    assert D(kept.json()["value"]) == D("13") and kept.json()["note"] == "Đã rà soát"
+    cleared = _put(client, "/api/v1/targets/results", body | {"version": 3, "value": None})
+    assert cleared.json()["value"] is None
+
+
+def test_a_body_field_the_document_does_not_declare_is_refused(world, catalogue, api):
+    body = {"unit": world.a.pk, "indicator": "KT01", "year": YEAR, "value": "1", "extra": 1}
+    response = _put(api(world.province_officer), "/api/v1/targets/plans", body)
+    assert response.status_code == 422
+    assert response.json()["errors"]["extra"] == ["Trường này không có trong tài liệu API."]
