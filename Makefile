@@ -66,7 +66,12 @@ test: lint check-migrations pytest
 BENCH_SQLITE := sqlite:///$(CURDIR)/var/bench.sqlite3
 BENCH_PG_DB := tongket_bench
 BENCH_PG := postgres://postgres@127.0.0.1:5432/$(BENCH_PG_DB)
-bench: deps system-deps
+# Bench-only packages (django-import-export, compared with tongket's results import).
+$(VENV)/.bench-installed: requirements-bench.lock $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-bench.lock
+	@touch $@
+
+bench: deps system-deps $(VENV)/.bench-installed
 	@mkdir -p var
 	DATABASE_URL=$(BENCH_SQLITE) $(TEST_ENV) $(PY) manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_SQLITE) $(TEST_ENV) $(PY) manage.py bench $(BENCH_ARGS)

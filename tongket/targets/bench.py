@@ -1,7 +1,8 @@
 """`manage.py bench --only targets`: builds (or reuses) the national data set and measures
 the real pages through Django's test client as a logged-in user: a commune dashboard, a
-province dashboard (about 100 communes), the national roll-up of one indicator and one
-entry-grid cell save. One JSON line per measurement: p50/p95 in ms and SQL queries."""
+province dashboard (about 100 communes), the national roll-up of one indicator, one
+entry-grid cell save and the province-wide results import against django-import-export
+(bench_imports). One JSON line per measurement: p50/p95 in ms and SQL queries."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from django.test import Client
 from tongket.units.benchmark import measure
 from tongket.units.models import Unit
 
-from . import national
+from . import bench_imports, national
 from .models import Indicator, Result
 
 YEAR = 2025
@@ -134,3 +135,4 @@ def run(options, stdout) -> None:
     _dashboards(client, province, communes, repeat, stdout)
     _national_rollup(_client(admin), scale.communes, repeat, stdout)
     _cell_save(client, communes[0], repeat, stdout)
+    bench_imports.run(scale, max(1, min(3, repeat // 10)), stdout)
