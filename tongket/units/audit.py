@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from .access import side_of, unit_of
+from .bulk import insert_many
 from .choices import AuditAction
 from .models import AuditEntry
 from .validators import check_model_text, text_problem
@@ -174,16 +175,20 @@ def delete(obj: models.Model, *, by, note: str = "") -> None:
 
 def create_many(objs: list[M], *, by, verb: str = "") -> list[M]:
     """Insert many new objects of one model with one bulk insert, and their audit rows with
-    another (for imports). The objects are checked as create() checks them, except
-    full_clean(): the caller has validated them."""
+    another (for imports), inside the caller's transaction. The objects are checked as
+    create() checks them, except full_clean(): the caller has validated them."""
     if not objs:
         return objs
     for obj in objs:
         check_model_text(obj)
-    type(objs[0]).objects.bulk_create(objs)
-    AuditEntry.objects.bulk_create(
-        _entry(by=by, action=AuditAction.CREATE, obj=obj, changes=_created_changes(obj), verb=verb)
-        for obj in objs
+    insert_many(objs)
+    insert_many(
+        [
+            _entry(
+                by=by, action=AuditAction.CREATE, obj=obj, changes=_created_changes(obj), verb=verb
+            )
+            for obj in objs
+        ]
     )
     return objs
 
@@ -201,8 +206,10 @@ def update_many(
     for obj, _changes in changed:
         check_model_text(obj)
     type(changed[0][0]).objects.bulk_update([obj for obj, _changes in changed], fields)
-    AuditEntry.objects.bulk_create(
-        _entry(by=by, action=AuditAction.UPDATE, obj=obj, changes=changes, verb=verb)
-        for obj, changes in changed
+    insert_many(
+        [
+            _entry(by=by, action=AuditAction.UPDATE, obj=obj, changes=changes, verb=verb)
+            for obj, changes in changed
+        ]
     )
     return [obj for obj, _changes in changed]
