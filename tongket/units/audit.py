@@ -70,14 +70,14 @@ def _entry(
     if problem:
         raise ValidationError({"note": problem})
     unit = unit_of(obj)
-    return AuditEntry(
-        actor=by if by is not None and getattr(by, "pk", None) else None,
+    return AuditEntry(  # ids rather than objects: cheaper when an import builds thousands
+        actor_id=getattr(by, "pk", None) if by is not None else None,
         action=action,
         verb=verb,
         model=obj._meta.label_lower,
         object_id=str(obj.pk),
         object_repr=str(obj)[:255],
-        unit=unit if unit is not None and unit.pk else None,
+        unit_id=unit.pk if unit is not None else None,
         changes=changes or {},
         note=note,
         side=side or side_of(type(obj)),

@@ -10,31 +10,30 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 
 M = TypeVar("M", bound=models.Model)
 
 
 def _executemany(objs: list[M]) -> None:
+    db = connections[DEFAULT_DB_ALIAS]  # the connection itself, not the per-thread proxy
     model = type(objs[0])
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
-    quote = connection.ops.quote_name
+    quote = db.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(model._meta.db_table),
         ", ".join(quote(field.column) for field in fields),
         ", ".join(["%s"] * len(fields)),
     )
-    params = [
-        [field.get_db_prep_save(field.pre_save(obj, True), connection) for field in fields]
-        for obj in objs
-    ]
-    with connection.cursor() as cursor:
+    steps = [(field.pre_save, field.get_db_prep_save) for field in fields]
+    params = [[prepare(pre_save(obj, True), db) for pre_save, prepare in steps] for obj in objs]
+    with db.cursor() as cursor:
         cursor.executemany(sql, params)
         cursor.execute("SELECT last_insert_rowid()")
         last = cursor.fetchone()[0]
     for obj, pk in zip(objs, range(last - len(objs) + 1, last + 1), strict=True):
         obj.pk = pk
-        obj._state.adding, obj._state.db = False, connection.alias
+        obj._state.adding, obj._state.db = False, db.alias
 
 
 def insert_many(objs: list[M]) -> list[M]:
