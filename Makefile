@@ -24,7 +24,8 @@ node_modules/.installed: package.json package-lock.json
 
 deps: $(VENV)/.installed node_modules/.installed
 
-# Bench-only Python packages (locust for `make loadtest`), never installed by `make deps`.
+# Bench-only Python packages (locust for `make loadtest`, django-import-export compared with
+# tongket's results import in `make bench`), never installed by `make deps`.
 $(VENV)/.bench-installed: $(VENV)/.installed requirements-bench.lock
 	$(PY) -m pip install --quiet -r requirements-bench.lock
 	@touch $@
@@ -92,7 +93,7 @@ BENCH_PG_DB := tongket_bench
 BENCH_PG := postgres://postgres@127.0.0.1:5432/$(BENCH_PG_DB)
 # Creates the bench database if missing; fails when PostgreSQL does not answer.
 BENCH_PG_CREATE := $(PY) -c 'import psycopg; c = psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres", connect_timeout=3, autocommit=True); found = c.execute("SELECT 1 FROM pg_database WHERE datname = %s", ("$(BENCH_PG_DB)",)).fetchone(); found or c.execute("CREATE DATABASE $(BENCH_PG_DB)")'
-bench: deps system-deps
+bench: deps system-deps $(VENV)/.bench-installed
 	@mkdir -p var
 	DATABASE_URL=$(BENCH_SQLITE) $(TEST_ENV) $(PY) manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_SQLITE) $(TEST_ENV) $(PY) manage.py bench $(BENCH_ARGS)

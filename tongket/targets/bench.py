@@ -2,8 +2,9 @@
 the real pages through Django's test client as a logged-in user: the floor (a login-required
 page with the base layout only), a commune dashboard, a province dashboard (about 100
 communes: its figures computed, from the cache, and a conditional GET answered 304), the
-national roll-up of one indicator and one entry-grid cell save. One JSON line per
-measurement: p50/p95 in ms, SQL queries, and the floor of the same run."""
+national roll-up of one indicator, one entry-grid cell save and the province-wide results
+import against django-import-export (bench_imports). One JSON line per measurement: p50/p95
+in ms, SQL queries, and the floor of the same run."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from tongket.units.bench_urls import FLOOR_URL
 from tongket.units.benchmark import measure
 from tongket.units.models import Unit
 
-from . import national
+from . import bench_imports, national
 from .models import Indicator, Result
 
 YEAR = 2025
@@ -168,3 +169,4 @@ def run(options, stdout) -> None:
         _dashboards(client, province, communes, repeat, stdout, floor)
         _national_rollup(_client(admin), scale.communes, repeat, stdout, floor)
         _cell_save(client, communes[0], repeat, stdout)
+    bench_imports.run(scale, max(1, min(3, repeat // 10)), stdout)

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from .access import side_of, unit_of
+from .bulk import insert_many
 from .choices import AuditAction
 from .messages import full_clean
 from .models import AuditEntry
@@ -70,14 +71,14 @@ def _entry(
     if problem:
         raise ValidationError({"note": problem})
     unit = unit_of(obj)
-    return AuditEntry(
-        actor=by if by is not None and getattr(by, "pk", None) else None,
+    return AuditEntry(  # ids rather than objects: cheaper when an import builds thousands
+        actor_id=getattr(by, "pk", None) if by is not None else None,
         action=action,
         verb=verb,
         model=obj._meta.label_lower,
         object_id=str(obj.pk),
         object_repr=str(obj)[:255],
-        unit=unit if unit is not None and unit.pk else None,
+        unit_id=unit.pk if unit is not None else None,
         changes=changes or {},
         note=note,
         side=side or side_of(type(obj)),
@@ -175,16 +176,20 @@ def delete(obj: models.Model, *, by, note: str = "") -> None:
 
 def create_many(objs: list[M], *, by, verb: str = "") -> list[M]:
     """Insert many new objects of one model with one bulk insert, and their audit rows with
-    another (for imports). The objects are checked as create() checks them, except
-    full_clean(): the caller has validated them."""
+    another (for imports), inside the caller's transaction. The objects are checked as
+    create() checks them, except full_clean(): the caller has validated them."""
     if not objs:
         return objs
     for obj in objs:
         check_model_text(obj)
-    type(objs[0]).objects.bulk_create(objs)
-    AuditEntry.objects.bulk_create(
-        _entry(by=by, action=AuditAction.CREATE, obj=obj, changes=_created_changes(obj), verb=verb)
-        for obj in objs
+    insert_many(objs)
+    insert_many(
+        [
+            _entry(
+                by=by, action=AuditAction.CREATE, obj=obj, changes=_created_changes(obj), verb=verb
+            )
+            for obj in objs
+        ]
     )
     return objs
 
@@ -202,8 +207,10 @@ def update_many(
     for obj, _changes in changed:
         check_model_text(obj)
     type(changed[0][0]).objects.bulk_update([obj for obj, _changes in changed], fields)
-    AuditEntry.objects.bulk_create(
-        _entry(by=by, action=AuditAction.UPDATE, obj=obj, changes=changes, verb=verb)
-        for obj, changes in changed
+    insert_many(
+        [
+            _entry(by=by, action=AuditAction.UPDATE, obj=obj, changes=changes, verb=verb)
+            for obj, changes in changed
+        ]
     )
     return [obj for obj, _changes in changed]

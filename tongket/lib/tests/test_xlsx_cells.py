@@ -8,6 +8,7 @@ from tongket.lib.xlsx import (
     Column,
     ParsedTable,
     RowError,
+    grouped_errors,
     read_xlsx,
 )
 
@@ -107,3 +108,27 @@ def test_line_breaks_in_a_one_line_text_cell_become_spaces():
     columns = [Column("name", "Tên"), Column("note", "Ghi chú", multiline=True)]
     row = read_xlsx(data, columns).rows[0]
     assert (row["name"], row["note"]) == ("Xã An Bình", "Dòng 1\nDòng 2")
+
+
+def test_grouped_errors_give_one_line_per_kind_with_its_rows():
+    errors = [
+        RowError(None, None, "Tệp có quá nhiều dòng."),
+        RowError(9, None, "mã chỉ tiêu không có trong danh mục"),
+        RowError(5, None, "mã chỉ tiêu không có trong danh mục"),
+        RowError(7, "C", "Chưa điền.", "Thực hiện"),
+        RowError(12, None, "mã chỉ tiêu không có trong danh mục"),
+        RowError(8, "C", "Chưa điền.", "Thực hiện"),
+        RowError(8, "D", "Chưa điền."),
+    ]
+    assert grouped_errors(errors) == [
+        "Tệp có quá nhiều dòng.",
+        "Dòng 5, 9, 12: mã chỉ tiêu không có trong danh mục",
+        "Cột C (Thực hiện), dòng 7, 8: Chưa điền.",
+        "Cột D, dòng 8: Chưa điền.",
+    ]
+
+
+def test_grouped_errors_name_the_first_twenty_rows_and_count_the_rest():
+    errors = [RowError(row, None, "trùng") for row in range(2, 32)]
+    listed = ", ".join(str(row) for row in range(2, 22))
+    assert grouped_errors(errors) == [f"Dòng {listed} … và 10 dòng khác: trùng"]
