@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "tongket.petitions",
     "tongket.conferences",
     "tongket.documents",
+    "tongket.textfacts",
     "tongket.portal",
     "tongket.api",
 ]
@@ -225,6 +226,9 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 
 SOFFICE_BINARY = os.environ.get("SOFFICE_BINARY", "soffice")
+
+# Reports read for facts (/doc-van-ban/): a larger upload is refused by its size, unread.
+TEXTFACTS_MAX_UPLOAD_MB = envint("TEXTFACTS_MAX_UPLOAD_MB", "20")
 
 # API tokens live this many days unless their creator chooses otherwise.
 API_TOKEN_DAYS = envint("API_TOKEN_DAYS", "90")
