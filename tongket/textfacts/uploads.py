@@ -14,11 +14,11 @@ class SizeCapHandler(FileUploadHandler):
         super().__init__(request)
         self.limit = limit
         self.received = 0
-        self.content_length = 0
+        self.request_length = 0
         self.refused: tuple[str, int] | None = None
 
     def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
-        self.content_length = content_length or 0
+        self.request_length = content_length or 0
 
     def new_file(self, *args, **kwargs) -> None:
         super().new_file(*args, **kwargs)
@@ -27,7 +27,7 @@ class SizeCapHandler(FileUploadHandler):
     def receive_data_chunk(self, raw_data: bytes, start: int):
         self.received += len(raw_data)
         if self.received > self.limit:
-            self.refused = (self.file_name or "", max(self.content_length, self.received))
+            self.refused = (self.file_name or "", max(self.request_length, self.received))
             raise SkipFile()
         return raw_data
 
