@@ -23,6 +23,7 @@ from tongket.targets.choices import Period, Qualifier, ValueKind
 from tongket.targets.models import IndicatorVersion
 from tongket.units.models import Unit
 
+from .. import labels
 from ..choices import Decision, FactKind, FactStatus
 from ..models import ProposedFact
 
@@ -31,11 +32,6 @@ _PERIODS = {"year": Period.YEAR, "h1": Period.H1, "q1": Period.Q1, "q2": Period.
 _PERIODS |= {"q3": Period.Q3, "q4": Period.Q4}
 _QUALIFIERS = {fold(str(label)): value for value, label in Qualifier.choices if value}
 _UNIT_WORDS = re.compile(r"^(?:xa|phuong|dac khu|thi tran|to dan pho|thon)\s+")
-# Party figures the catalogue names in words: the phrase the matcher looks for.
-_PARTY_PHRASES = {
-    "admissions": "số đảng viên kết nạp mới",
-    "members_total": "tổng số đảng viên",
-}
 
 
 @dataclass
@@ -125,10 +121,7 @@ def _match(fact: reader.Fact, ctx: Context) -> str | None:
         return found.code if found else None
     if fact.kind != reader.FactKind.PARTY_FIGURE:
         return fact.code
-    name = fact.fields.get("name", "")
-    phrase = _PARTY_PHRASES.get(name)
-    if name == "rating":
-        phrase = f"{fact.fields.get('who', '')} {fact.fields.get('level', '')}".strip()
+    phrase = labels.party_phrase(fact.fields)
     found = ctx.matcher.match(phrase, kind="count") if phrase else None
     return found.code if found else None
 
@@ -223,10 +216,13 @@ def award_proposal(fact: reader.Fact, ctx: Context) -> tuple[dict, str]:
 
 def proposed_fact(fact: reader.Fact, ctx: Context, text: str, position: int) -> ProposedFact:
     kind = FactKind(str(fact.kind))
+    subject = fact.subject or ""
+    if kind == FactKind.PARTY_FIGURE:
+        subject = labels.party_subject(fact.fields)
     row = ProposedFact(
         position=position,
         kind=kind,
-        subject=" ".join((fact.subject or "").split())[:300],
+        subject=" ".join(subject.split())[:300],
         sentence_start=fact.sentence.start,
         sentence_end=fact.sentence.end,
         numbers=[[ref.span.start, ref.span.end] for ref in fact.numbers]
@@ -239,13 +235,11 @@ def proposed_fact(fact: reader.Fact, ctx: Context, text: str, position: int) -> 
     elif kind == FactKind.AWARD_COUNT:
         proposal, reason = award_proposal(fact, ctx)
     else:
-        proposal, reason = {"fields": _info_fields(fact)}, ""
+        subject, values = labels.info(row.subject, fact.fields)
+        row.subject = " ".join(subject.split())[:300]
+        proposal, reason = {"values": values}, ""
         row.status = FactStatus.INFO
     proposal["decision"] = Decision.REJECT if reason else Decision.SAVE
     proposal["reason"] = reason
     row.proposal = proposal
     return row
-
-
-def _info_fields(fact: reader.Fact) -> dict:
-    return {key: str(value) for key, value in fact.fields.items() if value not in (None, "")}

@@ -167,3 +167,52 @@ def test_reading_needs_the_right_to_enter(world, catalogue, media):
             unit=world.a, year=2025, period="year", by=world.officer_b, text=REPORT
         )
     assert nothing_saved(media)
+
+
+def test_a_pdf_with_a_text_layer_is_read(world, catalogue, media):
+    """The PDF LibreOffice makes of the Word report gives the same facts."""
+    from tongket.documents.office.pdf import docx_to_pdf
+
+    pdf = docx_to_pdf(docx_bytes(REPORT))
+    document = read(world, upload=SimpleUploadedFile("bao-cao.pdf", pdf))
+    assert document.source == "pdf"
+    found = {fact.indicator.code for fact in document.facts.all() if fact.indicator}
+    assert found == {"KT01", "VH04", "VH02"}
+    assert document.facts.filter(kind="award_count").count() == 1
+
+
+def test_party_figures_go_to_the_party_indicators(world, catalogue, media):
+    from tongket.targets import services as targets
+    from tongket.targets.choices import IndicatorGroup, ValueKind
+
+    targets.indicator_create(
+        owner=world.province,
+        code="XD01",
+        year=2025,
+        by=world.province_officer,
+        name="Số đảng viên kết nạp mới",
+        group=IndicatorGroup.PARTY_BUILDING,
+        unit_of_measure="đảng viên",
+        value_kind=ValueKind.COUNT,
+    )
+    document = read(
+        world, text="Năm 2025, Đảng bộ phường kết nạp 6 đảng viên mới, nâng tổng số lên 812."
+    )
+    admissions = document.facts.get(kind="party_figure", subject="Kết nạp đảng viên mới")
+    assert admissions.indicator.code == "XD01"
+    assert admissions.proposal["value"] == "6" and admissions.proposal["decision"] == "save"
+
+
+def test_conference_facts_are_shown_for_reading(world, catalogue, media):
+    document = read(
+        world,
+        text=(
+            "Sáng ngày 09/01/2026, UBND phường Hòa Bình tổ chức hội nghị tổng kết công tác năm "
+            "2025. Dự hội nghị có đồng chí Trần Văn Minh, Phó Chủ tịch UBND tỉnh."
+        ),
+    )
+    facts = {fact.subject: fact for fact in document.facts.filter(kind="conference")}
+    assert {fact.status for fact in facts.values()} == {"info"}
+    assert facts["Ngày họp"].proposal["values"] == ["09/01/2026"]
+    assert facts["Loại hội nghị"].proposal["values"] == ["Hội nghị tổng kết công tác năm"]
+    assert facts["Khách mời"].proposal["values"] == ["Trần Văn Minh", "Phó Chủ tịch UBND tỉnh"]
