@@ -51,9 +51,21 @@ class UploadForm(StyledForm):
         return data
 
 
-class IndicatorChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Indicator) -> str:
-        return f"{obj.code} – {self.names.get(obj.pk, obj.code)}"
+class IndicatorChoiceField(forms.ChoiceField):
+    """The unit's indicators of the year, built once from their versions (no query per
+    form); cleans to the Indicator itself."""
+
+    indicators: dict[str, Indicator] = {}
+
+    def clean(self, value) -> Indicator | None:
+        raw = super().clean(value)
+        return self.indicators[raw] if raw else None
+
+    def set_versions(self, versions) -> None:
+        self.indicators = {str(v.indicator_id): v.indicator for v in versions}
+        self.choices = [("", "–")] + [
+            (str(v.indicator_id), f"{v.indicator.code} – {v.name}") for v in versions
+        ]
 
 
 def _vn(raw) -> str:
@@ -65,7 +77,7 @@ _ESTIMATE = (("final", _("Thực hiện")), ("estimate", _("Ước thực hiện
 
 class ResultFactForm(StyledForm):
     decision = forms.ChoiceField(label=_("Lựa chọn"), widget=forms.RadioSelect)
-    indicator = IndicatorChoiceField(label=_("Chỉ tiêu"), queryset=None, required=False)
+    indicator = IndicatorChoiceField(label=_("Chỉ tiêu"), required=False)
     qualifier = forms.ChoiceField(label=_("Từ chỉ mức"), choices=Qualifier.choices, required=False)
     value = NumberField(label=_("Giá trị"))
     numerator = NumberField(label=_("Tử số"))
@@ -86,7 +98,7 @@ class ResultFactForm(StyledForm):
             decision = proposal.get("decision")
         initial = {
             "decision": decision,
-            "indicator": fact.indicator_id,
+            "indicator": str(fact.indicator_id or ""),
             "qualifier": proposal.get("qualifier", ""),
             "estimate": "estimate" if proposal.get("is_estimate") else "final",
             **{name: _vn(proposal.get(name)) for name in ("value", "numerator", "denominator")},
@@ -95,9 +107,7 @@ class ResultFactForm(StyledForm):
         super().__init__(*args, prefix=f"f{fact.pk}", initial=initial, **kwargs)
         self.row = row
         self.fields["decision"].choices = [(c.value, c.label) for c in choices]
-        field = self.fields["indicator"]
-        field.queryset = Indicator.objects.filter(pk__in=[v.indicator_id for v in versions])
-        field.names = {v.indicator_id: v.name for v in versions}
+        self.fields["indicator"].set_versions(versions)
         if not can_remember:
             del self.fields["remember"]
 
@@ -173,12 +183,10 @@ def review_forms(rows: list[ReviewRow], versions, can_remember: bool, data=None)
 
 class SynonymForm(StyledForm):
     owner = UnitChoiceField(label=_("Dùng cho"), queryset=None)
-    indicator = IndicatorChoiceField(label=_("Chỉ tiêu"), queryset=None)
+    indicator = IndicatorChoiceField(label=_("Chỉ tiêu"))
     phrase = forms.CharField(label=_("Cách gọi khác"), max_length=200)
 
     def __init__(self, *args, owners, versions, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners
-        field = self.fields["indicator"]
-        field.queryset = Indicator.objects.filter(pk__in=[v.indicator_id for v in versions])
-        field.names = {v.indicator_id: v.name for v in versions}
+        self.fields["indicator"].set_versions(versions)

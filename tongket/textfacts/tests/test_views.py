@@ -201,3 +201,24 @@ def test_synonyms_screen(client, world, catalogue, media):
     client.force_login(world.officer_a)
     client.post(reverse("textfacts:synonym_delete", args=[synonym.pk]))
     assert not IndicatorSynonym.objects.exists()
+
+
+def test_the_review_page_runs_the_same_queries_whatever_the_number_of_facts(
+    client, world, catalogue, media
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world.officer_a)
+    counts = []
+    longer = REPORT + "Năm 2024, tổng thu ngân sách nhà nước trên địa bàn đạt 11,3 tỷ đồng.\n" * 6
+    for text in (REPORT, longer):
+        document = services.document_read(
+            unit=world.a, year=2025, period="year", by=world.officer_a, text=text
+        )
+        client.get(f"{INDEX}{document.pk}/")  # warm the session and the user
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"{INDEX}{document.pk}/").status_code == 200
+        counts.append((document.facts.count(), len(queries)))
+    assert counts[1][0] > counts[0][0] + 4
+    assert counts[0][1] == counts[1][1], counts
