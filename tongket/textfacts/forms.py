@@ -75,7 +75,15 @@ def _vn(raw) -> str:
 _ESTIMATE = (("final", _("Thực hiện")), ("estimate", _("Ước thực hiện")))
 
 
-class ResultFactForm(StyledForm):
+class FactForm(StyledForm):
+    """A review form: its decision is a row of radio buttons."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].widget.attrs["class"] = "form-check-input"
+
+
+class ResultFactForm(FactForm):
     decision = forms.ChoiceField(label=_("Lựa chọn"), widget=forms.RadioSelect)
     indicator = IndicatorChoiceField(label=_("Chỉ tiêu"), required=False)
     qualifier = forms.ChoiceField(label=_("Từ chỉ mức"), choices=Qualifier.choices, required=False)
@@ -128,7 +136,7 @@ class ResultFactForm(StyledForm):
         )
 
 
-class AwardFactForm(StyledForm):
+class AwardFactForm(FactForm):
     decision = forms.ChoiceField(
         label=_("Lựa chọn"),
         widget=forms.RadioSelect,

@@ -237,7 +237,7 @@ def proposed_fact(fact: reader.Fact, ctx: Context, text: str, position: int) -> 
     else:
         subject, values = labels.info(row.subject, fact.fields)
         row.subject = " ".join(subject.split())[:300]
-        proposal, reason = {"values": values}, ""
+        proposal, reason = {"shown": values}, ""
         row.status = FactStatus.INFO
     proposal["decision"] = Decision.REJECT if reason else Decision.SAVE
     proposal["reason"] = reason

@@ -213,6 +213,6 @@ def test_conference_facts_are_shown_for_reading(world, catalogue, media):
     )
     facts = {fact.subject: fact for fact in document.facts.filter(kind="conference")}
     assert {fact.status for fact in facts.values()} == {"info"}
-    assert facts["Ngày họp"].proposal["values"] == ["09/01/2026"]
-    assert facts["Loại hội nghị"].proposal["values"] == ["Hội nghị tổng kết công tác năm"]
-    assert facts["Khách mời"].proposal["values"] == ["Trần Văn Minh", "Phó Chủ tịch UBND tỉnh"]
+    assert facts["Ngày họp"].proposal["shown"] == ["09/01/2026"]
+    assert facts["Loại hội nghị"].proposal["shown"] == ["Hội nghị tổng kết công tác năm"]
+    assert facts["Khách mời"].proposal["shown"] == ["Trần Văn Minh", "Phó Chủ tịch UBND tỉnh"]

@@ -51,9 +51,10 @@ def index(request: HttpRequest) -> HttpResponse:
 def _index(request: HttpRequest, cap: SizeCapHandler) -> HttpResponse:
     units = _units(request)
     if request.method != "POST":
-        initial = {"year": year_param(request) or datetime.date.today().year - 1}
-        if units.count() == 1:
-            initial["unit"] = units.first()
+        initial = {
+            "year": year_param(request) or datetime.date.today().year - 1,
+            "unit": units.first(),
+        }
         return _index_page(request, UploadForm(units=units, initial=initial))
     form = UploadForm(request.POST, request.FILES, units=units)
     if cap.refused:
