@@ -68,6 +68,27 @@ class IndicatorChoiceField(forms.ChoiceField):
         ]
 
 
+class IndicatorCodeField(forms.CharField):
+    """An indicator typed by its code (the page lists the codes once, in a datalist); cleans
+    to the Indicator of the unit's catalogue for the year."""
+
+    indicators: dict[str, Indicator] = {}
+
+    def set_versions(self, versions) -> None:
+        self.indicators = {v.indicator.code: v.indicator for v in versions}
+
+    def clean(self, value) -> Indicator | None:
+        code = (super().clean(value) or "").split("–")[0].strip().upper()
+        if not code:
+            return None
+        if code not in self.indicators:
+            raise ValidationError(
+                _("Không có chỉ tiêu mã “%(code)s” trong bộ chỉ tiêu năm nay của đơn vị.")
+                % {"code": code}
+            )
+        return self.indicators[code]
+
+
 def _vn(raw) -> str:
     return "" if raw in (None, "") else format_number(Decimal(str(raw)))
 
@@ -85,7 +106,7 @@ class FactForm(StyledForm):
 
 class ResultFactForm(FactForm):
     decision = forms.ChoiceField(label=_("Lựa chọn"), widget=forms.RadioSelect)
-    indicator = IndicatorChoiceField(label=_("Chỉ tiêu"), required=False)
+    indicator = IndicatorCodeField(label=_("Mã chỉ tiêu"), required=False, max_length=40)
     qualifier = forms.ChoiceField(label=_("Từ chỉ mức"), choices=Qualifier.choices, required=False)
     value = NumberField(label=_("Giá trị"))
     numerator = NumberField(label=_("Tử số"))
@@ -106,7 +127,7 @@ class ResultFactForm(FactForm):
             decision = proposal.get("decision")
         initial = {
             "decision": decision,
-            "indicator": str(fact.indicator_id or ""),
+            "indicator": fact.indicator.code if fact.indicator_id else "",
             "qualifier": proposal.get("qualifier", ""),
             "estimate": "estimate" if proposal.get("is_estimate") else "final",
             **{name: _vn(proposal.get(name)) for name in ("value", "numerator", "denominator")},

@@ -90,7 +90,9 @@ def _review_page(request, document, rows, forms_by_fact, versions, status=200) -
             "rows": [(row, forms_by_fact.get(row.fact.pk)) for row in rows],
             "can_confirm": document.state == DocumentState.PROPOSED
             and access.can(request.user, Action.ENTER, document.unit),
-            "grid_year": document.year,
+            "indicator_codes": [
+                (v.indicator.code, f"{v.indicator.code} – {v.name}") for v in versions
+            ],
         },
         status=status,
     )
