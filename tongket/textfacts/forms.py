@@ -135,7 +135,7 @@ class ResultFactForm(FactForm):
         }
         super().__init__(*args, prefix=f"f{fact.pk}", initial=initial, **kwargs)
         self.row = row
-        self.fields["decision"].choices = [(c.value, c.label) for c in choices]
+        self.fields["decision"].choices = [(c.value, str(c.label)) for c in choices]
         self.fields["indicator"].set_versions(versions)
         if not can_remember:
             del self.fields["remember"]
@@ -197,16 +197,41 @@ class AwardFactForm(FactForm):
         )
 
 
+def _plain_texts(form_class) -> dict:
+    """The labels and choice labels of a form class as plain strings, translated once per
+    page rather than once per field drawn."""
+    texts = {}
+    for name, field in form_class.base_fields.items():
+        choices = getattr(field, "choices", None)
+        plain = [(value, str(label)) for value, label in choices] if choices else None
+        texts[name] = (str(field.label), plain)
+    return texts
+
+
+def _apply_texts(form, texts: dict) -> None:
+    for name, field in form.fields.items():
+        label, choices = texts[name]
+        field.label = label
+        if choices is not None and name != "decision":
+            field.choices = choices
+
+
 def review_forms(rows: list[ReviewRow], versions, can_remember: bool, data=None) -> dict:
     """One form per fact to confirm, by fact id."""
+    texts = {
+        ResultFactForm: _plain_texts(ResultFactForm),
+        AwardFactForm: _plain_texts(AwardFactForm),
+    }
     forms_by_fact = {}
     for row in rows:
         if row.is_result:
-            forms_by_fact[row.fact.pk] = ResultFactForm(
-                data, row=row, versions=versions, can_remember=can_remember
-            )
+            form = ResultFactForm(data, row=row, versions=versions, can_remember=can_remember)
         elif row.is_award:
-            forms_by_fact[row.fact.pk] = AwardFactForm(data, row=row)
+            form = AwardFactForm(data, row=row)
+        else:
+            continue
+        _apply_texts(form, texts[type(form)])
+        forms_by_fact[row.fact.pk] = form
     return forms_by_fact
 
 
