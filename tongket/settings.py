@@ -217,6 +217,9 @@ MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The review of a long report posts one small form per proposed fact (a 20-page report:
+# about 700 facts, 6.000 fields); the body stays bounded by the memory size above.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = envint("DATA_UPLOAD_MAX_NUMBER_FIELDS", "20000")
 
 # Background work: a broker URL turns on Celery workers; without one, jobs run in-process.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

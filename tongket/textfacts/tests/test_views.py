@@ -222,3 +222,18 @@ def test_the_review_page_runs_the_same_queries_whatever_the_number_of_facts(
         counts.append((document.facts.count(), len(queries)))
     assert counts[1][0] > counts[0][0] + 4
     assert counts[0][1] == counts[1][1], counts
+
+
+def test_a_long_report_posts_more_fields_than_djangos_default(client, world, catalogue, media):
+    """Over 1.000 fields (Django's default limit) in one confirmation."""
+    lines = [f"Năm 20{10 + i % 14}, tỷ lệ hộ nghèo là {i % 9},{i % 7}%." for i in range(320)]
+    document = services.document_read(
+        unit=world.a, year=2025, period="year", by=world.officer_a, text="\n".join(lines)
+    )
+    data = screen_data(document)
+    assert len(data) > 1000
+    client.force_login(world.officer_a)
+    response = client.post(f"{INDEX}{document.pk}/", data)
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.state == "confirmed"
