@@ -53,7 +53,8 @@ def unit_scale(unit: str) -> int:
 
 
 def plain(value: Decimal | None) -> str | None:
-    return None if value is None else str(value.normalize())
+    """ "150", "12.4": a Decimal as plain digits (never "1.5E+2")."""
+    return None if value is None else format(value.normalize(), "f")
 
 
 def _quantized(value: Decimal, decimals: int) -> Decimal:
@@ -239,7 +240,8 @@ def proposed_fact(fact: reader.Fact, ctx: Context, text: str, position: int) -> 
         row.subject = " ".join(subject.split())[:300]
         proposal, reason = {"shown": values}, ""
         row.status = FactStatus.INFO
-    proposal["decision"] = Decision.REJECT if reason else Decision.SAVE
+    if row.status != FactStatus.INFO:
+        proposal["decision"] = Decision.REJECT if reason else Decision.SAVE
     proposal["reason"] = reason
     row.proposal = proposal
     return row

@@ -64,3 +64,16 @@ def test_figures_of_another_period_start_rejected(world, catalogue, media):
     assert (first.proposal["period"], first.proposal["decision"]) == ("h1", "save")
     assert (second.proposal["year"], second.proposal["decision"]) == (2024, "reject")
     assert "năm 2024, khác kỳ đã chọn" in second.proposal["reason"]
+
+
+def test_values_are_plain_digits():
+    from decimal import Decimal
+
+    from tongket.textfacts.services.proposals import plain
+
+    assert [plain(Decimal(v)) for v in ("150", "1.5E+2", "12.40", "0.0031")] == [
+        "150",
+        "150",
+        "12.4",
+        "0.0031",
+    ]
