@@ -119,7 +119,7 @@ class ResultFactForm(FactForm):
 
     def __init__(self, *args, row: ReviewRow, versions, can_remember: bool, **kwargs) -> None:
         fact, proposal = row.fact, row.fact.proposal
-        if row.existing:
+        if row.conflict:
             choices = [Decision.KEEP, Decision.REPLACE, Decision.REJECT]
             decision = None  # a conflict needs an explicit choice
         else:

@@ -17,6 +17,7 @@ from .documents import (
     documents_list,
     fact_label,
     get_document_for,
+    holds_figures,
     pieces_of,
     review_rows,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "fact_label",
     "get_document_for",
     "get_synonym_for",
+    "holds_figures",
     "pieces_of",
     "review_rows",
     "synonym_owners",

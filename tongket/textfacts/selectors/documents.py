@@ -43,14 +43,24 @@ def _number(raw) -> Decimal | None:
     return None if raw in (None, "") else Decimal(str(raw))
 
 
+def holds_figures(result: Result | None) -> bool:
+    return result is not None and any(getattr(result, name) is not None for name in FIGURES)
+
+
 def differs(result: Result, figures: dict) -> bool:
-    """Whether a cell that holds figures holds other ones than `figures`."""
-    held = [getattr(result, name) for name in FIGURES]
-    if all(value is None for value in held):
+    """Whether a cell that holds figures holds other ones than `figures` (its numbers, and
+    whether it is an estimate and its qualifier, when `figures` says them)."""
+    if not holds_figures(result):
         return False
-    return any(
+    held = [getattr(result, name) for name in FIGURES]
+    if any(
         (mine is None) != (theirs is None) or (mine is not None and mine != theirs)
         for mine, theirs in zip(held, (_number(figures.get(name)) for name in FIGURES), strict=True)
+    ):
+        return True
+    return any(
+        name in figures and bool(figures[name]) != bool(getattr(result, name))
+        for name in ("is_estimate", "qualifier")
     )
 
 
@@ -59,6 +69,7 @@ class Existing:
     display: str
     state: str
     locked: bool
+    same: bool = False
 
 
 @dataclass
@@ -67,6 +78,11 @@ class ReviewRow:
     pieces: list[tuple[str, bool]]
     existing: Existing | None = None
     errors: list[str] = field(default_factory=list)
+
+    @property
+    def conflict(self) -> Existing | None:
+        """The figure already entered when it differs from the document's."""
+        return self.existing if self.existing and not self.existing.same else None
 
     @property
     def is_result(self) -> bool:
@@ -92,8 +108,8 @@ def pieces_of(text: str, fact: ProposedFact) -> list[tuple[str, bool]]:
 
 
 def _existing(document: SourceDocument, facts: list[ProposedFact], versions) -> dict[int, Existing]:
-    """The cells the proposed facts would fill that already hold another figure (two
-    queries)."""
+    """The cells the proposed facts would fill that already hold a figure, the same or
+    another (two queries)."""
     keys = {
         (fact.indicator_id, fact.proposal.get("year"), fact.proposal.get("period")): fact
         for fact in facts
@@ -113,13 +129,15 @@ def _existing(document: SourceDocument, facts: list[ProposedFact], versions) -> 
     for result in results:
         fact = keys.get((result.indicator_id, result.year, result.period))
         version = versions.get(result.indicator_id)
-        if fact is None or version is None or not differs(result, fact.proposal):
+        if fact is None or version is None or not holds_figures(result):
             continue
         state = states.get((result.year, result.period), SubmissionState.DRAFT)
+        display = targets.cell_state(version, result)["display"]
         found[fact.pk] = Existing(
-            display=targets.cell_state(version, result)["display"],
+            display=f"{display} ({_('ước thực hiện')})" if result.is_estimate else display,
             state=str(SubmissionState(state).label),
             locked=state in (SubmissionState.SUBMITTED, SubmissionState.APPROVED),
+            same=not differs(result, fact.proposal),
         )
     return found
 

@@ -24,7 +24,7 @@ from tongket.units.models import User
 from ..choices import AWARD_KINDS, RESULT_KINDS, Decision, DocumentState, FactStatus
 from ..models import ProposedFact, SourceDocument
 from ..selectors.catalogue import commune_of
-from ..selectors.documents import differs, fact_label
+from ..selectors.documents import differs, fact_label, holds_figures
 from .synonyms import synonym_remember
 
 
@@ -94,7 +94,10 @@ class _Confirmation:
             "denominator": choice.denominator,
             "percent_of_plan": choice.percent_of_plan,
         }
-        conflict = current is not None and differs(current, figures)
+        said = {**figures, "is_estimate": choice.is_estimate, "qualifier": choice.qualifier}
+        conflict = current is not None and differs(current, said)
+        if holds_figures(current) and not conflict and choice.decision != Decision.REJECT:
+            return FactStatus.KEPT, {"result": current.pk}  # the cell already says this
         if choice.decision == Decision.KEEP:
             if current is None:
                 raise ValidationError(_("Chưa có số nào để giữ; hãy chọn “Lưu” hoặc “Bỏ”."))

@@ -258,3 +258,37 @@ def test_a_province_synonym_serves_every_commune(world, catalogue, media):
             phrase="thu NS",
             by=world.province_officer,
         )
+
+
+def test_a_figure_already_approved_as_written_is_kept_without_writing(world, catalogue, media):
+    from tongket.textfacts import selectors
+
+    _approved_poverty(world, catalogue, value="0.31")
+    document = services.document_read(
+        unit=world.a, year=2025, period="year", by=world.officer_a, text="Tỷ lệ hộ nghèo 0,31%."
+    )
+    versions, _ = selectors.catalogue_for(world.a, 2025)
+    (row,) = selectors.review_rows(document, versions)
+    assert row.existing.same and row.conflict is None
+    counts = services.document_confirm(
+        document=document, choices=choices_as_proposed(document), by=world.officer_a
+    )
+    assert counts["kept"] == 1
+    assert Result.objects.get(indicator=catalogue.poverty).version == 1
+
+
+def test_an_estimate_against_a_final_figure_is_a_conflict(world, catalogue, media):
+    from tongket.textfacts import selectors
+
+    _approved_poverty(world, catalogue, value="0.31")
+    document = services.document_read(
+        unit=world.a,
+        year=2025,
+        period="year",
+        by=world.officer_a,
+        text="Năm 2025, tỷ lệ hộ nghèo ước còn 0,31%.",
+    )
+    versions, _ = selectors.catalogue_for(world.a, 2025)
+    (row,) = selectors.review_rows(document, versions)
+    assert document.facts.get().proposal["is_estimate"]
+    assert row.conflict is not None and row.conflict.display == "0,31%"
