@@ -52,12 +52,13 @@ def differs(result: Result, figures: dict) -> bool:
     whether it is an estimate and its qualifier, when `figures` says them)."""
     if not holds_figures(result):
         return False
-    held = [getattr(result, name) for name in FIGURES]
-    if any(
-        (mine is None) != (theirs is None) or (mine is not None and mine != theirs)
-        for mine, theirs in zip(held, (_number(figures.get(name)) for name in FIGURES), strict=True)
-    ):
-        return True
+    # A ratio is its numerator and denominator (its value, the share, follows from them).
+    ratio = result.numerator is not None or figures.get("numerator") not in (None, "")
+    names = ("numerator", "denominator") if ratio else ("value", "percent_of_plan")
+    for name in names:
+        mine, theirs = getattr(result, name), _number(figures.get(name))
+        if (mine is None) != (theirs is None) or (mine is not None and mine != theirs):
+            return True
     return any(
         name in figures and bool(figures[name]) != bool(getattr(result, name))
         for name in ("is_estimate", "qualifier")

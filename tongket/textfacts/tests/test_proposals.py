@@ -77,3 +77,18 @@ def test_values_are_plain_digits():
         "12.4",
         "0.0031",
     ]
+
+
+def test_a_ratio_is_compared_by_its_numerator_and_denominator():
+    from decimal import Decimal
+
+    from tongket.targets.models import Result
+    from tongket.textfacts.selectors import differs
+
+    held = Result(numerator=Decimal(42), denominator=Decimal(42), value=Decimal(100))
+    assert not differs(held, {"numerator": "42", "denominator": "42"})
+    assert differs(held, {"numerator": "41", "denominator": "42"})
+    assert differs(Result(value=Decimal("0.5")), {"value": "0.31"})
+    assert not differs(Result(value=Decimal("0.31")), {"value": "0.31", "is_estimate": False})
+    assert differs(Result(value=Decimal("0.31")), {"value": "0.31", "is_estimate": True})
+    assert not differs(Result(), {"value": "1"})  # an empty cell differs from nothing
