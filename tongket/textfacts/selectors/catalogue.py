@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from tongket.emulation.models import AwardRecord
 from tongket.lib import facts as reader
 from tongket.targets import selectors as targets
 from tongket.targets.choices import ValueKind
@@ -70,3 +71,14 @@ def synonyms_list(user: User, unit: Unit) -> QuerySet[IndicatorSynonym]:
 
 def get_synonym_for(user: User, pk, action: str = Action.VIEW) -> IndicatorSynonym:
     return access.get_for(IndicatorSynonym.objects.select_related("owner"), user, pk, action)
+
+
+def recorded_awards(commune: Unit | None, year: int) -> dict[tuple, str]:
+    """The awards recorded by count for a commune's year, by (body, collectives,
+    individuals, households), with their decision number (one query)."""
+    if commune is None:
+        return {}
+    rows = AwardRecord.objects.filter(commune=commune, year=year).values_list(
+        "body", "collectives", "individuals", "households", "number"
+    )
+    return {tuple(row[:4]): row[4] for row in rows}

@@ -10,7 +10,7 @@ triệu đồng); a number with wrong separators is shown with the reader's mess
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
@@ -44,6 +44,7 @@ class Context:
     versions: dict[str, IndicatorVersion]  # by indicator code
     commune: Unit | None
     matcher: reader.IndicatorMatcher
+    recorded: dict[tuple, str] = field(default_factory=dict)  # awards already recorded
 
 
 def unit_scale(unit: str) -> int:
@@ -206,6 +207,15 @@ def award_proposal(fact: reader.Fact, ctx: Context) -> tuple[dict, str]:
     reasons = []
     if ctx.commune is None:
         reasons.append(_("Khen thưởng theo số lượng chỉ ghi cho xã, phường, đặc khu."))
+    key = (
+        body,
+        *(int(Decimal(counts[k] or 0)) for k in ("collectives", "individuals", "households")),
+    )
+    if key in ctx.recorded:
+        reasons.append(
+            _("Đã ghi quyết định số %(number)s cùng cấp khen thưởng và số lượng.")
+            % {"number": ctx.recorded[key]}
+        )
     if not any(counts.values()):
         reasons.append(
             _("Văn bản không nêu số tập thể, cá nhân riêng: hãy ghi số trước khi lưu.")

@@ -22,7 +22,7 @@ from tongket.units.models import Unit, User
 
 from ..choices import Source
 from ..models import ProposedFact, SourceDocument
-from ..selectors.catalogue import catalogue_for, commune_of
+from ..selectors.catalogue import catalogue_for, commune_of, recorded_awards
 from .proposals import Context, proposed_fact
 
 # Control characters a Word file may carry (page breaks, bells) become spaces, one for one,
@@ -86,6 +86,7 @@ def propose(text: str, unit: Unit, year: int, period: str) -> list[ProposedFact]
         versions={version.indicator.code: version for version in versions},
         commune=commune,
         matcher=matcher,
+        recorded=recorded_awards(commune, year),
     )
     found = reader.extract_facts(
         text, commune=commune.name if commune else None, year=year, matcher=matcher

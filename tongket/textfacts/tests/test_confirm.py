@@ -292,3 +292,15 @@ def test_an_estimate_against_a_final_figure_is_a_conflict(world, catalogue, medi
     (row,) = selectors.review_rows(document, versions)
     assert document.facts.get().proposal["is_estimate"]
     assert row.conflict is not None and row.conflict.display == "0,31%"
+
+
+def test_an_award_already_recorded_starts_rejected(world, catalogue, document):
+    services.document_confirm(
+        document=document, choices=choices_as_proposed(document), by=world.officer_a
+    )
+    again = services.document_read(
+        unit=world.a, year=2025, period="year", by=world.officer_a, text=REPORT
+    )
+    award = again.facts.get(kind="award_count")
+    assert award.proposal["decision"] == "reject"
+    assert "Đã ghi quyết định số 15/QĐ-UBND" in award.proposal["reason"]
