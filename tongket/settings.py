@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "tongket.petitions",
     "tongket.conferences",
     "tongket.documents",
+    "tongket.textfacts",
     "tongket.portal",
     "tongket.api",
 ]
@@ -219,6 +220,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Spreadsheets imported (results, plans, nominations, members, recipient lists): larger
 # files are refused with a message stating the limit, before they are opened.
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(10 * 1024 * 1024))
+# The review of a long report posts one small form per proposed fact (a 20-page report:
+# about 700 facts, 6.000 fields); the body stays bounded by the memory size above.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = envint("DATA_UPLOAD_MAX_NUMBER_FIELDS", "20000")
 
 # Background work: a broker URL turns on Celery workers; without one, jobs run in-process.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
@@ -271,6 +275,9 @@ PDF_CONVERTER_TIMEOUT = envint("PDF_CONVERTER_TIMEOUT", "120")
 # died) and can be resumed from the steps not yet done.
 JOB_HEARTBEAT_SECONDS = envint("JOB_HEARTBEAT_SECONDS", "10")
 JOB_STALE_SECONDS = envint("JOB_STALE_SECONDS", "300")
+
+# Reports read for facts (/doc-van-ban/): a larger upload is refused by its size, unread.
+TEXTFACTS_MAX_UPLOAD_MB = envint("TEXTFACTS_MAX_UPLOAD_MB", "20")
 
 # API tokens live this many days unless their creator chooses otherwise.
 API_TOKEN_DAYS = envint("API_TOKEN_DAYS", "90")

@@ -23,6 +23,7 @@ urlpatterns = [
     path("kien-nghi/", include("tongket.petitions.urls")),
     path("hoi-nghi/", include("tongket.conferences.urls")),
     path("van-ban/", include("tongket.documents.urls")),
+    path("doc-van-ban/", include("tongket.textfacts.urls")),
     path("cong/", include("tongket.portal.urls")),
     path("api/v1/", include("tongket.api.urls")),
     path("khoa-api/", include("tongket.api.web_urls")),

@@ -17,6 +17,7 @@ NAVIGATION = [
     (_("Kiến nghị"), "petitions:home", Action.VIEW, STATE),
     (_("Công tác Đảng"), "party:index", Action.VIEW, BOTH),
     (_("Hội nghị, văn bản"), "conferences:index", Action.VIEW, STATE),
+    (_("Đọc văn bản"), "textfacts:index", Action.ENTER, STATE),
     (_("Quản trị"), "units:admin_home", Action.ADMINISTER, STATE),
     (_("Nhật ký"), "units:audit", Action.AUDIT, BOTH),
 ]
