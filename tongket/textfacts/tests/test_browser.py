@@ -48,13 +48,13 @@ def test_upload_review_confirm_then_grid_and_statistics(
 
     page.click("text=Mở lưới nhập số liệu")
     page.wait_for_url(re.compile(r"/chi-tieu/don-vi/\d+/nhap/"))
-    revenue_cell = page.locator("form.cell[data-code=KT01]")
+    revenue_cell = page.locator("tr.grid-row[data-code=KT01]")
     assert revenue_cell.locator("input[name=value]").input_value() == "12,4"
     assert revenue_cell.locator("input[name=is_estimate]").is_checked()
-    poverty_cell = page.locator("form.cell[data-code=VH04]")
+    poverty_cell = page.locator("tr.grid-row[data-code=VH04]")
     assert poverty_cell.locator("input[name=value]").input_value() == "0,31"
     assert not poverty_cell.locator("input[name=is_estimate]").is_checked()
-    streets_cell = page.locator("form.cell[data-code=VH02]")
+    streets_cell = page.locator("tr.grid-row[data-code=VH02]")
     assert streets_cell.locator("input[name=numerator]").input_value() == "42"
 
     page.goto(f"/thi-dua/thong-ke/?year=2025&unit={world.a.pk}")
