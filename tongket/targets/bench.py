@@ -13,9 +13,9 @@ import time
 
 from django.core.cache import cache
 from django.db import connection
-from django.test import Client, override_settings
+from django.test import Client, modify_settings, override_settings
 
-from tongket.units.bench_urls import FLOOR_URL
+from tongket.bench.urls import FLOOR_PATH
 from tongket.units.benchmark import measure
 from tongket.units.models import Unit
 
@@ -23,7 +23,8 @@ from . import bench_imports, national
 from .models import Indicator, Result
 
 YEAR = 2025
-BENCH_URLS = "tongket.units.bench_urls"
+BENCH_URLS = "tongket.bench.urls"  # the product's URLs and the floor page
+FLOOR_URL = f"/{FLOOR_PATH}"
 
 
 def _client(user) -> Client:
@@ -164,7 +165,8 @@ def run(options, stdout) -> None:
     admin = national.ensure_user(f"{scale.prefix.lower()}_admin", None, None, superuser=True)
     province, communes = _first_province(scale)
     client = _client(officer)
-    with override_settings(ROOT_URLCONF=BENCH_URLS):
+    bench_app = modify_settings(INSTALLED_APPS={"append": "tongket.bench"})
+    with bench_app, override_settings(ROOT_URLCONF=BENCH_URLS):
         floor = _floor(client, repeat, stdout)
         _dashboards(client, province, communes, repeat, stdout, floor)
         _national_rollup(_client(admin), scale.communes, repeat, stdout, floor)
