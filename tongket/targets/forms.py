@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from tongket.lib.numbers import NumberFormatError, parse_number_or_none
+from tongket.units.choices import SUBUNIT_KINDS, UnitKind
 from tongket.units.forms import DateInput, StyledForm
 
 from .choices import Direction, IndicatorGroup, Period, Qualifier, Rollup, ValueKind
@@ -94,15 +95,33 @@ class IndicatorForm(StyledForm):
             "“kết nạp 6 đảng viên mới”."
         ),
     )
+    reporting_kinds = forms.MultipleChoiceField(
+        label=_("Đơn vị cấp dưới nhập chỉ tiêu này"),
+        choices=[(kind.value, kind.label) for kind in map(UnitKind, SUBUNIT_KINDS)],
+        required=False,
+        help_text=_(
+            "Để trống thì chỉ xã, phường nhập. Đơn vị được giao kế hoạch chỉ tiêu này cũng nhập."
+        ),
+    )
     retired = forms.BooleanField(label=_("Thôi theo dõi từ năm này"), required=False)
 
     def __init__(self, *args, weights, editing: bool = False, **kwargs) -> None:
+        initial = kwargs.get("initial") or {}
+        if isinstance(initial.get("reporting_kinds"), str):
+            kwargs["initial"] = {
+                **initial,
+                "reporting_kinds": [k for k in initial["reporting_kinds"].split(",") if k],
+            }
         super().__init__(*args, **kwargs)
         self.fields["weight_indicator"].queryset = weights
+        self.fields["reporting_kinds"].widget.attrs["size"] = len(SUBUNIT_KINDS)
         if editing:
             self.fields["code"].disabled = True
         else:
             del self.fields["retired"]
+
+    def clean_reporting_kinds(self) -> str:
+        return ",".join(self.cleaned_data["reporting_kinds"])
 
 
 class AssignForm(StyledForm):

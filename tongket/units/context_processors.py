@@ -3,7 +3,7 @@
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import access
+from . import access, worklist
 from .choices import Action, Side
 
 STATE, BOTH = (Side.STATE,), (Side.STATE, Side.PARTY)
@@ -35,4 +35,4 @@ def navigation(request):
         except NoReverseMatch:
             continue
         items.append({"label": label, "url": url, "active": request.path.startswith(url)})
-    return {"nav_items": items}
+    return {"nav_items": items, "work_count": worklist.work_count(user)}

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import access, selectors, services
+from . import access, selectors, services, worklist
 from . import audit as audit_log
 from .choices import Action, Side
 from .forms import (
@@ -46,7 +46,8 @@ def _query(request: HttpRequest) -> str:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     grants = RoleGrant.objects.filter(user=request.user).select_related("unit")
-    return render(request, "units/home.html", {"grants": grants})
+    items = worklist.work_items(request.user)
+    return render(request, "units/home.html", {"grants": grants, "work_items": items})
 
 
 @login_required

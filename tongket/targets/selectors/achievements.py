@@ -12,7 +12,7 @@ from tongket.units.models import Unit
 from ..achievement import Achievement, evaluate, format_percent_of_plan, format_value, qualified
 from ..choices import Direction, IndicatorGroup, Period, ValueKind
 from ..models import IndicatorVersion, Plan, Result
-from .catalogue import indicator_set
+from .catalogue import reported_set
 
 
 @dataclass
@@ -140,7 +140,7 @@ def unit_year_achievements(unit: Unit, year: int, period: str = "year") -> list[
     """Every indicator of `unit` for `year` and `period` with plan, result, % of plan,
     verdict and change on the same period of the previous year (three queries). Ordered by
     group then indicator order."""
-    versions = indicator_set(unit, year)
+    versions = reported_set(unit, year)
     plans = {plan.indicator_id: plan for plan in Plan.objects.filter(unit=unit, year=year)}
     results: dict[tuple[int, int], Result] = {
         (result.indicator_id, result.year): result

@@ -6,10 +6,11 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from tongket.units import access
+from tongket.units.choices import SUBUNIT_KINDS
 from tongket.units.models import Unit, User
 
 from ..choices import GROUP_ORDER
-from ..models import Indicator, IndicatorVersion
+from ..models import Indicator, IndicatorVersion, Plan
 
 
 def _applies_to(unit: Unit) -> Q:
@@ -33,6 +34,33 @@ def indicator_set(unit: Unit, year: int, include_retired: bool = False) -> list[
     if not include_retired:
         versions = versions.filter(retired=False)
     return _sorted(versions.select_related("indicator", "indicator__owner", "weight_indicator"))
+
+
+def reports_q(unit: Unit, year: int) -> Q:
+    """Which of the versions that apply a unit reports itself: all of them for a commune or a
+    level above; for a subordinate unit (tổ dân phố, trường học …) those its kind reports and
+    those it was given a plan for. A tổ dân phố never sees the budget or criminal cases."""
+    if unit.kind not in SUBUNIT_KINDS:
+        return Q()
+    planned = Plan.objects.filter(unit=unit, year=year).values("indicator_id")
+    return Q(reporting_kinds__contains=unit.kind) | Q(indicator_id__in=planned)
+
+
+def reported_set(unit: Unit, year: int) -> list[IndicatorVersion]:
+    """The indicators `unit` enters in `year`, in report order (one query)."""
+    versions = applicable_versions(unit, year).filter(reports_q(unit, year))
+    return _sorted(versions.select_related("indicator", "indicator__owner", "weight_indicator"))
+
+
+def reports(unit: Unit, version: IndicatorVersion) -> bool:
+    """Whether `unit` enters `version` (no query for a commune)."""
+    if unit.kind not in SUBUNIT_KINDS:
+        return True
+    return (
+        IndicatorVersion.objects.filter(pk=version.pk)
+        .filter(reports_q(unit, version.year))
+        .exists()
+    )
 
 
 def version_of(unit: Unit, indicator: Indicator | IndicatorVersion | str | int, year: int):

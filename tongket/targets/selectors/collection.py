@@ -17,7 +17,7 @@ from tongket.units.models import Unit, User
 from ..achievement import format_percent_of_plan, format_value, qualified
 from ..choices import BoardStatus, SubmissionState
 from ..models import Deadline, IndicatorVersion, Plan, Result, Submission
-from .catalogue import indicator_set
+from .catalogue import reported_set
 from .common import existing_in
 
 
@@ -54,9 +54,9 @@ class EntryGrid:
 
 
 def entry_grid(unit: Unit, year: int, period: str) -> EntryGrid:
-    """All indicators of a unit for one period with their plan and current cell (four
+    """The indicators a unit reports for one period with their plan and current cell (four
     queries)."""
-    versions = indicator_set(unit, year)
+    versions = reported_set(unit, year)
     plans = {plan.indicator_id: plan for plan in Plan.objects.filter(unit=unit, year=year)}
     results = {
         result.indicator_id: result
