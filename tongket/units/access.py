@@ -29,7 +29,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from .choices import ROLE_ACTIONS, Action, Side
+from .choices import ROLE_ACTIONS, SUBUNIT_KINDS, Action, Side
 from .models import RoleGrant, Unit
 
 M = TypeVar("M", bound=models.Model)
@@ -189,3 +189,12 @@ def root_units_for(
     if is_superuser(user):
         return Unit.objects.filter(parent__isnull=True)
     return Unit.objects.filter(path__in=scope_paths(user, action, side))
+
+
+def reaches_a_commune(user) -> bool:
+    """Whether a state-side grant of the user sits on a commune or a level above (one
+    query): a reporter of a tổ dân phố, a school or a chi bộ does not, and is not offered
+    the screens that hold only a commune's own business."""
+    if is_superuser(user):
+        return True
+    return root_units_for(user).exclude(kind__in=SUBUNIT_KINDS).exists()
