@@ -58,8 +58,7 @@ class EntryGrid:
         return [
             row
             for row in self.rows
-            if not row.result
-            or (row.result.value is None and row.result.percent_of_plan is None)
+            if not row.result or (row.result.value is None and row.result.percent_of_plan is None)
         ]
 
 
