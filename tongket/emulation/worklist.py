@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -44,9 +44,11 @@ def nominations_to_check(user: User, today: datetime.date) -> list[WorkItem]:
 
 
 def nominations_returned(user: User, today: datetime.date) -> list[WorkItem]:
-    """Nominations of the user's units sent back for correction (one query)."""
+    """Nominations sent back for correction, for whoever made them or works for the unit
+    that raised them (one query): not for every level above."""
+    raised = Q(created_by=user) | Q(unit__in=access.root_units_for(user, Action.ENTER))
     returned = _within(
-        Nomination.objects.filter(state=NominationState.RETURNED), user, Action.ENTER
+        Nomination.objects.filter(raised, state=NominationState.RETURNED), user, Action.ENTER
     ).select_related("person", "collective", "household_group", "award_kind")
     return [
         WorkItem(

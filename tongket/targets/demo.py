@@ -298,15 +298,15 @@ ARTICLE_2025 = {
 }
 
 # Which subordinate units enter which indicators: a tổ dân phố its twelve (never the budget
-# or criminal cases), the police the security figures, a chi bộ the admissions.
-TDP, POLICE, CELL = "residential_group", "police", "party_cell"
+# or criminal cases), the police the security figures. Chi bộ figures come from the party
+# module's own records.
+TDP, POLICE = "residential_group", "police"
 REPORTED_BY = {
     **dict.fromkeys(
         ("KT08", "VH01", "VH10", "VH03", "VH04", "VH05", "VH06", "VH07", "VH11", "QP01"), TDP
     ),
     **dict.fromkeys(("HB-01", "HB-02"), TDP),
     **dict.fromkeys(("QP02", "QP03", "QP04", "QP05"), POLICE),
-    **dict.fromkeys(("XD01", "XD06"), CELL),
 }
 
 PROVINCE_DOCUMENT = "Quyết định số {n}/QĐ-UBND ngày 10/01/{year} của UBND tỉnh An Hòa"

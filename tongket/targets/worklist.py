@@ -26,11 +26,6 @@ SENT = (SubmissionState.SUBMITTED, SubmissionState.APPROVED)
 MOST_APPROVALS = 20
 
 
-def _years(today: datetime.date) -> tuple[int, int]:
-    """A year is reported during it and reviewed in the first weeks of the next."""
-    return today.year - 1, today.year
-
-
 def _grid(unit_id: int, year: int, period: str) -> str:
     return address("targets:grid", unit_id, year=year, period=period)
 
@@ -57,14 +52,22 @@ def approvals(user: User, today: datetime.date) -> list[WorkItem]:
     ]
 
 
-def _deadlines(units: list[Unit], years) -> dict[tuple[int, str], list[tuple[int, datetime.date]]]:
-    """Deadlines set on any of the units' ancestors (one query): (year, period) → [(setter
-    id, due)]."""
+def _deadlines(units: list[Unit]) -> dict[tuple[int, str], list[tuple[int, datetime.date]]]:
+    """Deadlines set on any of the units' ancestors for the two newest years that have one
+    (one query): (year, period) → [(setter id, due)]. A year is reported during it and
+    reviewed in the first weeks of the next; older periods are the archive's business."""
     ancestors = {pk for unit in units for pk in unit.ancestor_ids}
+    rows = list(Deadline.objects.filter(unit_id__in=ancestors).order_by("-year"))
+    years = sorted({row.year for row in rows}, reverse=True)[:2]
     found = defaultdict(list)
-    for row in Deadline.objects.filter(unit_id__in=ancestors, year__in=years):
-        found[(row.year, row.period)].append((row.unit_id, row.due))
+    for row in rows:
+        if row.year in years:
+            found[(row.year, row.period)].append((row.unit_id, row.due))
     return found
+
+
+def _years_of(deadlines) -> list[int]:
+    return sorted({year for year, _period in deadlines})
 
 
 def _due(unit: Unit, setters: list[tuple[int, datetime.date]]) -> datetime.date | None:
@@ -101,7 +104,6 @@ def late_units(user: User, today: datetime.date) -> list[WorkItem]:
     """For the level above: the units under each unit the user approves or edits that have
     not sent a period's figures by its deadline (five queries). Units that have ended
     (merged, abolished) are never late."""
-    years = _years(today)
     parents = list(
         (access.root_units_for(user, Action.APPROVE) | access.root_units_for(user, Action.EDIT))
         .exclude(kind__in=SUBUNIT_KINDS)
@@ -110,7 +112,8 @@ def late_units(user: User, today: datetime.date) -> list[WorkItem]:
     children = list(
         Unit.objects.filter(parent__in=parents).active_on(today).order_by("kind", "name_folded")
     )
-    deadlines = _deadlines(children, years)
+    deadlines = _deadlines(children)
+    years = _years_of(deadlines)
     sent = set(
         Submission.objects.filter(unit__in=children, year__in=years, state__in=SENT).values_list(
             "unit_id", "year", "period"
@@ -170,11 +173,11 @@ def to_enter(user: User, today: datetime.date) -> list[WorkItem]:
     """A reporter's (or a commune office's) own figures for each period with a deadline that
     are not sent yet: "Tổ dân phố số 1: 0/12 chỉ tiêu đã nhập …" (three queries, and one per
     unit and year for the indicators it reports)."""
-    years = _years(today)
     units = _entry_units(user, today)
     if not units:
         return []
-    deadlines = _deadlines(units, years)
+    deadlines = _deadlines(units)
+    years = _years_of(deadlines)
     states = {
         (s.unit_id, s.year, s.period): s
         for s in Submission.objects.filter(unit__in=units, year__in=years)
