@@ -14,8 +14,13 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.core.mail import send_mail
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from tongket.lib.dates import format_date
 
 from .models import User
 
@@ -82,3 +87,30 @@ def address(name: str, *args, **query) -> str:
 
     path = reverse(name, args=args)
     return f"{path}?{urlencode(query)}" if query else path
+
+
+def mail_recipients():
+    """Active accounts with an e-mail address (theirs or their person's)."""
+    return (
+        User.objects.filter(is_active=True)
+        .filter(~Q(email="") | (Q(person__isnull=False) & ~Q(person__email="")))
+        .select_related("person")
+        .order_by("pk")
+    )
+
+
+def mail_work_items(user: User, *, base_url: str = "", today: datetime.date | None = None) -> bool:
+    """Send the user their work list (nothing when it is empty); True when a mail left."""
+    items = work_items(user, today)
+    address_to = user.email or (user.person.email if user.person_id else "")
+    if not items or not address_to:
+        return False
+    day = format_date(today or datetime.date.today())
+    lines = [_("Xin chào %(name)s,") % {"name": user.display_name}, ""]
+    lines.append(_("Ngày %(day)s có %(n)s việc đang chờ bạn:") % {"day": day, "n": len(items)})
+    for number, item in enumerate(items, start=1):
+        late = _(" (quá hạn)") if item.late else ""
+        lines.append(f"{number}. {item.text}{late}\n   {base_url}{item.url}")
+    subject = _("tongket: %(n)s việc cần làm ngày %(day)s") % {"n": len(items), "day": day}
+    send_mail(subject, "\n".join(lines), None, [address_to])
+    return True
