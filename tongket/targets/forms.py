@@ -68,6 +68,13 @@ class PlanImportForm(StyledForm):
     )
 
 
+class IndicatorChoiceField(forms.ModelChoiceField):
+    """Indicators by their name in the year (selectors.weight_choices), not their code."""
+
+    def label_from_instance(self, obj: Indicator) -> str:
+        return getattr(obj, "version_name", None) or obj.code
+
+
 class IndicatorForm(StyledForm):
     code = forms.CharField(label=_("Mã chỉ tiêu"), max_length=32)
     name = forms.CharField(label=_("Tên chỉ tiêu"), max_length=255)
@@ -76,7 +83,7 @@ class IndicatorForm(StyledForm):
     value_kind = forms.ChoiceField(label=_("Loại giá trị"), choices=ValueKind.choices)
     direction = forms.ChoiceField(label=_("Chiều đánh giá"), choices=Direction.choices)
     rollup = forms.ChoiceField(label=_("Tổng hợp từ cấp dưới"), choices=Rollup.choices)
-    weight_indicator = forms.ModelChoiceField(
+    weight_indicator = IndicatorChoiceField(
         label=_("Chỉ tiêu làm quyền số"), queryset=Indicator.objects.none(), required=False
     )
     decimals = forms.IntegerField(label=_("Số chữ số thập phân"), min_value=0, max_value=4)

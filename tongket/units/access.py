@@ -35,6 +35,7 @@ from .models import RoleGrant, Unit
 M = TypeVar("M", bound=models.Model)
 
 _CACHE_ATTR = "_tongket_scope"
+_REACH_ATTR = "_tongket_reaches_commune"
 
 
 def _grants(user) -> dict[str, dict[str, list[str]]]:
@@ -69,8 +70,9 @@ def _minimal(paths: list[str]) -> list[str]:
 
 def forget(user) -> None:
     """Clear the cached scope after grants change."""
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    for attr in (_CACHE_ATTR, _REACH_ATTR):
+        if hasattr(user, attr):
+            delattr(user, attr)
 
 
 def is_superuser(user) -> bool:
@@ -197,4 +199,8 @@ def reaches_a_commune(user) -> bool:
     the screens that hold only a commune's own business."""
     if is_superuser(user):
         return True
-    return root_units_for(user).exclude(kind__in=SUBUNIT_KINDS).exists()
+    cached = getattr(user, _REACH_ATTR, None)
+    if cached is None:
+        cached = root_units_for(user).exclude(kind__in=SUBUNIT_KINDS).exists()
+        setattr(user, _REACH_ATTR, cached)
+    return cached

@@ -3,7 +3,7 @@ by indicator or code, the years that have a set, and the catalogue's own lookups
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from tongket.units import access
 from tongket.units.choices import SUBUNIT_KINDS
@@ -99,7 +99,10 @@ def weight_choices(
 ) -> QuerySet[Indicator]:
     """The indicators a weighted mean may be weighted by: those of the owner's set for the
     year (any indicator for a national one), never the indicator itself."""
-    indicators = Indicator.objects.all()
+    name = IndicatorVersion.objects.filter(indicator=OuterRef("pk"), year=year).values("name")
+    indicators = Indicator.objects.annotate(version_name=Subquery(name[:1])).order_by(
+        "version_name", "code"
+    )
     if exclude is not None:
         indicators = indicators.exclude(pk=exclude)
     if owner is not None:

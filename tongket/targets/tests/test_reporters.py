@@ -74,3 +74,16 @@ def test_a_unit_that_has_ended_has_no_entry_grid_and_is_not_late_on_the_board(
     }
     assert rows[world.group_a2.pk] == "ended"
     assert rows[world.group_a1.pk] == "late"
+
+
+def test_the_weight_list_names_indicators_not_codes(world, catalogue, login):
+    from tongket.targets.models import IndicatorVersion
+
+    version = IndicatorVersion.objects.get(indicator=catalogue.poverty, year=YEAR)
+    client = login(world.province_officer)
+    body = client.get(reverse("targets:indicator_edit", args=[version.pk])).content.decode()
+    weight = body.split('name="weight_indicator"', 1)[1].split("</select>", 1)[0]
+    assert ">Tổng số hộ gia đình</option>" in weight
+    assert ">VH10</option>" not in weight and "---------" not in weight
+    kinds = body.split('name="reporting_kinds"', 1)[1].split("</select>", 1)[0]
+    assert 'value="residential_group" selected' in kinds
