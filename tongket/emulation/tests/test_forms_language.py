@@ -62,3 +62,14 @@ def test_a_conferences_chair_and_signers_are_the_communes_own_people(world, logi
     assert resident.full_name not in chair
     assert "Đỗ Thị Tỉnh" not in chair  # the province's officer is a guest, not the chair
     assert "---------" not in chair
+
+
+def test_a_reporter_is_not_offered_the_communes_own_emulation_screens(em, login):
+    council, decisions = reverse("emulation:council"), reverse("emulation:decisions")
+    mine = login(em.world.reporter_a1).get(reverse("emulation:nominations")).content.decode()
+    assert (
+        reverse("emulation:nomination_create") in mine or reverse("emulation:nominations") in mine
+    )
+    assert f'href="{council}"' not in mine and f'href="{decisions}"' not in mine
+    office = login(em.world.officer_a).get(reverse("emulation:nominations")).content.decode()
+    assert f'href="{council}"' in office and f'href="{decisions}"' in office
