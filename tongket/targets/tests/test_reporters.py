@@ -87,3 +87,14 @@ def test_the_weight_list_names_indicators_not_codes(world, catalogue, login):
     assert ">VH10</option>" not in weight and "---------" not in weight
     kinds = body.split('name="reporting_kinds"', 1)[1].split("</select>", 1)[0]
     assert 'value="residential_group" selected' in kinds
+
+
+def test_the_api_gives_a_tổ_dân_phố_only_the_indicators_it_reports(world, catalogue, login):
+    client = login(world.reporter_a1)
+    url = f"/api/v1/targets/indicators?unit={world.group_a1.pk}&year={YEAR}"
+    codes = [row["code"] for row in client.get(url).json()]
+    assert codes == ["VH10", "VH04", "VH02"]
+    commune = login(world.officer_a).get(
+        f"/api/v1/targets/indicators?unit={world.a.pk}&year={YEAR}"
+    )
+    assert "KT01" in [row["code"] for row in commune.json()]
