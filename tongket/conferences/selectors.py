@@ -92,14 +92,14 @@ def awarded_decisions(conference: Conference, user: User) -> QuerySet[AwardDecis
 
 
 def people_for_conferences(user: User, unit: Unit | None = None) -> QuerySet[Person]:
-    """People offered as chair or signer: of one commune and the levels above it, or (before
-    a commune is chosen) everyone in the user's editing scope and the levels above it."""
-    if unit is not None:
-        return guest_candidates(unit)
-    in_scope = access.restrict(Person.objects.all(), user, Action.EDIT)
-    above = {pk for root in access.root_units_for(user, Action.EDIT) for pk in root.ancestor_ids}
+    """People offered as chair or signer: the commune's own people (those of the commune
+    itself or holding a position in it), never a tổ dân phố's members or the province's
+    officials (they are guests); before a commune is chosen, those of every commune the
+    user may edit."""
+    communes = [unit] if unit is not None else list(communes_for(user))
     return (
-        Person.objects.filter(Q(pk__in=in_scope.values("pk")) | Q(unit_id__in=above))
+        Person.objects.filter(Q(unit__in=communes) | Q(positions__unit__in=communes))
+        .distinct()
         .select_related("unit")
         .order_by("name_folded", "id")
     )

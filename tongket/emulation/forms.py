@@ -153,6 +153,15 @@ class SignForm(StyledForm):
         self.fields["unit"].queryset = units
 
 
+# Which kind of nominee each field belongs to: the form shows only those of the kind chosen.
+NOMINEE_FIELDS = {
+    "person": Recipient.INDIVIDUAL,
+    "collective": Recipient.COLLECTIVE,
+    "household_name": Recipient.HOUSEHOLD,
+    "household_group": Recipient.HOUSEHOLD,
+}
+
+
 class NomineeForm(StyledForm):
     """Who: a person, a collective or a household; shared by registrations and nominations."""
 
@@ -175,15 +184,24 @@ class NomineeForm(StyledForm):
         self.fields["collective"].queryset = units
         self.fields["household_group"].queryset = units.filter(kind="residential_group")
         self.fields["person"].queryset = people
+        for name, recipient in NOMINEE_FIELDS.items():
+            self.fields[name].widget.attrs["data-nominee"] = recipient
 
     def nominee(self) -> dict:
+        """The nominee as the services take it: only the fields of the kind chosen (a person
+        left selected before switching to a collective is not sent)."""
         data = self.cleaned_data
+        recipient = data["recipient"]
+
+        def applying(name: str, empty=None):
+            return (data.get(name) or empty) if NOMINEE_FIELDS[name] == recipient else empty
+
         return {
-            "recipient": data["recipient"],
-            "person": data.get("person"),
-            "collective": data.get("collective"),
-            "household_name": data.get("household_name") or "",
-            "household_group": data.get("household_group"),
+            "recipient": recipient,
+            "person": applying("person"),
+            "collective": applying("collective"),
+            "household_name": applying("household_name", ""),
+            "household_group": applying("household_group"),
         }
 
 

@@ -186,7 +186,7 @@ def indicators(request, unit: int, year: Year):
             "decimals": v.decimals,
             "owner_id": v.indicator.owner_id,
         }
-        for v in selectors.indicator_set(target, year)
+        for v in selectors.reported_set(target, year)  # a tổ dân phố: only what it reports
     ]
 
 

@@ -72,3 +72,4 @@ class BoardStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Đã gửi")
     RETURNED = "returned", _("Bị trả lại")
     APPROVED = "approved", _("Đã duyệt")
+    ENDED = "ended", _("Đã sáp nhập, giải thể")

@@ -297,6 +297,18 @@ ARTICLE_2025 = {
     "XD02": ("810", "812", False),
 }
 
+# Which subordinate units enter which indicators: a tổ dân phố its twelve (never the budget
+# or criminal cases), the police the security figures. Chi bộ figures come from the party
+# module's own records.
+TDP, POLICE = "residential_group", "police"
+REPORTED_BY = {
+    **dict.fromkeys(
+        ("KT08", "VH01", "VH10", "VH03", "VH04", "VH05", "VH06", "VH07", "VH11", "QP01"), TDP
+    ),
+    **dict.fromkeys(("HB-01", "HB-02"), TDP),
+    **dict.fromkeys(("QP02", "QP03", "QP04", "QP05"), POLICE),
+}
+
 PROVINCE_DOCUMENT = "Quyết định số {n}/QĐ-UBND ngày 10/01/{year} của UBND tỉnh An Hòa"
 OWN_DOCUMENT = "Nghị quyết số 12/NQ-HĐND ngày 20/12/{prev} của HĐND phường Hòa Bình"
 
@@ -329,6 +341,7 @@ def _indicators(owner: Unit, spec: list, by, order_start: int) -> None:
             order=order,
             featured=code in FEATURED,
             article_wording=ARTICLE_WORDING.get(code, ""),
+            reporting_kinds=REPORTED_BY.get(code, ""),
             by=by,
         )
     for year in range(FIRST_YEAR + 1, NEXT_YEAR + 1):

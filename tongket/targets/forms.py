@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from tongket.lib.numbers import NumberFormatError, parse_number_or_none
+from tongket.units.choices import SUBUNIT_KINDS, UnitKind
 from tongket.units.forms import DateInput, StyledForm
 from tongket.units.uploads import SpreadsheetField
 
@@ -68,6 +69,13 @@ class PlanImportForm(StyledForm):
     )
 
 
+class IndicatorChoiceField(forms.ModelChoiceField):
+    """Indicators by their name in the year (selectors.weight_choices), not their code."""
+
+    def label_from_instance(self, obj: Indicator) -> str:
+        return getattr(obj, "version_name", None) or obj.code
+
+
 class IndicatorForm(StyledForm):
     code = forms.CharField(label=_("Mã chỉ tiêu"), max_length=32)
     name = forms.CharField(label=_("Tên chỉ tiêu"), max_length=255)
@@ -76,7 +84,7 @@ class IndicatorForm(StyledForm):
     value_kind = forms.ChoiceField(label=_("Loại giá trị"), choices=ValueKind.choices)
     direction = forms.ChoiceField(label=_("Chiều đánh giá"), choices=Direction.choices)
     rollup = forms.ChoiceField(label=_("Tổng hợp từ cấp dưới"), choices=Rollup.choices)
-    weight_indicator = forms.ModelChoiceField(
+    weight_indicator = IndicatorChoiceField(
         label=_("Chỉ tiêu làm quyền số"), queryset=Indicator.objects.none(), required=False
     )
     decimals = forms.IntegerField(label=_("Số chữ số thập phân"), min_value=0, max_value=4)
@@ -95,15 +103,33 @@ class IndicatorForm(StyledForm):
             "“kết nạp 6 đảng viên mới”."
         ),
     )
+    reporting_kinds = forms.MultipleChoiceField(
+        label=_("Đơn vị cấp dưới nhập chỉ tiêu này"),
+        choices=[(kind.value, kind.label) for kind in map(UnitKind, SUBUNIT_KINDS)],
+        required=False,
+        help_text=_(
+            "Để trống thì chỉ xã, phường nhập. Đơn vị được giao kế hoạch chỉ tiêu này cũng nhập."
+        ),
+    )
     retired = forms.BooleanField(label=_("Thôi theo dõi từ năm này"), required=False)
 
     def __init__(self, *args, weights, editing: bool = False, **kwargs) -> None:
+        initial = kwargs.get("initial") or {}
+        if isinstance(initial.get("reporting_kinds"), str):
+            kwargs["initial"] = {
+                **initial,
+                "reporting_kinds": [k for k in initial["reporting_kinds"].split(",") if k],
+            }
         super().__init__(*args, **kwargs)
         self.fields["weight_indicator"].queryset = weights
+        self.fields["reporting_kinds"].widget.attrs["size"] = len(SUBUNIT_KINDS)
         if editing:
             self.fields["code"].disabled = True
         else:
             del self.fields["retired"]
+
+    def clean_reporting_kinds(self) -> str:
+        return ",".join(self.cleaned_data["reporting_kinds"])
 
 
 class AssignForm(StyledForm):

@@ -116,6 +116,15 @@ class IndicatorVersion(models.Model):
         default=True,
         help_text=_("Hiện trên trang công khai của xã, phường."),
     )
+    reporting_kinds = models.CharField(
+        _("đơn vị cấp dưới báo cáo"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Loại đơn vị cấp dưới nhập chỉ tiêu này (tổ dân phố, trường học …). Để trống thì "
+            "chỉ xã, phường nhập; đơn vị được giao kế hoạch chỉ tiêu này cũng nhập."
+        ),
+    )
     article_wording = models.CharField(
         _("cách viết trong tin bài"),
         max_length=200,
@@ -144,6 +153,12 @@ class IndicatorVersion(models.Model):
     @property
     def code(self) -> str:
         return self.indicator.code
+
+    @property
+    def reporting_kind_list(self) -> list[str]:
+        """The subordinate unit kinds that report this indicator (stored comma-separated:
+        no kind's name is part of another's, so a `contains` filter is exact)."""
+        return [kind for kind in self.reporting_kinds.split(",") if kind]
 
     def clean(self) -> None:
         if self.article_wording and ARTICLE_FIGURE not in self.article_wording:

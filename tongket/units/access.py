@@ -29,12 +29,13 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from .choices import ROLE_ACTIONS, Action, Side
+from .choices import ROLE_ACTIONS, SUBUNIT_KINDS, Action, Side
 from .models import RoleGrant, Unit
 
 M = TypeVar("M", bound=models.Model)
 
 _CACHE_ATTR = "_tongket_scope"
+_REACH_ATTR = "_tongket_reaches_commune"
 
 
 def _grants(user) -> dict[str, dict[str, list[str]]]:
@@ -69,8 +70,9 @@ def _minimal(paths: list[str]) -> list[str]:
 
 def forget(user) -> None:
     """Clear the cached scope after grants change."""
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
+    for attr in (_CACHE_ATTR, _REACH_ATTR):
+        if hasattr(user, attr):
+            delattr(user, attr)
 
 
 def is_superuser(user) -> bool:
@@ -199,3 +201,16 @@ def fingerprint(user) -> str:
     return repr(
         (is_superuser(user), sorted((side, sorted(g.items())) for side, g in _grants(user).items()))
     )
+
+
+def reaches_a_commune(user) -> bool:
+    """Whether a state-side grant of the user sits on a commune or a level above (one
+    query): a reporter of a tổ dân phố, a school or a chi bộ does not, and is not offered
+    the screens that hold only a commune's own business."""
+    if is_superuser(user):
+        return True
+    cached = getattr(user, _REACH_ATTR, None)
+    if cached is None:
+        cached = root_units_for(user).exclude(kind__in=SUBUNIT_KINDS).exists()
+        setattr(user, _REACH_ATTR, cached)
+    return cached

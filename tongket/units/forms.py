@@ -22,6 +22,22 @@ def guard_text(field: forms.Field) -> None:
     field.validators.append(TextCharactersValidator(multiline=multiline))
 
 
+NBSP = "\u00a0"
+CHOOSE, NONE = _("Chọn…"), _("Không chọn")
+
+
+def _plain_empty_choice(field: forms.Field) -> None:
+    """A select's empty line reads "Chọn…" (or "Không chọn" when optional), never "---------"."""
+    if isinstance(field, forms.ModelChoiceField) and field.empty_label is not None:
+        if field.empty_label == "---------":
+            field.empty_label = NONE if not field.required else CHOOSE
+    elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        choices = list(field.choices)
+        if any(value == "" and label == "---------" for value, label in choices):
+            empty = NONE if not field.required else CHOOSE
+            field.choices = [(v, empty if v == "" else label) for v, label in choices]
+
+
 class StyledForm(forms.Form):
     """Gives every widget its Bootstrap class and every text field the shared character check
     (tongket.units.validators); all tongket forms derive from it."""
@@ -38,6 +54,7 @@ class StyledForm(forms.Form):
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+            _plain_empty_choice(field)
 
     def add_service_errors(self, error: ValidationError) -> None:
         """Show a service's ValidationError on the fields it names (or on the form)."""
@@ -57,7 +74,7 @@ class DateInput(forms.DateInput):
 
 class UnitChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Unit) -> str:
-        return f"{'— ' * obj.depth}{obj.name} ({obj.code})"
+        return f"{NBSP * 2 * obj.depth}{obj.name}"  # indented by level, no internal code
 
 
 class UnitForm(StyledForm):

@@ -207,7 +207,7 @@ def accounts_list(user: User, query: str = "") -> QuerySet[User]:
 
 def audit_log(user: User, unit: Unit | None = None) -> QuerySet[AuditEntry]:
     """The audit rows the user may read: each side's rows within that side's audit scope."""
-    entries = AuditEntry.objects.select_related("actor", "unit")
+    entries = AuditEntry.objects.select_related("actor", "actor__person", "unit")
     sides = [(side, access.scope_q(AuditEntry, user, Action.AUDIT, side)) for side in Side.values]
     if all(condition is not None for _, condition in sides):
         visible = Q(pk__in=[])

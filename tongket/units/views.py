@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import access, selectors, services
+from . import access, audit_text, selectors, services, worklist
 from . import audit as audit_log
 from .choices import Action, Side
 from .forms import (
@@ -46,7 +46,8 @@ def _query(request: HttpRequest) -> str:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     grants = RoleGrant.objects.filter(user=request.user).select_related("unit")
-    return render(request, "units/home.html", {"grants": grants})
+    items = worklist.work_items(request.user)
+    return render(request, "units/home.html", {"grants": grants, "work_items": items})
 
 
 @login_required
@@ -345,12 +346,9 @@ def audit(request: HttpRequest) -> HttpResponse:
     unit = None
     if request.GET.get("unit", "").isdigit():
         unit = access.get_unit_for(request.user, request.GET["unit"], Action.AUDIT)
-    entries = selectors.audit_log(request.user, unit)
-    return render(
-        request,
-        "units/audit.html",
-        {"page": selectors.paginate(entries, request.GET.get("page")), "unit": unit},
-    )
+    page = selectors.paginate(selectors.audit_log(request.user, unit), request.GET.get("page"))
+    lines = audit_text.readable(page.object_list)
+    return render(request, "units/audit.html", {"page": page, "lines": lines, "unit": unit})
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

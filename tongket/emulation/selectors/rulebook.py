@@ -11,10 +11,12 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tongket.lib.numbers import format_number
 from tongket.units import access
 from tongket.units.choices import Action
 from tongket.units.models import User
 
+from ..choices import AwardingBody, Rating, RuleKind
 from ..models import AwardKind, LegalDocument, Rule
 from ..rules import Rulebook
 
@@ -41,6 +43,42 @@ class KindRules:
     rules: list[Rule]
 
 
+# Rows that say yes or no (value 1 or 0), rows compared with an operator, and their units.
+YES_NO_KINDS = (RuleKind.REGISTRATION_REQUIRED, RuleKind.SINGLE_AWARD)
+COMPARED_KINDS = (
+    RuleKind.CAP_SHARE,
+    RuleKind.MEMBER_SHARE,
+    RuleKind.MEMBER_COUNT,
+    RuleKind.COUNCIL_THRESHOLD,
+    RuleKind.CONSECUTIVE_YEARS,
+)
+VALUE_UNITS = {
+    RuleKind.CAP_SHARE: "%",
+    RuleKind.MEMBER_SHARE: "%",
+    RuleKind.COUNCIL_THRESHOLD: "%",
+    RuleKind.CONSECUTIVE_YEARS: " năm",
+    RuleKind.BASE_SALARY: " đồng",
+}
+LABELLED_TEXT = {RuleKind.AWARDING_BODY: AwardingBody, RuleKind.REQUIRED_RATING: Rating}
+
+
+def rule_value_text(rule: Rule) -> str:
+    """What a row says, in words: "Chủ tịch UBND cấp xã", "Hoàn thành tốt nhiệm vụ", "Có",
+    "≥ 70%", "1,5" — never a stored code."""
+    if rule.kind in LABELLED_TEXT:
+        choices = LABELLED_TEXT[rule.kind]
+        return str(choices(rule.text).label) if rule.text in choices.values else rule.text
+    if rule.kind in YES_NO_KINDS:
+        return _("Có") if rule.value else _("Không")
+    parts = []
+    if rule.value is not None:
+        operator = f"{rule.get_operator_display()} " if rule.kind in COMPARED_KINDS else ""
+        parts.append(f"{operator}{format_number(rule.value)}{VALUE_UNITS.get(rule.kind, '')}")
+    if rule.reference_kind_id:
+        parts.append(f"“{rule.reference_kind.name}”")
+    return " ".join(parts)
+
+
 def rulebook_page(user: User, on: datetime.date | None = None) -> list[KindRules]:
     """Every title and form with its dated rows (nationwide ones and those the user's units
     set for themselves), marking the row in force today for each scope (2 queries)."""
@@ -64,6 +102,7 @@ def rulebook_page(user: User, on: datetime.date | None = None) -> list[KindRules
     grouped: dict[int | None, list[Rule]] = defaultdict(list)
     for row in rows:
         row.in_force = row.pk in current
+        row.value_text = rule_value_text(row)
         grouped[row.award_kind_id].append(row)
     kinds = list(AwardKind.objects.all())
     pages = [KindRules(kind, grouped.get(kind.pk, [])) for kind in kinds]

@@ -20,7 +20,7 @@ from ..achievement import (
 )
 from ..choices import Direction, IndicatorGroup, Period, ValueKind
 from ..models import IndicatorVersion, Plan, Result
-from .catalogue import indicator_set
+from .catalogue import reported_set
 
 
 @dataclass
@@ -195,7 +195,7 @@ def unit_year_achievements(unit: Unit, year: int, period: str = "year") -> list[
     """Every indicator of `unit` for `year` and `period` with plan, result, % of plan,
     verdict and change on the same period of the previous year (three queries, plain rows).
     Ordered by group then indicator order."""
-    versions = indicator_set(unit, year)
+    versions = reported_set(unit, year)
     plans = {
         indicator: (value, document)
         for indicator, value, document in Plan.objects.filter(unit=unit, year=year).values_list(

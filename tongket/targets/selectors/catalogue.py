@@ -3,13 +3,14 @@ by indicator or code, the years that have a set, and the catalogue's own lookups
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from tongket.units import access
+from tongket.units.choices import SUBUNIT_KINDS
 from tongket.units.models import Unit, User
 
 from ..choices import GROUP_ORDER
-from ..models import Indicator, IndicatorVersion
+from ..models import Indicator, IndicatorVersion, Plan
 
 
 def _owned_by_none_or(unit_ids) -> Q:
@@ -59,6 +60,33 @@ def indicator_set(unit: Unit, year: int, include_retired: bool = False) -> list[
     return _sorted(versions.select_related("indicator", "indicator__owner", "weight_indicator"))
 
 
+def reports_q(unit: Unit, year: int) -> Q:
+    """Which of the versions that apply a unit reports itself: all of them for a commune or a
+    level above; for a subordinate unit (tổ dân phố, trường học …) those its kind reports and
+    those it was given a plan for. A tổ dân phố never sees the budget or criminal cases."""
+    if unit.kind not in SUBUNIT_KINDS:
+        return Q()
+    planned = Plan.objects.filter(unit=unit, year=year).values("indicator_id")
+    return Q(reporting_kinds__contains=unit.kind) | Q(indicator_id__in=planned)
+
+
+def reported_set(unit: Unit, year: int) -> list[IndicatorVersion]:
+    """The indicators `unit` enters in `year`, in report order (one query)."""
+    versions = applicable_versions(unit, year).filter(reports_q(unit, year))
+    return _sorted(versions.select_related("indicator", "indicator__owner", "weight_indicator"))
+
+
+def reports(unit: Unit, version: IndicatorVersion) -> bool:
+    """Whether `unit` enters `version` (no query for a commune)."""
+    if unit.kind not in SUBUNIT_KINDS:
+        return True
+    return (
+        IndicatorVersion.objects.filter(pk=version.pk)
+        .filter(reports_q(unit, version.year))
+        .exists()
+    )
+
+
 def version_of(unit: Unit, indicator: Indicator | IndicatorVersion | str | int, year: int):
     """The version of `indicator` (an Indicator, its id, a version or a code) in `year` that
     applies to `unit`, with its indicator, or None (one query)."""
@@ -95,7 +123,10 @@ def weight_choices(
 ) -> QuerySet[Indicator]:
     """The indicators a weighted mean may be weighted by: those of the owner's set for the
     year (any indicator for a national one), never the indicator itself."""
-    indicators = Indicator.objects.all()
+    name = IndicatorVersion.objects.filter(indicator=OuterRef("pk"), year=year).values("name")
+    indicators = Indicator.objects.annotate(version_name=Subquery(name[:1])).order_by(
+        "version_name", "code"
+    )
     if exclude is not None:
         indicators = indicators.exclude(pk=exclude)
     if owner is not None:

@@ -17,7 +17,7 @@ from tongket.units.models import Unit, User
 from ..achievement import format_percent_of_plan, format_value, qualified
 from ..choices import BoardStatus, SubmissionState
 from ..models import Deadline, IndicatorVersion, Plan, Result, Submission
-from .catalogue import indicator_set
+from .catalogue import reported_set
 from .common import existing_in
 
 
@@ -52,11 +52,20 @@ class EntryGrid:
     def filled(self) -> int:
         return sum(1 for row in self.rows if row.result and row.result.value is not None)
 
+    @property
+    def empty_rows(self) -> list[GridRow]:
+        """The indicators with nothing entered: no value, no % of plan."""
+        return [
+            row
+            for row in self.rows
+            if not row.result or (row.result.value is None and row.result.percent_of_plan is None)
+        ]
+
 
 def entry_grid(unit: Unit, year: int, period: str) -> EntryGrid:
-    """All indicators of a unit for one period with their plan and current cell (four
+    """The indicators a unit reports for one period with their plan and current cell (four
     queries)."""
-    versions = indicator_set(unit, year)
+    versions = reported_set(unit, year)
     plans = {plan.indicator_id: plan for plan in Plan.objects.filter(unit=unit, year=year)}
     results = {
         result.indicator_id: result
@@ -168,6 +177,8 @@ def submission_board(
         state = submission.state if submission else None
         if state in (SubmissionState.APPROVED, SubmissionState.SUBMITTED, SubmissionState.RETURNED):
             status = state
+        elif not child.is_active_on(today):
+            status = BoardStatus.ENDED  # merged or abolished before the deadline: never late
         elif due is not None and today > due:
             status = BoardStatus.LATE
         elif filled.get(child.pk):

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tongket.units import access, audit
-from tongket.units.choices import Action
+from tongket.units.choices import SUBUNIT_KINDS, Action
 from tongket.units.models import Unit, User
 
 from ..choices import Rollup, ValueKind
@@ -29,6 +29,7 @@ VERSION_FIELDS = (
     "retired",
     "featured",
     "public",
+    "reporting_kinds",
     "article_wording",
 )
 
@@ -60,6 +61,7 @@ def indicator_create(
     order: int = 0,
     featured: bool = False,
     public: bool = True,
+    reporting_kinds: str = "",
     article_wording: str = "",
 ) -> IndicatorVersion:
     """A new indicator and its first yearly version."""
@@ -85,8 +87,10 @@ def indicator_create(
         order=order,
         featured=featured,
         public=public,
+        reporting_kinds=reporting_kinds,
         article_wording=article_wording.strip(),
     )
+    _check_reporting_kinds(version.reporting_kinds)
     return audit.create(version, by=by)
 
 
@@ -101,10 +105,23 @@ def indicator_version_update(*, version: IndicatorVersion, by: User, **fields) -
     unknown = set(fields) - set(VERSION_FIELDS)
     if unknown:
         raise ValueError(f"Unknown fields {sorted(unknown)}")
+    _check_reporting_kinds(fields.get("reporting_kinds", ""))
     before = audit.snapshot(version)
     for name, value in fields.items():
         setattr(version, name, value.strip() if isinstance(value, str) else value)
     return audit.update(version, before, by=by)
+
+
+def _check_reporting_kinds(kinds: str) -> None:
+    """Only subordinate unit kinds report an indicator on their own (a commune reports all)."""
+    unknown = [kind for kind in kinds.split(",") if kind and kind not in SUBUNIT_KINDS]
+    if unknown:
+        raise ValidationError(
+            {
+                "reporting_kinds": _("Loại đơn vị không hợp lệ: %(kinds)s.")
+                % {"kinds": ", ".join(unknown)}
+            }
+        )
 
 
 @transaction.atomic

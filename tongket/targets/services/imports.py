@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from tongket.lib.text import fold
 from tongket.lib.xlsx import Column, RowError, grouped_errors
 from tongket.units import access, audit
-from tongket.units.choices import Action
+from tongket.units.choices import SUBUNIT_KINDS, Action
 from tongket.units.models import Unit, User
 from tongket.units.uploads import read_import
 
@@ -121,6 +121,13 @@ class _Catalogue:
         )
         self.units = {unit.code: unit for unit in units}
         self.versions = selectors.versions_by_unit(list(self.units.values()), year)
+        # A subordinate unit (tổ dân phố …) enters only the indicators its kind reports or it
+        # was given a plan for, as on its grid (one query per such unit in the file).
+        self.reported = {
+            unit.pk: {version.pk for version in selectors.reported_set(unit, year)}
+            for unit in self.units.values()
+            if unit.kind in SUBUNIT_KINDS
+        }
         wanted = {row.indicator_code.strip().upper() for row in rows}
         self.known = set(Indicator.objects.filter(code__in=wanted).values_list("code", flat=True))
         self.locks = locked_units(list(self.units.values()), year, period)
@@ -152,6 +159,8 @@ def _check_row(row: ResultRow, catalogue: _Catalogue, seen: set) -> _Checked | l
             _("chỉ tiêu %(code)s không áp dụng cho %(unit)s năm %(year)s")
             % {"code": code, "unit": unit.name, "year": catalogue.year}
         ]
+    if unit.pk in catalogue.reported and version.pk not in catalogue.reported[unit.pk]:
+        return [_("%(unit)s không báo cáo chỉ tiêu %(code)s") % {"unit": unit.name, "code": code}]
     if (unit.pk, code) in seen:
         return [_("trùng mã đơn vị và mã chỉ tiêu với một dòng ở trên")]
     seen.add((unit.pk, code))

@@ -221,6 +221,13 @@ def result_save(
     if period not in Period.values:
         raise ValidationError({"period": _("Kỳ báo cáo không hợp lệ.")})
     version = required_version(unit, indicator, year)
+    if not selectors.reports(unit, version):
+        raise ValidationError(
+            {
+                "indicator": _("%(unit)s không báo cáo chỉ tiêu “%(name)s”.")
+                % {"unit": unit.name, "name": version.name}
+            }
+        )
     locked = lock_message(selectors.submission_for(unit, year, period))
     if locked:
         raise ValidationError(locked)

@@ -13,7 +13,8 @@ YEAR = 2025
 @pytest.fixture
 def catalogue(world):
     """The province's indicator set for 2024 and 2025: revenue (sum), households (sum),
-    poverty rate (lower is better, weighted by households), civilised streets (ratio)."""
+    poverty rate (lower is better, weighted by households), civilised streets (ratio). The
+    tổ dân phố report all but the revenue."""
     from tongket.targets import services
     from tongket.targets.choices import Direction, IndicatorGroup, Rollup, ValueKind
 
@@ -34,6 +35,7 @@ def catalogue(world):
         code="VH10",
         year=YEAR - 1,
         by=by,
+        reporting_kinds="residential_group",
         name="Tổng số hộ gia đình",
         group=IndicatorGroup.CULTURE_SOCIETY,
         unit_of_measure="hộ",
@@ -45,6 +47,7 @@ def catalogue(world):
         code="VH04",
         year=YEAR - 1,
         by=by,
+        reporting_kinds="residential_group",
         name="Tỷ lệ hộ nghèo",
         group=IndicatorGroup.CULTURE_SOCIETY,
         unit_of_measure="%",
@@ -60,6 +63,7 @@ def catalogue(world):
         code="VH02",
         year=YEAR - 1,
         by=by,
+        reporting_kinds="residential_group",
         name="Tuyến phố văn minh",
         group=IndicatorGroup.CULTURE_SOCIETY,
         unit_of_measure="tuyến phố",

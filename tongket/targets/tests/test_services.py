@@ -115,9 +115,9 @@ def test_officer_of_another_commune_cannot_enter_results(world, catalogue):
 
 
 def test_reporter_enters_only_their_own_group(world, catalogue):
-    save(world.group_a1, catalogue.revenue, world.reporter_a1, 1)
+    save(world.group_a1, catalogue.households, world.reporter_a1, 1)
     with pytest.raises(PermissionDenied):
-        save(world.group_a2, catalogue.revenue, world.reporter_a1, 1)
+        save(world.group_a2, catalogue.households, world.reporter_a1, 1)
 
 
 def test_second_writer_of_a_cell_is_told_and_nothing_is_overwritten(world, catalogue):

@@ -37,6 +37,7 @@ CELL_FIELDS = (
 @login_required
 def entry_grid(request: HttpRequest, pk: int) -> HttpResponse:
     unit, years, year, period = common.unit_year_period(request, pk)
+    _require_existing(unit)
     grid = selectors.entry_grid(unit, year, period)
     return render(
         request,
@@ -56,6 +57,13 @@ def entry_grid(request: HttpRequest, pk: int) -> HttpResponse:
             "due": selectors.deadline_for(unit, year, period),
         },
     )
+
+
+def _require_existing(unit) -> None:
+    """A unit that has ended (merged, abolished) has no entry grid: its figures stay
+    readable on its dashboard."""
+    if not unit.is_active:
+        raise Http404(_("Đơn vị đã sáp nhập hoặc giải thể; không còn nhập số liệu."))
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -85,6 +93,7 @@ def cell_save(request: HttpRequest, pk: int) -> HttpResponse:
     Accept: application/json (the grid's script) as JSON (200, 400, 403, 409 with the
     current cell); a plain form post comes back to the grid with a message."""
     unit = access.get_unit_for(request.user, pk)
+    _require_existing(unit)
     year, period = common.year(request), common.period(request)
     back = common.url("grid", unit.pk, year=year, period=period)
     form = CellForm(request.POST)
@@ -129,7 +138,17 @@ def _back_to_grid(submission: Submission) -> HttpResponse:
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     unit = access.get_unit_for(request.user, pk, Action.ENTER)
+    _require_existing(unit)
     year, period = common.year(request), common.period(request)
+    if request.POST.get("confirm_empty") != "1":
+        grid = selectors.entry_grid(unit, year, period)
+        empty = grid.empty_rows
+        if empty and not grid.locked and len(empty) < len(grid.rows):
+            return render(
+                request,
+                "targets/submit_confirm.html",
+                {"unit": unit, "trail": breadcrumbs(unit), "grid": grid, "empty": empty},
+            )
     run_action(
         request,
         lambda: services.submission_submit(unit=unit, year=year, period=period, by=request.user),

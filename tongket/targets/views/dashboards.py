@@ -26,7 +26,11 @@ from . import common
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "targets/index.html", {"nodes": unit_tree(request.user)})
+    context = {
+        "nodes": unit_tree(request.user),
+        "reaches_commune": access.reaches_a_commune(request.user),
+    }
+    return render(request, "targets/index.html", context)
 
 
 @login_required
