@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tongket.lib.numbers import format_number
@@ -17,10 +16,10 @@ from tongket.petitions.choices import DelegationGroup
 from tongket.petitions.models import Plan
 from tongket.petitions.selectors import PetitionStats, PlanDocument, plan_document, round_statistics
 from tongket.petitions.services import require_edit_in_commune
-from tongket.units import audit
 from tongket.units.models import User
 
 from ..models import Article
+from ..services.articles import article_store
 from .common import heading, lower_first, short_date, subject_text, upper_first
 
 
@@ -166,26 +165,9 @@ def round_article_generate(*, plan: Plan, by: User) -> Article:
     overwritten."""
     require_edit_in_commune(by, plan.unit)
     draft = compose_round_article(plan, author=by.display_name)
-    existing = Article.objects.select_for_update().filter(round=plan).first()
-    now = timezone.now()
-    if existing is None:
-        return audit.create(
-            Article(
-                unit=plan.unit,
-                round=plan,
-                headline=draft.headline,
-                body=draft.body,
-                byline=draft.byline,
-                generated_at=now,
-            ),
-            by=by,
-            verb="generate",
-        )
-    if existing.is_published:
-        raise ValidationError(
-            _("Tin bài đã đăng nên không viết lại từ số liệu được; hãy gỡ tin xuống trước.")
-        )
-    before = audit.snapshot(existing)
-    existing.headline, existing.body, existing.byline = draft.headline, draft.body, draft.byline
-    existing.generated_at = now
-    return audit.update(existing, before, by=by, verb="generate", note=_("Viết lại từ số liệu."))
+    return article_store(
+        unit=plan.unit,
+        anchor={"round": plan},
+        text={"headline": draft.headline, "body": draft.body, "byline": draft.byline},
+        by=by,
+    )

@@ -26,29 +26,37 @@ def article_generate(*, conference: Conference, by: User) -> Article:
     not overwritten: it must be taken down first."""
     access.require(by, Action.EDIT, conference.unit)
     draft = article_writer.compose(report_data(conference), author=by.display_name)
-    existing = Article.objects.select_for_update().filter(conference=conference).first()
+    return article_store(
+        unit=conference.unit,
+        anchor={"conference": conference},
+        text={
+            "headline": draft.headline,
+            "body": draft.body,
+            "byline": draft.byline,
+            "left_out": draft.left_out,
+        },
+        by=by,
+    )
+
+
+def article_store(*, unit, anchor: dict, text: dict, by: User) -> Article:
+    """Save an article just written from the data: a new one for what it is about (`anchor`:
+    its conference or its round of working sessions), or the existing one rewritten. A
+    published article is not overwritten: it must be taken down first. Call it inside the
+    caller's transaction."""
+    existing = Article.objects.select_for_update().filter(**anchor).first()
     now = timezone.now()
     if existing is None:
         return audit.create(
-            Article(
-                unit=conference.unit,
-                conference=conference,
-                headline=draft.headline,
-                body=draft.body,
-                byline=draft.byline,
-                left_out=draft.left_out,
-                generated_at=now,
-            ),
-            by=by,
-            verb="generate",
+            Article(unit=unit, **anchor, **text, generated_at=now), by=by, verb="generate"
         )
     if existing.is_published:
         raise ValidationError(
             _("Tin bài đã đăng nên không viết lại từ số liệu được; hãy gỡ tin xuống trước.")
         )
     before = audit.snapshot(existing)
-    existing.headline, existing.body, existing.byline = draft.headline, draft.body, draft.byline
-    existing.left_out = draft.left_out
+    for name, value in text.items():
+        setattr(existing, name, value)
     existing.generated_at = now
     return audit.update(existing, before, by=by, verb="generate", note=_("Viết lại từ số liệu."))
 
