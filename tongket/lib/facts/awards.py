@@ -134,7 +134,7 @@ _BODY_STOP = re.compile(
 )
 
 
-_PROPOSED_BY = re.compile(r"\b(?:đề\s+nghị|tờ\s+trình|tham\s+mưu)\s+của\s*$", re.IGNORECASE)
+_PROPOSED_BY = re.compile(r"\bcủa\s*$", re.IGNORECASE)
 
 
 def trim_body(words_text: str, backwards: bool) -> str:
@@ -144,8 +144,11 @@ def trim_body(words_text: str, backwards: bool) -> str:
         match = _BODY_START.search(words_text)
         body = words_text[match.start() :] if match else ""
         if match and _PROPOSED_BY.search(words_text[: match.start()]) and ", " in body:
-            # "trên cơ sở đề nghị của Hội đồng, Chủ tịch UBND phường": the organ after the comma
-            return trim_body(body.split(", ", 1)[1], backwards=True)
+            # "trên cơ sở đề nghị của Hội đồng, Chủ tịch UBND phường", "Chỉ thị … của Bộ Chính
+            # trị, Đảng ủy trao": the first organ belongs to "của", the giver is after the comma
+            second = trim_body(body.split(", ", 1)[1], backwards=True)
+            if second:
+                return second
         body = re.split(r",\s*(?:đồng\s+chí|ông|bà)\s", body)[0]
     else:
         kept, previous_upper = [], False

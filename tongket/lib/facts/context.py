@@ -245,6 +245,23 @@ def default_period(doc: DocContext, lines_text: str, offset: int, hint_year: int
     return cumulative if cumulative and doc.quarter else found[0]
 
 
+_TERM_TITLE = re.compile(
+    r"^\s*(?:báo cáo\s+)?tổng kết\b[^.:;\n]*\bnhiệm kỳ\s+(?P<t1>(?:19|20)\d{2})\s*[-–]\s*"
+    r"(?P<t2>(?:19|20)\d{2})\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def term_of_title(heading: str, hint_year: int | None) -> Period | None:
+    """A report that reviews a term ("Tổng kết thực hiện Nghị quyết Đại hội … nhiệm kỳ
+    2020 - 2025", ending in the year it is uploaded for) gives its figures the term."""
+    for match in _TERM_TITLE.finditer(heading):
+        last = int(match["t2"])
+        if hint_year is None or last == hint_year:
+            return Period(last, "term", int(match["t1"]))
+    return None
+
+
 _ISSUER = re.compile(
     r"^\s*(?:CHI BỘ|Chi bộ|BAN ĐIỀU HÀNH|Ban điều hành|BAN CÔNG TÁC MẶT TRẬN)\s+"
     r"(?P<unit>(?:TỔ DÂN PHỐ|KHU PHỐ|THÔN|BẢN|ẤP|XÓM|KHU DÂN CƯ|Tổ dân phố|Khu phố|Thôn)\b.*)$"

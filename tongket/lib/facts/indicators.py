@@ -38,10 +38,12 @@ _COMPARISON_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PLAN_VALUE_BEFORE = re.compile(
-    r"(?:kế\s+hoạch|KH\b|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)(?:\s+(?:giao|năm|được\s+giao|tỉnh\s+giao|"
+    r"(?:kế\s+hoạch|KH\b|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
+    r"(?:\s+(?:giao|năm|được\s+giao|tỉnh\s+giao|"
     r"đề\s+ra|là|(?:19|20)\d{2}))*\s*[:=]?\s*$",
     re.IGNORECASE,
 )
+_BRACKET_TARGET = re.compile(r"\(\s*(?:nghị\s+quyết|NQ)\s*(?:đề\s+ra\s*)?:?\s*$", re.IGNORECASE)
 _TARGET_WORDS = re.compile(
     r"\b(?:(?<!năm\s)(?<!lực\s)phấn\s+đấu|mục\s+tiêu|dự\s+kiến|đề\s+nghị|cần\s+đạt|phải\s+đạt|sẽ|"
     r"yêu\s+cầu|"
@@ -134,6 +136,8 @@ def _skipped(work: SentenceWork, quantity: Quantity, clause: Span, seg_start: in
         return True  # "5 xã trong Cụm thi đua số 2 gồm …": what a cluster is made of
     if _TARGET_WORDS.search(text[clause.start : quantity.start]):
         return True
+    if _BRACKET_TARGET.search(text[max(0, quantity.start - 30) : quantity.start]):
+        return True  # "đạt 8,7% (Nghị quyết 9%)": the resolution's target beside the result
     return bool(_PLAN_VALUE_BEFORE.search(text[seg_start : quantity.start]))
 
 

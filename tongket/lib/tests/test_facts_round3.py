@@ -1,0 +1,64 @@
+"""Round 3 of the text import's grammar (issue 16): the rules heldout3's errors called for,
+one test each."""
+
+from tongket.lib.facts import FactKind, IndicatorMatcher, extract_facts
+from tongket.lib.facts.scoring import invented_numbers
+
+CATALOGUE = [
+    ("KT01", "Tổng thu ngân sách nhà nước trên địa bàn", ["thu ngân sách"], "tỷ đồng"),
+    ("VH06", "Tỷ lệ người dân tham gia bảo hiểm y tế", ["bảo hiểm y tế"], "%"),
+]
+MATCHER = IndicatorMatcher(CATALOGUE)
+
+
+def facts_of(text, kind=None, **hints):
+    hints.setdefault("commune", "xã Hải Lý")
+    hints.setdefault("year", 2025)
+    found = extract_facts(text, matcher=MATCHER, **hints)
+    for fact in found:
+        assert invented_numbers(fact, text) == [], fact
+    return [fact for fact in found if kind is None or fact.kind == kind]
+
+
+def values(text, **hints):
+    return {str(f.amount): f for f in facts_of(text, FactKind.INDICATOR_VALUE, **hints) if f.amount}
+
+
+def awards(text, **hints):
+    return facts_of(text, FactKind.AWARD_COUNT, **hints)
+
+
+TERM_REPORT = (
+    "ĐẢNG BỘ XÃ HẢI LÝ\n\nBÁO CÁO\n"
+    "Tổng kết thực hiện Nghị quyết Đại hội Đảng bộ xã {term}\n\n"
+    "Tổng thu ngân sách trên địa bàn đạt 97,6 tỷ đồng; riêng năm 2024 đạt 24,1 tỷ đồng.\n"
+)
+
+
+def test_a_report_reviewing_a_term_gives_its_figures_the_term():
+    found = values(TERM_REPORT.format(term="nhiệm kỳ 2020 - 2025"))
+    assert found["97.6"].period.key == "2020-2025"
+    assert found["24.1"].period.key == "2024"
+
+
+def test_a_term_that_does_not_end_in_the_documents_year_is_not_its_period():
+    found = values(TERM_REPORT.format(term="nhiệm kỳ 2025 - 2030"))
+    assert found["97.6"].period.key == "2025"
+
+
+def test_a_resolutions_target_in_brackets_is_not_a_value():
+    text = "Tỷ lệ người dân tham gia bảo hiểm y tế đạt 94,1% (Nghị quyết 95%) - chưa đạt."
+    found = values(text)
+    assert "94.1" in found
+    assert "95" not in found
+
+
+def test_an_organ_after_of_is_not_part_of_the_giver():
+    text = (
+        "Căn cứ kết quả bình xét của Hội đồng, Chủ tịch UBND xã tặng giấy khen cho 11 tập thể.\n\n"
+        "Nhân dịp sơ kết Chỉ thị số 05-CT/TW của Bộ Chính trị, Đảng ủy trao giấy khen cho "
+        "5 chi bộ.\n\n"
+        "Đảng ủy, UBND xã tặng giấy khen cho 7 tập thể."
+    )
+    bodies = {str(f.fields["collectives"]): f.fields["body"] for f in awards(text)}
+    assert bodies == {"11": "Chủ tịch UBND xã", "5": "Đảng ủy", "7": "Đảng ủy, UBND xã"}
