@@ -116,7 +116,7 @@ def _baseline(work: SentenceWork, quantity: Quantity, seg_start: int) -> bool:
 
 
 _UNIT_KINDS = ("xã", "phường", "đặc khu", "thị trấn")
-_COMPOSITION = re.compile(r"\s*(?:trong\s+(?:Cụm|cụm|khối|Khối)|gồm|thuộc)\b")
+_COMPOSITION = re.compile(r"\s*(?:trong\s+(?:Cụm|cụm|khối|Khối)|gồm|thuộc|cũ)\b")
 _ARRANGEMENT = re.compile(
     r"^\s*(?:thời\s+gian|địa\s+điểm|thành\s+phần(?:\s+mời)?|tài\s+liệu|hình\s+thức|"
     r"nội\s+dung|liên\s+hệ|điện\s+thoại)\s*:",

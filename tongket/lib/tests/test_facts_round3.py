@@ -62,3 +62,18 @@ def test_an_organ_after_of_is_not_part_of_the_giver():
     )
     bodies = {str(f.fields["collectives"]): f.fields["body"] for f in awards(text)}
     assert bodies == {"11": "Chủ tịch UBND xã", "5": "Đảng ủy", "7": "Đảng ủy, UBND xã"}
+
+
+def test_a_grade_in_stars_is_not_a_count():
+    text = "Toàn xã có 46 sản phẩm đạt chuẩn OCOP từ 3 sao trở lên, trong đó có 4 sản phẩm 4 sao."
+    found = values(text)
+    assert "46" in found
+    assert "3" not in found
+    assert [f.unit for f in found.values()].count("sao") == 0
+
+
+def test_the_former_communes_a_commune_was_merged_from_are_not_a_result():
+    text = "Xã Hải Lý (được hợp nhất từ 3 xã cũ) có 1.240 ha lúa chất lượng cao."
+    found = values(text)
+    assert "1240" in found
+    assert "3" not in found
