@@ -77,3 +77,25 @@ def test_the_former_communes_a_commune_was_merged_from_are_not_a_result():
     found = values(text)
     assert "1240" in found
     assert "3" not in found
+
+
+def party(text, **hints):
+    return facts_of(text, FactKind.PARTY_FIGURE, **hints)
+
+
+def test_members_who_attend_their_cells_are_the_total():
+    text = "Toàn Đảng bộ hiện có 1.876 đảng viên sinh hoạt tại 44 chi bộ."
+    found = {f.fields["name"]: f for f in party(text)}
+    assert str(found["members_total"].amount) == "1876"
+    assert not values(text)
+
+
+def test_a_type_of_cell_named_in_two_words_after_a_comma():
+    text = (
+        "Đảng bộ phường có 38 chi bộ trực thuộc, gồm 22 chi bộ tổ dân phố, "
+        "13 chi bộ cơ quan, trường học và 3 chi bộ doanh nghiệp."
+    )
+    details = {str(f.amount): f.fields.get("detail") for f in party(text)}
+    assert details["13"] == "chi bộ cơ quan, trường học"
+    assert details["22"] == "chi bộ tổ dân phố"
+    assert details["3"] == "chi bộ doanh nghiệp"
