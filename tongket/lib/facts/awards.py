@@ -118,13 +118,14 @@ def category(noun: str) -> str | None:
 
 
 _BODY_START = re.compile(
-    r"\b(?:Chủ tịch|Phó Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Ban Thường vụ|Ban Thường trực|"
+    r"\b(?:Chủ tịch|Phó Chủ tịch|Trưởng ban|Thủ tướng|Bộ trưởng|Giám đốc|Ban Thường vụ|"
+    r"Ban Thường trực|"
     r"Ban Chấp hành|Ban Thi đua|Thường trực|Đảng ủy|Đảng uỷ|Đảng bộ|UBND|Ủy ban|Uỷ ban|HĐND|"
     r"Hội đồng|Tỉnh ủy|Thành ủy|Chính phủ|Chủ tịch nước|Liên đoàn|Mặt trận|MTTQ|Bộ Tư lệnh|"
     r"Tư lệnh|Công an|Hội (?!nghị)[A-ZĐ]\w*|Sở|Bộ [A-ZĐ])"
 )
 _BODY_KEYWORD = re.compile(
-    r"\b(?:UBND|Ủy|Uỷ|HĐND|Đảng|Ban|Chủ tịch|Thủ tướng|Bộ|Giám đốc|Chính phủ|Tỉnh|MTTQ|"
+    r"\b(?:UBND|Ủy|Uỷ|HĐND|Đảng|Ban|Trưởng ban|Chủ tịch|Thủ tướng|Bộ|Giám đốc|Chính phủ|Tỉnh|MTTQ|"
     r"Mặt trận|Liên đoàn|chính quyền|Sở|Công an|Hội|Trung ương|Quân|Tư lệnh)"
 )
 
@@ -277,7 +278,7 @@ def _body_and_verb(text: str, clause: Span) -> tuple[str, int, int, str]:
     verb = _VERB.search(chunk)
     if verb is None:
         return "", clause.start, clause.start, ""
-    before = chunk[: verb.start()]
+    before = text[clause.start : clause.start + verb.start()]  # organ names unmasked
     after_verb = form_in(re.split(r"\bcho\b", chunk[verb.end() :], maxsplit=1)[0])
     passive = list(_PASSIVE.finditer(before))
     if passive:

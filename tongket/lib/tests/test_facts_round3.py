@@ -99,3 +99,16 @@ def test_a_type_of_cell_named_in_two_words_after_a_comma():
     assert details["13"] == "chi bộ cơ quan, trường học"
     assert details["22"] == "chi bộ tổ dân phố"
     assert details["3"] == "chi bộ doanh nghiệp"
+
+
+def test_a_giver_whose_name_holds_the_word_khen_thuong():
+    text = (
+        "Dịp này, Trưởng ban Thi đua - Khen thưởng tỉnh tặng giấy khen cho 3 tập thể, "
+        "5 cá nhân.\n\n"
+        "Hội đồng Thi đua - Khen thưởng phường tặng giấy khen cho 4 tập thể."
+    )
+    bodies = {str(f.fields["collectives"]): f.fields["body"] for f in awards(text)}
+    assert bodies == {
+        "3": "Trưởng ban Thi đua - Khen thưởng tỉnh",
+        "4": "Hội đồng Thi đua - Khen thưởng phường",
+    }
