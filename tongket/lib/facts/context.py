@@ -146,6 +146,14 @@ def place_mentions(text: str, start: int, end: int) -> list[tuple[Span, str]]:
     return found
 
 
+def _quoted(text: str, start: int, position: int) -> bool:
+    """Whether `position` is inside a quoted name opened after `start`."""
+    before = text[start:position]
+    if before.rfind("“") > before.rfind("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
 def unit_mentions(doc: DocContext, start: int, end: int) -> list[UnitMention]:
     """Units that may own the figures after them: communes, the province, subordinate units."""
     text = doc.text
@@ -153,6 +161,8 @@ def unit_mentions(doc: DocContext, start: int, end: int) -> list[UnitMention]:
         UnitMention(span, name, doc.is_own(name)) for span, name in place_mentions(text, start, end)
     ]
     for match in _PROVINCE.finditer(text, start, end):
+        if _quoted(text, start, match.start()):
+            continue  # "Cả nước chung tay vì người nghèo": a movement's name, not an owner
         mentions.append(UnitMention(Span(match.start(), match.end()), "toàn tỉnh", False))
     for match in _LOCAL_UNIT.finditer(text, start, end):
         bare = not match["rest"]

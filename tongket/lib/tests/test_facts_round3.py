@@ -112,3 +112,11 @@ def test_a_giver_whose_name_holds_the_word_khen_thuong():
         "3": "Trưởng ban Thi đua - Khen thưởng tỉnh",
         "4": "Hội đồng Thi đua - Khen thưởng phường",
     }
+
+
+def test_a_place_word_inside_a_movements_quoted_name_owns_nothing():
+    for quoted in ('"Cả nước chung tay vì người nghèo"', "“Cả nước chung tay vì người nghèo”"):
+        text = f"Phong trào {quoted} được triển khai; Nhân dân hiến 4.350 m2 đất."
+        assert values(text)["4350"].unit_name is None
+    text = "Cả nước có 4.350 m2 đất được hiến."
+    assert values(text)["4350"].unit_name == "toàn tỉnh"
