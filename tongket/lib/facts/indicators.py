@@ -29,7 +29,10 @@ _PLAN_AFTER = re.compile(
 _OVER_BEFORE = re.compile(r"(?:^|[\s(])vượt\s*$", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
     r"(?:^|\s)(?:tăng|giảm|tăng thêm|giảm thêm|cao hơn|thấp hơn|nhiều hơn|ít hơn|chênh lệch|gấp"
-    r"|gấp\s+khoảng)\s*$",
+    r"|gấp\s+khoảng"
+    # "cao hơn vụ Hè Thu năm trước 2,1 tạ/ha": the change written after its comparison
+    r"|(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)\s+(?:so\s+với\s+)?[^,;()\d]{0,40}?"
+    r"(?:năm\s+trước|cùng\s+kỳ|kỳ\s+trước|năm\s+(?:19|20)\d{2}))\s*$",
     re.IGNORECASE,
 )
 _COMPARISON_AFTER = re.compile(

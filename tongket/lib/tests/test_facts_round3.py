@@ -120,3 +120,10 @@ def test_a_place_word_inside_a_movements_quoted_name_owns_nothing():
         assert values(text)["4350"].unit_name is None
     text = "Cả nước có 4.350 m2 đất được hiến."
     assert values(text)["4350"].unit_name == "toàn tỉnh"
+
+
+def test_a_change_written_after_its_comparison_is_not_a_value():
+    text = "Vụ Hè Thu đạt năng suất bình quân 58,4 tạ/ha, cao hơn vụ Hè Thu năm trước 2,1 tạ/ha."
+    found = values(text)
+    assert "58.4" in found
+    assert "2.1" not in found
