@@ -127,3 +127,10 @@ def test_a_change_written_after_its_comparison_is_not_a_value():
     found = values(text)
     assert "58.4" in found
     assert "2.1" not in found
+
+
+def test_tren_before_a_ratio_is_a_preposition_not_a_qualifier():
+    found = values("Trật tự đô thị trên 42/42 tuyến phố được duy trì; trên 150 hộ được hỗ trợ.")
+    assert found["42"].qualifier == ""
+    assert str(found["42"].denominator) == "42"
+    assert found["150"].qualifier == "trên"
