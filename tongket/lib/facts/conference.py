@@ -36,6 +36,7 @@ _MEETING = re.compile(
 # "Kế hoạch … về làm việc với các chi bộ": what a plan is about, not the meeting reported.
 _PURPOSE = re.compile(r"(?:về|về\s+việc|để)\s+$")
 _KIND_RULES = (
+    (re.compile(r"đại\s+hội\s+thi\s+đua", re.I), "emulation_review"),  # "Đại hội Thi đua yêu nước"
     (
         re.compile(r"tổng\s+kết\s+(?:công\s+tác\s+)?(?:phong\s+trào\s+)?thi\s+đua", re.I),
         "emulation_review",

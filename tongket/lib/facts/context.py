@@ -47,7 +47,7 @@ _PERIOD = re.compile(
 )
 _COMPARISON_BEFORE = re.compile(
     r"(?:so với|cùng kỳ|kế hoạch|KH|chỉ tiêu|dự toán|từ|trước|sau|tháng|(?<!thực\shiện\s)nhiệm vụ|"
-    r"phương hướng|triển khai|phát động|nghị quyết|kỳ|tháng\s+\d{1,2})\s*(?:cùng kỳ\s*)?"
+    r"phương hướng|triển khai|phát động|nghị quyết|kỳ|tháng\s+\d{1,2}|chuẩn)\s*(?:cùng kỳ\s*)?"
     r"(?:(?:cuối|đầu)\s+)?$",
     re.IGNORECASE,
 )
@@ -202,7 +202,7 @@ def period_mentions(doc: DocContext, start: int, end: int) -> list[PeriodMention
             continue
         before = text[max(start, match.start() - 25) : match.start()]
         comparison = bool(_COMPARISON_BEFORE.search(before))
-        if match["term"]:
+        if match["term"] and not comparison:
             doc.last_term = period
         mentions.append(PeriodMention(Span(match.start(), match.end()), period, comparison))
     return mentions
@@ -217,6 +217,14 @@ def _period_of(doc: DocContext, match: re.Match) -> Period | None:
         return doc.last_term
     if match["nyears"]:
         count = {"năm": 5, "mười": 10}.get(match["n"].lower()) or int(match["n"])
+        term = doc.last_term
+        if (
+            year
+            and term
+            and term.year == year
+            and term.year - term.first_year in (count - 1, count)
+        ):
+            return term  # "Giai đoạn 2020 - 2025, … Trong 5 năm, …": the term just named
         return Period(year, "term", year - count + 1) if year else None
     if match["schoolyear"]:
         return Period(int(match["sy"]))  # "năm học 2024 - 2025": the year it ends

@@ -134,3 +134,27 @@ def test_tren_before_a_ratio_is_a_preposition_not_a_qualifier():
     assert found["42"].qualifier == ""
     assert str(found["42"].denominator) == "42"
     assert found["150"].qualifier == "trên"
+
+
+def test_an_emulation_congress_is_an_emulation_review():
+    text = "Sáng 19/8/2025, UBND phường tổ chức Đại hội Thi đua yêu nước lần thứ I."
+    kinds = [
+        f.fields["value"]
+        for f in facts_of(text, FactKind.CONFERENCE)
+        if f.fields["field"] == "kind"
+    ]
+    assert kinds == ["emulation_review"]
+
+
+def test_five_years_after_a_term_just_named_are_that_term():
+    text = (
+        "Giai đoạn 2020 - 2025, phong trào thi đua đạt nhiều kết quả; toàn phường không còn hộ "
+        "nghèo theo chuẩn giai đoạn 2022 - 2025; 100% tuyến phố được lắp đặt hệ thống chiếu "
+        "sáng. Trong 5 năm, Nhân dân đã đóng góp trên 34 tỷ đồng."
+    )
+    found = values(text)
+    assert found["100"].period.key == "2020-2025"
+    assert found["34"].period.key == "2020-2025"
+    assert values("Trong 5 năm, Nhân dân đã đóng góp trên 34 tỷ đồng.")["34"].period.key == (
+        "2021-2025"
+    )
