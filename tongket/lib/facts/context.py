@@ -40,7 +40,8 @@ _PERIOD = re.compile(
     r"|(?<![\d/.])(?<!ngày\s)(?P<nine>(?:9|chín)\s+tháng(?:\s+đầu\s+năm)?)"
     r"(?:\s+(?:năm\s+)?(?P<ny>(?:19|20)\d{2}))?"
     r"|(?P<thisquarter>\b(?:trong|cả)\s+quý\b(?!\s+(?:IV|III|II|I|[1-4])\b)|\bquý\s+này\b)"
-    r"|(?P<quarter>quý\s+(?P<q>IV|III|II|I|[1-4]))(?![\w])(?:\s+(?:năm\s+)?(?P<qy>(?:19|20)\d{2}))?"
+    r"|(?P<quarter>quý\s+(?P<q>IV|III|II|I|[1-4]))(?![\w])"
+    r"(?:(?:\s*/\s*|\s+(?:năm\s+)?)(?P<qy>(?:19|20)\d{2}))?"
     r"|(?P<year>năm\s+(?P<y>(?:19|20)\d{2}))(?![\d/])"
     r"|(?P<wholeyear>\b(?:cả|trong)\s+năm\b)(?!\s+(?:19|20)\d{2})",
     re.IGNORECASE,

@@ -42,7 +42,8 @@ _LEADING_PERIOD = re.compile(
     r"^(?:(?:tính\s+)?đến\s+nay|(?:tính\s+)?đến\s+ngày\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?"
     r"|(?:trong\s+|riêng\s+|vào\s+|lũy\s+kế\s+|(?:tính\s+)?đến\s+(?:hết\s+)?)?(?:(?:cuối|đầu|hết)\s+)?"
     r"(?:(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một)\s+tháng(?:\s+đầu\s+năm)?"
-    r"|quý\s+(?:IV|III|II|I)|quý(?:\s+này)?|cả\s+năm|trong\s+năm|năm\s+học|năm|giai\s+đoạn|nhiệm\s+kỳ)(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?)"
+    r"|quý\s+(?:IV|III|II|I)(?:\s*/)?|quý(?:\s+này)?|cả\s+năm|trong\s+năm|năm\s+học|năm|giai\s+đoạn|nhiệm\s+kỳ)"
+    r"(?:(?:\s*/\s*|\s+(?:năm\s+)?)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?)"
     r"(?=\s|$)",
     re.IGNORECASE,
 )

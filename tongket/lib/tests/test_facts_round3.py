@@ -158,3 +158,10 @@ def test_five_years_after_a_term_just_named_are_that_term():
     assert values("Trong 5 năm, Nhân dân đã đóng góp trên 34 tỷ đồng.")["34"].period.key == (
         "2021-2025"
     )
+
+
+def test_a_quarter_written_with_a_slash_and_its_year():
+    text = "Trong năm, xảy ra 4 vụ phạm pháp hình sự (quý I/2025: 7 vụ), làm bị thương 2 người."
+    found = values(text, year=2026)
+    assert found["7"].period.key == "2025-Q1"
+    assert found["7"].subject == found["4"].subject
