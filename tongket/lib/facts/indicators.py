@@ -46,6 +46,12 @@ _PLAN_VALUE_BEFORE = re.compile(
     r"đề\s+ra|là|(?:19|20)\d{2}))*\s*[:=]?\s*$",
     re.IGNORECASE,
 )
+# "Kế hoạch vốn đầu tư công năm 2025 được giao 38,5 tỷ đồng": what the plan assigns
+_ASSIGNED = re.compile(
+    r"(?:^|\s)(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)\s[^,;()\d]{0,60}?(?:\d{4}\s+)?"
+    r"(?:được\s+)?(?:\w+\s+)?giao(?:\s+là)?\s*:?\s*$",
+    re.IGNORECASE,
+)
 _BRACKET_TARGET = re.compile(r"\(\s*(?:nghị\s+quyết|NQ)\s*(?:đề\s+ra\s*)?:?\s*$", re.IGNORECASE)
 _TARGET_WORDS = re.compile(
     r"\b(?:(?<!năm\s)(?<!lực\s)phấn\s+đấu|mục\s+tiêu|dự\s+kiến|đề\s+nghị|cần\s+đạt|phải\s+đạt|sẽ|"
@@ -138,6 +144,8 @@ def _skipped(work: SentenceWork, quantity: Quantity, clause: Span, seg_start: in
     if quantity.base_unit in _UNIT_KINDS and _COMPOSITION.match(text, quantity.end):
         return True  # "5 xã trong Cụm thi đua số 2 gồm …": what a cluster is made of
     if _TARGET_WORDS.search(text[clause.start : quantity.start]):
+        return True
+    if _ASSIGNED.search(text[seg_start : quantity.start]):
         return True
     if _BRACKET_TARGET.search(text[max(0, quantity.start - 30) : quantity.start]):
         return True  # "đạt 8,7% (Nghị quyết 9%)": the resolution's target beside the result

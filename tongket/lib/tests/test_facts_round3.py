@@ -165,3 +165,14 @@ def test_a_quarter_written_with_a_slash_and_its_year():
     found = values(text, year=2026)
     assert found["7"].period.key == "2025-Q1"
     assert found["7"].subject == found["4"].subject
+
+
+def test_what_the_plan_assigns_is_not_a_result():
+    text = (
+        "Kế hoạch vốn đầu tư công năm 2025 được giao 38,5 tỷ đồng; dự toán tỉnh giao 12 tỷ đồng; "
+        "đã giải ngân 17.240,5 triệu đồng."
+    )
+    found = values(text)
+    assert "17240.5" in found
+    assert "38.5" not in found
+    assert "12" not in found
