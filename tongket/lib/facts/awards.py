@@ -372,11 +372,23 @@ def _clause_awards(work: SentenceWork, clause: Span, carried: str) -> tuple[list
     return facts, body or carried
 
 
+_HEADING_LABEL = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*")
+
+
+def _is_heading(sentence: str) -> bool:
+    """A line in capitals with no figure after its label."""
+    rest = _HEADING_LABEL.sub("", sentence, count=1)
+    letters = [char for char in rest if char.isalpha()]
+    return bool(letters) and all(char.isupper() for char in letters) and not re.search(r"\d", rest)
+
+
 def award_facts(work: SentenceWork) -> list[Fact]:
     """The commendations of a sentence (one fact per award)."""
     text = work.doc.text
     if work.in_plan_section or not _is_award_clause(_masked(work.text)):
         return []
+    if _is_heading(work.text):
+        return []  # "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN": a heading
     facts, carried = [], ""
     for clause in _clauses(text, work.span):
         chunk = _masked(text[clause.start : clause.end])

@@ -176,3 +176,10 @@ def test_what_the_plan_assigns_is_not_a_result():
     assert "17240.5" in found
     assert "38.5" not in found
     assert "12" not in found
+
+
+def test_a_heading_in_capitals_is_not_an_award():
+    for heading in ("III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN", "2. KHEN THƯỞNG"):
+        text = f"{heading}\n- Năm 2024: UBND tỉnh tặng Cờ thi đua."
+        found = awards(text)
+        assert [f.fields["form"] for f in found] == ["Cờ thi đua"], heading
