@@ -224,6 +224,9 @@ def _topic(work: SentenceWork, clause: Span, names: list[str]) -> str:
     return topic if len(topic.split()) <= 16 else ""
 
 
+_BASE = re.compile(r"tổng\s+số\s", re.IGNORECASE)
+
+
 def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, bound: set[int]):
     text = work.doc.text
     owner, names = work.unit_before(quantity.start)
@@ -236,6 +239,8 @@ def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, 
         noun, noun_end = noun_after(text, noun_start, work.span.end, stop_at_and=measured)
     else:
         noun, noun_end = "", quantity.end
+    if quantity.kind == "percent" and not core.text and walk.last_name and _BASE.match(noun):
+        noun = ""  # "4.962 hộ …, chiếm 93,3% tổng số hộ": the share of the figure before
     name = _name(core.text, noun, quantity)
     if not core.text and fold(noun) in ("", fold(quantity.unit)):
         same_unit = bool(walk.last_name) and walk.last_unit == quantity.base_unit

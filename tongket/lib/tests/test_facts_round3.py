@@ -183,3 +183,9 @@ def test_a_heading_in_capitals_is_not_an_award():
         text = f"{heading}\n- Năm 2024: UBND tỉnh tặng Cờ thi đua."
         found = awards(text)
         assert [f.fields["form"] for f in found] == ["Cờ thi đua"], heading
+
+
+def test_a_share_of_the_total_belongs_to_the_figure_before_it():
+    text = "Toàn xã có 4.962 hộ đạt danh hiệu Gia đình văn hóa, chiếm 93,3% tổng số hộ."
+    found = values(text)
+    assert "gia đình văn hóa" in found["93.3"].subject.lower()
