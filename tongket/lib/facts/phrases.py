@@ -24,9 +24,11 @@ from .lexicon import (
 
 __all__ = ["Core", "core_before", "is_nominal", "noun_after"]
 
+# "Số hộ nghèo giảm từ 212 hộ năm 2024 xuống còn 131 hộ": the change's verb is not the name
+_FROM_VERBS = ("xảy ra", "giảm từ", "tăng từ")
 _TRAILING_VERB = re.compile(
     r"(?:^|\s)(?:(?:mới|chỉ|đã|vẫn|cũng|đều|lại|chưa)\s+)*"
-    rf"({alternation([*ESTIMATE_VERBS, *VALUE_VERBS, *GOVERNING_VERBS, 'xảy ra'])})\s*$",
+    rf"({alternation([*ESTIMATE_VERBS, *VALUE_VERBS, *GOVERNING_VERBS, *_FROM_VERBS])})\s*$",
     re.IGNORECASE,
 )
 # "đạt khá (47,5%)": how a figure is judged is not part of its name

@@ -189,3 +189,10 @@ def test_a_share_of_the_total_belongs_to_the_figure_before_it():
     text = "Toàn xã có 4.962 hộ đạt danh hiệu Gia đình văn hóa, chiếm 93,3% tổng số hộ."
     found = values(text)
     assert "gia đình văn hóa" in found["93.3"].subject.lower()
+
+
+def test_the_verb_of_a_fall_is_not_part_of_the_indicator():
+    found = values("Số hộ nghèo giảm từ 212 hộ năm 2024 xuống còn 131 hộ.")
+    assert found["212"].subject == "Số hộ nghèo"
+    assert found["212"].period.key == "2024"
+    assert found["131"].subject == "Số hộ nghèo"
