@@ -146,6 +146,9 @@ _OF_PLACE = re.compile(
 )
 
 
+_SUPERLATIVE = re.compile(r"\s(?:cao|thấp|nhiều|ít)\s+nhất(?:\s+\w+){0,2}$", re.IGNORECASE)
+
+
 def core_before(text: str, start: int, end: int, subjects: list[str]) -> Core:
     """The indicator phrase of text[start:end] (what is left of a clause before a number)."""
     segment, estimate = _strip_trailing(_JUDGED.sub("", text[start:end]))
@@ -155,6 +158,10 @@ def core_before(text: str, start: int, end: int, subjects: list[str]) -> Core:
         if subject and segment.endswith(" " + subject):
             segment = segment[: -len(subject) - 1]
     parts = _split_commas(segment)
+    if len(parts) > 1 and not parts[-1][1].strip() and _SUPERLATIVE.search(parts[-2][1]):
+        # "xã Vĩnh An có tỷ lệ … cao nhất cụm, đạt 97,2%": the words before the ranking
+        offset, part = parts[-2]
+        parts = [*parts[:-2], (offset, _SUPERLATIVE.sub("", part))]
     chosen: list[tuple[int, str]] = []
     for offset, part in reversed(parts):
         cleaned = _strip_leading(part, subjects)

@@ -196,3 +196,10 @@ def test_the_verb_of_a_fall_is_not_part_of_the_indicator():
     assert found["212"].subject == "Số hộ nghèo"
     assert found["212"].period.key == "2024"
     assert found["131"].subject == "Số hộ nghèo"
+
+
+def test_a_ranking_then_its_figure_after_a_comma():
+    text = "Xã Vĩnh An có tỷ lệ người dân tham gia bảo hiểm y tế cao nhất cụm, đạt 97,2%."
+    found = values(text)["97.2"]
+    assert found.subject == "tỷ lệ người dân tham gia bảo hiểm y tế"
+    assert found.unit_name.lower() == "xã vĩnh an"
