@@ -237,6 +237,7 @@ def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, 
             noun_start = quantity.end - len(quantity.base_unit)
         measured = quantity.kind in ("money", "measure", "scaled")
         noun, noun_end = noun_after(text, noun_start, work.span.end, stop_at_and=measured)
+        noun = noun if re.search(r"\w", noun) else ""  # '… triệu đồng/người/năm".': a quote
     else:
         noun, noun_end = "", quantity.end
     if quantity.kind == "percent" and not core.text and walk.last_name and _BASE.match(noun):

@@ -203,3 +203,12 @@ def test_a_ranking_then_its_figure_after_a_comma():
     found = values(text)["97.2"]
     assert found.subject == "tỷ lệ người dân tham gia bảo hiểm y tế"
     assert found.unit_name.lower() == "xã vĩnh an"
+
+
+def test_a_closing_quote_after_a_figure_is_not_its_name():
+    text = (
+        'Ông Sơn cho biết: "Thu nhập bình quân đầu người tăng từ 58,2 triệu đồng năm 2024 '
+        'lên 64,9 triệu đồng/người/năm".'
+    )
+    found = values(text)
+    assert found["64.9"].subject.lower().startswith("thu nhập bình quân đầu người")
