@@ -115,7 +115,7 @@ def _strip_trailing(segment: str) -> tuple[str, bool]:
 def _strip_leading(part: str, subjects: list[str]) -> str:
     while True:
         before = part
-        part = part.lstrip(" ,;:-–\t")
+        part = part.lstrip(' ,;:-–\t"“”')
         for subject in subjects:
             if fold(part).startswith(fold(subject)) and subject:
                 part = part[len(subject) :]
