@@ -39,6 +39,7 @@ _PERIOD = re.compile(
     r"(?:\s+(?:năm\s+)?(?P<hy>(?:19|20)\d{2}))?"
     r"|(?<![\d/.])(?<!ngày\s)(?P<nine>(?:9|chín)\s+tháng(?:\s+đầu\s+năm)?)"
     r"(?:\s+(?:năm\s+)?(?P<ny>(?:19|20)\d{2}))?"
+    r"|(?P<cutoff>(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+30/0?(?P<cm>6|9)/(?P<cy>(?:19|20)\d{2}))"
     r"|(?P<thisquarter>\b(?:trong|cả)\s+quý\b(?!\s+(?:IV|III|II|I|[1-4])\b)|\bquý\s+này\b)"
     r"|(?P<quarter>quý\s+(?P<q>IV|III|II|I|[1-4]))(?![\w])"
     r"(?:(?:\s*/\s*|\s+(?:năm\s+)?)(?P<qy>(?:19|20)\d{2}))?"
@@ -229,6 +230,8 @@ def _period_of(doc: DocContext, match: re.Match) -> Period | None:
         return Period(year, "term", year - count + 1) if year else None
     if match["schoolyear"]:
         return Period(int(match["sy"]))  # "năm học 2024 - 2025": the year it ends
+    if match["cutoff"]:  # "đến ngày 30/6/2025 đã giải ngân …": the half-year's result
+        return Period(int(match["cy"]), "h1" if match["cm"] == "6" else "m9")
     if match["thisquarter"]:
         return doc.quarter or (doc.period if doc.period.part.startswith("q") else None)
     if match["half"]:

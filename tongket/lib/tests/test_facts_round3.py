@@ -212,3 +212,13 @@ def test_a_closing_quote_after_a_figure_is_not_its_name():
     )
     found = values(text)
     assert found["64.9"].subject.lower().startswith("thu nhập bình quân đầu người")
+
+
+def test_a_cut_off_at_the_end_of_june_or_september_is_that_period():
+    found = values(
+        "Đến ngày 30/6/2025 đã giải ngân 17.240,5 triệu đồng; tính đến ngày 30/9/2025 "
+        "đã giải ngân 25.100 triệu đồng. Cả năm giải ngân 31.000 triệu đồng."
+    )
+    assert found["17240.5"].period.key == "2025-H1"
+    assert found["25100"].period.key == "2025-9M"
+    assert found["31000"].period.key == "2025"
