@@ -33,7 +33,7 @@ _PERIOD = re.compile(
     r"(?P<term>(?:giai đoạn|nhiệm kỳ|thời kỳ|từ năm)\s+(?P<t1>(?:19|20)\d{2})\s*[-–]\s*"
     r"(?:năm\s+)?(?P<t2>(?:19|20)\d{2})|\((?P<p1>(?:19|20)\d{2})\s*[-–]\s*(?P<p2>(?:19|20)\d{2})\))"
     r"|(?P<wholeterm>(?:cả|toàn|trong)\s+nhiệm kỳ)"
-    r"|(?P<nyears>(?:trong|sau|qua)\s+(?P<n>\d|năm|mười)\s+năm(?!\s+(?:19|20)\d{2}))"
+    r"|(?P<nyears>(?:trong|sau|qua|bình\s+quân)\s+(?P<n>\d|năm|mười)\s+năm(?!\s+(?:19|20)\d{2}))"
     r"|(?P<schoolyear>năm\s+học\s+(?:19|20)\d{2}\s*[-–]\s*(?P<sy>(?:19|20)\d{2}))"
     r"|(?<![\d/.])(?<!ngày\s)(?P<half>(?:6|sáu)\s+tháng(?P<last>\s+cuối\s+năm)?(?:\s+đầu\s+năm)?)"
     r"(?:\s+(?:năm\s+)?(?P<hy>(?:19|20)\d{2}))?"

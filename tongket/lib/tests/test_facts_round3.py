@@ -222,3 +222,8 @@ def test_a_cut_off_at_the_end_of_june_or_september_is_that_period():
     assert found["17240.5"].period.key == "2025-H1"
     assert found["25100"].period.key == "2025-9M"
     assert found["31000"].period.key == "2025"
+
+
+def test_an_average_over_five_years_is_the_term():
+    found = values("Tốc độ tăng trưởng giá trị sản xuất bình quân 5 năm đạt 10,2%.")
+    assert found["10.2"].period.key == "2021-2025"
