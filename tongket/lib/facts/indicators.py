@@ -164,8 +164,12 @@ def _new_fact(work: SentenceWork, quantity: Quantity | None, start: int, end: in
     return fact
 
 
-def _period_of(work: SentenceWork, quantity: Quantity, bound: set[int]) -> tuple[Period, int]:
+def _period_of(
+    work: SentenceWork, quantity: Quantity, bound: set[int], noun_end: int = 0
+) -> tuple[Period, int]:
     postfix = work.postfix_year(quantity.end)
+    if postfix is None and noun_end > quantity.end:
+        postfix = work.postfix_year(noun_end)  # "gọi 19 công dân nhập ngũ năm 2026"
     if postfix is not None:
         period, end = postfix
         for mention in work.periods:
@@ -257,7 +261,7 @@ def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, 
             name = f"{name} {quantity.base_unit}"  # "đóng góp 460 triệu đồng và 700 ngày công"
     if not name:
         return None
-    period, postfix_end = _period_of(work, quantity, bound)
+    period, postfix_end = _period_of(work, quantity, bound, noun_end if noun else 0)
     start = core.start if core.text else quantity.start
     fact = _new_fact(work, quantity, min(start, quantity.start), max(noun_end, quantity.end))
     fact.subject, fact.period, fact.unit_name = name, period, owner

@@ -227,3 +227,9 @@ def test_a_cut_off_at_the_end_of_june_or_september_is_that_period():
 def test_an_average_over_five_years_is_the_term():
     found = values("Tốc độ tăng trưởng giá trị sản xuất bình quân 5 năm đạt 10,2%.")
     assert found["10.2"].period.key == "2021-2025"
+
+
+def test_a_year_after_the_counted_noun_phrase_is_the_figures():
+    text = "Hoàn thành tuyển chọn, gọi 19 công dân nhập ngũ năm 2026, đạt 100% chỉ tiêu trên giao."
+    found = values(text, year=2025)
+    assert found["19"].period.key == "2026"
