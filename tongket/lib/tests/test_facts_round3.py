@@ -230,6 +230,9 @@ def test_an_average_over_five_years_is_the_term():
 
 
 def test_a_year_after_the_counted_noun_phrase_is_the_figures():
-    text = "Hoàn thành tuyển chọn, gọi 19 công dân nhập ngũ năm 2026, đạt 100% chỉ tiêu trên giao."
-    found = values(text, year=2025)
+    text = (
+        "BÁO CÁO\nKết quả quý I năm 2026\n\n"
+        "Hoàn thành tuyển chọn, gọi 19 công dân nhập ngũ năm 2026, đạt 100% chỉ tiêu trên giao."
+    )
+    found = values(text, year=2026)
     assert found["19"].period.key == "2026"
