@@ -229,6 +229,7 @@ def _topic(work: SentenceWork, clause: Span, names: list[str]) -> str:
 
 
 _BASE = re.compile(r"tổng\s+số\s", re.IGNORECASE)
+_SHARE_VERB = re.compile(r"(?:^|\s)chiếm\s*$", re.IGNORECASE)
 
 
 def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, bound: set[int]):
@@ -244,7 +245,8 @@ def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, 
         noun = noun if re.search(r"\w", noun) else ""  # '… triệu đồng/người/năm".': a quote
     else:
         noun, noun_end = "", quantity.end
-    if quantity.kind == "percent" and not core.text and walk.last_name and _BASE.match(noun):
+    based = _BASE.match(noun) or _SHARE_VERB.search(text[seg_start : quantity.start])
+    if quantity.kind == "percent" and not core.text and walk.last_name and based:
         noun = ""  # "4.962 hộ …, chiếm 93,3% tổng số hộ": the share of the figure before
     name = _name(core.text, noun, quantity)
     if not core.text and fold(noun) in ("", fold(quantity.unit)):

@@ -236,3 +236,9 @@ def test_a_year_after_the_counted_noun_phrase_is_the_figures():
     )
     found = values(text, year=2026)
     assert found["19"].period.key == "2026"
+
+
+def test_a_share_after_chiem_belongs_to_the_figure_before_it():
+    found = values("Toàn xã hiện có 1.240 ha lúa chất lượng cao, chiếm gần 70% diện tích lúa.")
+    assert "chất lượng cao" in found["70"].subject
+    assert found["70"].qualifier == "gần"
