@@ -55,7 +55,7 @@ _ORGANISERS = re.compile(
     r"tổ\s+chức\s+(?:(?:Hội|hội)\s+nghị|lễ|Lễ|(?:Đại|đại)\s+hội)"
 )
 _GUESTS = re.compile(
-    r"^(?:Về\s+|Tới\s+|Đến\s+|Cùng\s+|Tham\s+)?dự\s+(?:và\s+chỉ\s+đạo\s+)?(?:hội\s+nghị\s+|"
+    r"(?:^|;\s*)(?:Về\s+|Tới\s+|Đến\s+|Cùng\s+|Tham\s+)?dự\s+(?:và\s+chỉ\s+đạo\s+)?(?:hội\s+nghị\s+|"
     r"buổi\s+làm\s+việc\s+|đại\s+hội\s+|buổi\s+lễ\s+|lễ\s+)?(?:còn\s+)?có(?:\s*:|\s+)"
     r"(?:các\s+đồng\s+chí\s*:?\s*)?",
     re.IGNORECASE,

@@ -242,3 +242,15 @@ def test_a_share_after_chiem_belongs_to_the_figure_before_it():
     found = values("Toàn xã hiện có 1.240 ha lúa chất lượng cao, chiếm gần 70% diện tích lúa.")
     assert "chất lượng cao" in found["70"].subject
     assert found["70"].qualifier == "gần"
+
+
+def test_guests_named_after_a_semicolon():
+    text = (
+        "Ngày 11/7/2025, Đảng ủy phường tổ chức hội nghị sơ kết 6 tháng đầu năm. Đồng chí Vi Văn "
+        "Tiến, Bí thư Đảng ủy phường chủ trì hội nghị; dự có đồng chí Trương Thị Bích Ngọc, "
+        "Trưởng Ban Tổ chức Tỉnh ủy."
+    )
+    guests = [f.fields for f in facts_of(text, FactKind.CONFERENCE) if f.fields["field"] == "guest"]
+    assert [(g["name"], g["title"]) for g in guests] == [
+        ("Trương Thị Bích Ngọc", "Trưởng Ban Tổ chức Tỉnh ủy")
+    ]
