@@ -112,6 +112,13 @@ def _strip_trailing(segment: str) -> tuple[str, bool]:
         segment = stripped
 
 
+# "Ban Chỉ đạo 35 phường đã đăng tải 218 tin": the organ that acts is not the indicator
+_ORGAN_SUBJECT = re.compile(
+    r"^(?:Ban\s+Chỉ\s+đạo|Ban\s+chỉ\s+đạo|Ủy\s+ban\s+Kiểm\s+tra|Tổ\s+công\s+tác)\b[^,;:]{0,30}?"
+    r"\s(?:đã|đang|cũng)\s+(?=\w)"
+)
+
+
 def _strip_leading(part: str, subjects: list[str]) -> str:
     while True:
         before = part
@@ -119,7 +126,7 @@ def _strip_leading(part: str, subjects: list[str]) -> str:
         for subject in subjects:
             if fold(part).startswith(fold(subject)) and subject:
                 part = part[len(subject) :]
-        for pattern in (_LEADING_PERIOD, _LEADING_NOISE):
+        for pattern in (_LEADING_PERIOD, _LEADING_NOISE, _ORGAN_SUBJECT):
             match = pattern.match(part)
             if match and match.end() > 0:
                 part = part[match.end() :]

@@ -43,7 +43,7 @@ _NAME_NUMBER = re.compile(
     r"(?<!tổng )(?<!Tổng )\b(?:số|thứ|ngõ|ngách|hẻm|kiệt|Điều|điều|khoản|điểm|mục|khóa|khoá|"
     r"lần thứ|lô|Quốc lộ|quốc lộ|QL|tỉnh lộ|ĐT|phòng|đợt|kỳ họp thứ|khu phố|tổ|cụm|đội|xóm|"
     r"thôn|ấp|khu|Khu|Tổ|Thôn|Cụm|Đội|Xóm|Khu phố|Tổ dân phố|tổ dân phố|Khu dân cư|khu dân cư|"
-    r"Ấp|Bản|Làng|làng|Buôn|buôn)\s+\d+[a-zA-Z]?(?:/\d+)?(?![.,]\d)"
+    r"Ấp|Bản|Làng|làng|Buôn|buôn|Ban Chỉ đạo|Ban chỉ đạo)\s+\d+[a-zA-Z]?(?:/\d+)?(?![.,]\d)"
     r"(?:\s*[-–,]\s*\d+\b(?![.,]\d))*"
 )
 _STREET = re.compile(r"\b(?:đường|phố|Đường|Phố)\s+\d{1,2}/\d{1,2}\b")

@@ -254,3 +254,9 @@ def test_guests_named_after_a_semicolon():
     assert [(g["name"], g["title"]) for g in guests] == [
         ("Trương Thị Bích Ngọc", "Trưởng Ban Tổ chức Tỉnh ủy")
     ]
+
+
+def test_a_steering_committees_number_is_its_name():
+    found = values("Ban Chỉ đạo 35 phường đã đăng tải 218 tin, bài đấu tranh phản bác.")
+    assert "35" not in found
+    assert found["218"].subject.startswith("đăng tải")
