@@ -337,7 +337,15 @@ def indicator_facts(work: SentenceWork) -> list[Fact]:
     return facts
 
 
+# "8/14 chỉ tiêu đạt trên 50% kế hoạch": a threshold the counted items meet, not a result
+_CRITERION = re.compile(r"\d\s+(?:chỉ\s+tiêu|tiêu\s+chí)\s+(?:đạt|vượt)\s*$", re.IGNORECASE)
+
+
 def _read_one(work, quantity, clause, seg_start, walk, bound) -> Fact | None:
+    before = work.doc.text[max(0, quantity.start - 40) : quantity.start]
+    if quantity.qualifier and _CRITERION.search(before):
+        walk.tail = max(walk.tail, quantity.end)
+        return None
     share = plan_share(work, quantity, seg_start)
     if share is not None:
         if _TARGET_WORDS.search(work.doc.text[clause.start : quantity.start]):

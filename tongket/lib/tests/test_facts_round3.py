@@ -260,3 +260,10 @@ def test_a_steering_committees_number_is_its_name():
     found = values("Ban Chỉ đạo 35 phường đã đăng tải 218 tin, bài đấu tranh phản bác.")
     assert "35" not in found
     assert found["218"].subject.startswith("đăng tải")
+
+
+def test_a_threshold_the_counted_indicators_meet_is_not_a_share_of_plan():
+    text = "Sơ kết 6 tháng đầu năm: 8/14 chỉ tiêu đạt trên 50% kế hoạch."
+    assert not [share for fact in facts_of(text) for share in fact.plan_shares]
+    assert "50" not in values(text)
+    assert str(values(text)["8"].denominator) == "14"
