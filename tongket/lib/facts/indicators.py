@@ -232,6 +232,13 @@ _BASE = re.compile(r"tổng\s+số\s", re.IGNORECASE)
 _SHARE_VERB = re.compile(r"(?:^|\s)chiếm\s*$", re.IGNORECASE)
 
 
+def _coordinated(between: str, quantity: Quantity, walk: _Walk) -> bool:
+    """A measure joined by "và" to the figure before it, in another unit."""
+    if walk.last is None or between.strip() != "và" or quantity.kind != "measure":
+        return False
+    return bool(walk.last_name) and walk.last_unit not in ("", quantity.base_unit)
+
+
 def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, bound: set[int]):
     text = work.doc.text
     owner, names = work.unit_before(quantity.start)
@@ -249,6 +256,9 @@ def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, 
     if quantity.kind == "percent" and not core.text and walk.last_name and based:
         noun = ""  # "4.962 hộ …, chiếm 93,3% tổng số hộ": the share of the figure before
     name = _name(core.text, noun, quantity)
+    if _coordinated(text[seg_start : quantity.start], quantity, walk) and noun:
+        # "đóng góp 1,86 tỷ đồng và 2.900 ngày công làm đường": the verb before, the unit counted
+        name = f"{walk.last_name} {quantity.base_unit} {noun}"
     if not core.text and fold(noun) in ("", fold(quantity.unit)):
         same_unit = bool(walk.last_name) and walk.last_unit == quantity.base_unit
         name = _topic(work, clause, names) or ("" if same_unit else noun)

@@ -267,3 +267,10 @@ def test_a_threshold_the_counted_indicators_meet_is_not_a_share_of_plan():
     assert not [share for fact in facts_of(text) for share in fact.plan_shares]
     assert "50" not in values(text)
     assert str(values(text)["8"].denominator) == "14"
+
+
+def test_a_measure_joined_by_and_takes_the_verb_before_it():
+    text = "Nhân dân đóng góp 1,86 tỷ đồng và 2.900 ngày công làm đường giao thông."
+    found = values(text)
+    assert found["2900"].subject == "Nhân dân đóng góp ngày công làm đường giao thông"
+    assert found["1.86"].subject == "Nhân dân đóng góp"
