@@ -118,13 +118,14 @@ def category(noun: str) -> str | None:
 
 
 _BODY_START = re.compile(
-    r"\b(?:Chủ tịch|Phó Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Ban Thường vụ|Ban Thường trực|"
+    r"\b(?:Chủ tịch|Phó Chủ tịch|Trưởng ban|Thủ tướng|Bộ trưởng|Giám đốc|Ban Thường vụ|"
+    r"Ban Thường trực|"
     r"Ban Chấp hành|Ban Thi đua|Thường trực|Đảng ủy|Đảng uỷ|Đảng bộ|UBND|Ủy ban|Uỷ ban|HĐND|"
     r"Hội đồng|Tỉnh ủy|Thành ủy|Chính phủ|Chủ tịch nước|Liên đoàn|Mặt trận|MTTQ|Bộ Tư lệnh|"
     r"Tư lệnh|Công an|Hội (?!nghị)[A-ZĐ]\w*|Sở|Bộ [A-ZĐ])"
 )
 _BODY_KEYWORD = re.compile(
-    r"\b(?:UBND|Ủy|Uỷ|HĐND|Đảng|Ban|Chủ tịch|Thủ tướng|Bộ|Giám đốc|Chính phủ|Tỉnh|MTTQ|"
+    r"\b(?:UBND|Ủy|Uỷ|HĐND|Đảng|Ban|Trưởng ban|Chủ tịch|Thủ tướng|Bộ|Giám đốc|Chính phủ|Tỉnh|MTTQ|"
     r"Mặt trận|Liên đoàn|chính quyền|Sở|Công an|Hội|Trung ương|Quân|Tư lệnh)"
 )
 
@@ -134,7 +135,7 @@ _BODY_STOP = re.compile(
 )
 
 
-_PROPOSED_BY = re.compile(r"\b(?:đề\s+nghị|tờ\s+trình|tham\s+mưu)\s+của\s*$", re.IGNORECASE)
+_PROPOSED_BY = re.compile(r"\bcủa\s*$", re.IGNORECASE)
 
 
 def trim_body(words_text: str, backwards: bool) -> str:
@@ -144,8 +145,11 @@ def trim_body(words_text: str, backwards: bool) -> str:
         match = _BODY_START.search(words_text)
         body = words_text[match.start() :] if match else ""
         if match and _PROPOSED_BY.search(words_text[: match.start()]) and ", " in body:
-            # "trên cơ sở đề nghị của Hội đồng, Chủ tịch UBND phường": the organ after the comma
-            return trim_body(body.split(", ", 1)[1], backwards=True)
+            # "trên cơ sở đề nghị của Hội đồng, Chủ tịch UBND phường", "Chỉ thị … của Bộ Chính
+            # trị, Đảng ủy trao": the first organ belongs to "của", the giver is after the comma
+            second = trim_body(body.split(", ", 1)[1], backwards=True)
+            if second:
+                return second
         body = re.split(r",\s*(?:đồng\s+chí|ông|bà)\s", body)[0]
     else:
         kept, previous_upper = [], False
@@ -274,7 +278,7 @@ def _body_and_verb(text: str, clause: Span) -> tuple[str, int, int, str]:
     verb = _VERB.search(chunk)
     if verb is None:
         return "", clause.start, clause.start, ""
-    before = chunk[: verb.start()]
+    before = text[clause.start : clause.start + verb.start()]  # organ names unmasked
     after_verb = form_in(re.split(r"\bcho\b", chunk[verb.end() :], maxsplit=1)[0])
     passive = list(_PASSIVE.finditer(before))
     if passive:
@@ -368,11 +372,23 @@ def _clause_awards(work: SentenceWork, clause: Span, carried: str) -> tuple[list
     return facts, body or carried
 
 
+_HEADING_LABEL = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s*")
+
+
+def _is_heading(sentence: str) -> bool:
+    """A line in capitals with no figure after its label."""
+    rest = _HEADING_LABEL.sub("", sentence, count=1)
+    letters = [char for char in rest if char.isalpha()]
+    return bool(letters) and all(char.isupper() for char in letters) and not re.search(r"\d", rest)
+
+
 def award_facts(work: SentenceWork) -> list[Fact]:
     """The commendations of a sentence (one fact per award)."""
     text = work.doc.text
     if work.in_plan_section or not _is_award_clause(_masked(work.text)):
         return []
+    if _is_heading(work.text):
+        return []  # "III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC GHI NHẬN": a heading
     facts, carried = [], ""
     for clause in _clauses(text, work.span):
         chunk = _masked(text[clause.start : clause.end])

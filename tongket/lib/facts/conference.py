@@ -36,6 +36,7 @@ _MEETING = re.compile(
 # "Kế hoạch … về làm việc với các chi bộ": what a plan is about, not the meeting reported.
 _PURPOSE = re.compile(r"(?:về|về\s+việc|để)\s+$")
 _KIND_RULES = (
+    (re.compile(r"đại\s+hội\s+thi\s+đua", re.I), "emulation_review"),  # "Đại hội Thi đua yêu nước"
     (
         re.compile(r"tổng\s+kết\s+(?:công\s+tác\s+)?(?:phong\s+trào\s+)?thi\s+đua", re.I),
         "emulation_review",
@@ -54,7 +55,7 @@ _ORGANISERS = re.compile(
     r"tổ\s+chức\s+(?:(?:Hội|hội)\s+nghị|lễ|Lễ|(?:Đại|đại)\s+hội)"
 )
 _GUESTS = re.compile(
-    r"^(?:Về\s+|Tới\s+|Đến\s+|Cùng\s+|Tham\s+)?dự\s+(?:và\s+chỉ\s+đạo\s+)?(?:hội\s+nghị\s+|"
+    r"(?:^|;\s*)(?:Về\s+|Tới\s+|Đến\s+|Cùng\s+|Tham\s+)?dự\s+(?:và\s+chỉ\s+đạo\s+)?(?:hội\s+nghị\s+|"
     r"buổi\s+làm\s+việc\s+|đại\s+hội\s+|buổi\s+lễ\s+|lễ\s+)?(?:còn\s+)?có(?:\s*:|\s+)"
     r"(?:các\s+đồng\s+chí\s*:?\s*)?",
     re.IGNORECASE,

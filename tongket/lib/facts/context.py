@@ -33,21 +33,23 @@ _PERIOD = re.compile(
     r"(?P<term>(?:giai đoạn|nhiệm kỳ|thời kỳ|từ năm)\s+(?P<t1>(?:19|20)\d{2})\s*[-–]\s*"
     r"(?:năm\s+)?(?P<t2>(?:19|20)\d{2})|\((?P<p1>(?:19|20)\d{2})\s*[-–]\s*(?P<p2>(?:19|20)\d{2})\))"
     r"|(?P<wholeterm>(?:cả|toàn|trong)\s+nhiệm kỳ)"
-    r"|(?P<nyears>(?:trong|sau|qua)\s+(?P<n>\d|năm|mười)\s+năm(?!\s+(?:19|20)\d{2}))"
+    r"|(?P<nyears>(?:trong|sau|qua|bình\s+quân)\s+(?P<n>\d|năm|mười)\s+năm(?!\s+(?:19|20)\d{2}))"
     r"|(?P<schoolyear>năm\s+học\s+(?:19|20)\d{2}\s*[-–]\s*(?P<sy>(?:19|20)\d{2}))"
     r"|(?<![\d/.])(?<!ngày\s)(?P<half>(?:6|sáu)\s+tháng(?P<last>\s+cuối\s+năm)?(?:\s+đầu\s+năm)?)"
     r"(?:\s+(?:năm\s+)?(?P<hy>(?:19|20)\d{2}))?"
     r"|(?<![\d/.])(?<!ngày\s)(?P<nine>(?:9|chín)\s+tháng(?:\s+đầu\s+năm)?)"
     r"(?:\s+(?:năm\s+)?(?P<ny>(?:19|20)\d{2}))?"
+    r"|(?P<cutoff>(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?ngày\s+30/0?(?P<cm>6|9)/(?P<cy>(?:19|20)\d{2}))"
     r"|(?P<thisquarter>\b(?:trong|cả)\s+quý\b(?!\s+(?:IV|III|II|I|[1-4])\b)|\bquý\s+này\b)"
-    r"|(?P<quarter>quý\s+(?P<q>IV|III|II|I|[1-4]))(?![\w])(?:\s+(?:năm\s+)?(?P<qy>(?:19|20)\d{2}))?"
+    r"|(?P<quarter>quý\s+(?P<q>IV|III|II|I|[1-4]))(?![\w])"
+    r"(?:(?:\s*/\s*|\s+(?:năm\s+)?)(?P<qy>(?:19|20)\d{2}))?"
     r"|(?P<year>năm\s+(?P<y>(?:19|20)\d{2}))(?![\d/])"
     r"|(?P<wholeyear>\b(?:cả|trong)\s+năm\b)(?!\s+(?:19|20)\d{2})",
     re.IGNORECASE,
 )
 _COMPARISON_BEFORE = re.compile(
     r"(?:so với|cùng kỳ|kế hoạch|KH|chỉ tiêu|dự toán|từ|trước|sau|tháng|(?<!thực\shiện\s)nhiệm vụ|"
-    r"phương hướng|triển khai|phát động|nghị quyết|kỳ|tháng\s+\d{1,2})\s*(?:cùng kỳ\s*)?"
+    r"phương hướng|triển khai|phát động|nghị quyết|kỳ|tháng\s+\d{1,2}|chuẩn)\s*(?:cùng kỳ\s*)?"
     r"(?:(?:cuối|đầu)\s+)?$",
     re.IGNORECASE,
 )
@@ -146,6 +148,14 @@ def place_mentions(text: str, start: int, end: int) -> list[tuple[Span, str]]:
     return found
 
 
+def _quoted(text: str, start: int, position: int) -> bool:
+    """Whether `position` is inside a quoted name opened after `start`."""
+    before = text[start:position]
+    if before.rfind("“") > before.rfind("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
 def unit_mentions(doc: DocContext, start: int, end: int) -> list[UnitMention]:
     """Units that may own the figures after them: communes, the province, subordinate units."""
     text = doc.text
@@ -153,6 +163,8 @@ def unit_mentions(doc: DocContext, start: int, end: int) -> list[UnitMention]:
         UnitMention(span, name, doc.is_own(name)) for span, name in place_mentions(text, start, end)
     ]
     for match in _PROVINCE.finditer(text, start, end):
+        if _quoted(text, start, match.start()):
+            continue  # "Cả nước chung tay vì người nghèo": a movement's name, not an owner
         mentions.append(UnitMention(Span(match.start(), match.end()), "toàn tỉnh", False))
     for match in _LOCAL_UNIT.finditer(text, start, end):
         bare = not match["rest"]
@@ -192,7 +204,7 @@ def period_mentions(doc: DocContext, start: int, end: int) -> list[PeriodMention
             continue
         before = text[max(start, match.start() - 25) : match.start()]
         comparison = bool(_COMPARISON_BEFORE.search(before))
-        if match["term"]:
+        if match["term"] and not comparison:
             doc.last_term = period
         mentions.append(PeriodMention(Span(match.start(), match.end()), period, comparison))
     return mentions
@@ -207,9 +219,19 @@ def _period_of(doc: DocContext, match: re.Match) -> Period | None:
         return doc.last_term
     if match["nyears"]:
         count = {"năm": 5, "mười": 10}.get(match["n"].lower()) or int(match["n"])
+        term = doc.last_term
+        if (
+            year
+            and term
+            and term.year == year
+            and term.year - term.first_year in (count - 1, count)
+        ):
+            return term  # "Giai đoạn 2020 - 2025, … Trong 5 năm, …": the term just named
         return Period(year, "term", year - count + 1) if year else None
     if match["schoolyear"]:
         return Period(int(match["sy"]))  # "năm học 2024 - 2025": the year it ends
+    if match["cutoff"]:  # "đến ngày 30/6/2025 đã giải ngân …": the half-year's result
+        return Period(int(match["cy"]), "h1" if match["cm"] == "6" else "m9")
     if match["thisquarter"]:
         return doc.quarter or (doc.period if doc.period.part.startswith("q") else None)
     if match["half"]:
@@ -243,6 +265,23 @@ def default_period(doc: DocContext, lines_text: str, offset: int, hint_year: int
     doc.quarter = next((period for period in found if period.part.startswith("q")), None)
     cumulative = next((period for period in found if period.part in ("h1", "m9")), None)
     return cumulative if cumulative and doc.quarter else found[0]
+
+
+_TERM_TITLE = re.compile(
+    r"^\s*(?:báo cáo\s+)?tổng kết\b[^.:;\n]*\bnhiệm kỳ\s+(?P<t1>(?:19|20)\d{2})\s*[-–]\s*"
+    r"(?P<t2>(?:19|20)\d{2})\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def term_of_title(heading: str, hint_year: int | None) -> Period | None:
+    """A report that reviews a term ("Tổng kết thực hiện Nghị quyết Đại hội … nhiệm kỳ
+    2020 - 2025", ending in the year it is uploaded for) gives its figures the term."""
+    for match in _TERM_TITLE.finditer(heading):
+        last = int(match["t2"])
+        if hint_year is None or last == hint_year:
+            return Period(last, "term", int(match["t1"]))
+    return None
 
 
 _ISSUER = re.compile(

@@ -15,7 +15,14 @@ from collections.abc import Iterable
 
 from .awards import award_facts
 from .conference import ConferenceReader
-from .context import DocContext, default_period, issuing_unit, own_commune, period_mentions
+from .context import (
+    DocContext,
+    default_period,
+    issuing_unit,
+    own_commune,
+    period_mentions,
+    term_of_title,
+)
 from .folding import fold
 from .indicators import indicator_facts
 from .layout import Line, lines_of, sentences_of
@@ -49,6 +56,9 @@ def _context(text: str, commune: str | None, year: int | None) -> DocContext:
     if lines:
         start, end = lines[0].start, _title_end(text, lines)
         doc.period = default_period(doc, text[start:end], start, year)
+        term = term_of_title(text[start:end], year)
+        if term is not None and doc.period.part == "year":
+            doc.period = doc.last_term = term
         doc.owner = issuing_unit(doc, text[start:end])
     return doc
 

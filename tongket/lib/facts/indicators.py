@@ -29,7 +29,10 @@ _PLAN_AFTER = re.compile(
 _OVER_BEFORE = re.compile(r"(?:^|[\s(])vượt\s*$", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
     r"(?:^|\s)(?:tăng|giảm|tăng thêm|giảm thêm|cao hơn|thấp hơn|nhiều hơn|ít hơn|chênh lệch|gấp"
-    r"|gấp\s+khoảng)\s*$",
+    r"|gấp\s+khoảng"
+    # "cao hơn vụ Hè Thu năm trước 2,1 tạ/ha": the change written after its comparison
+    r"|(?:tăng|giảm|cao\s+hơn|thấp\s+hơn|nhiều\s+hơn|ít\s+hơn)\s+(?:so\s+với\s+)?[^,;()\d]{0,40}?"
+    r"(?:năm\s+trước|cùng\s+kỳ|kỳ\s+trước|năm\s+(?:19|20)\d{2}))\s*$",
     re.IGNORECASE,
 )
 _COMPARISON_AFTER = re.compile(
@@ -38,10 +41,18 @@ _COMPARISON_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PLAN_VALUE_BEFORE = re.compile(
-    r"(?:kế\s+hoạch|KH\b|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)(?:\s+(?:giao|năm|được\s+giao|tỉnh\s+giao|"
+    r"(?:kế\s+hoạch|KH\b|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
+    r"(?:\s+(?:giao|năm|được\s+giao|tỉnh\s+giao|"
     r"đề\s+ra|là|(?:19|20)\d{2}))*\s*[:=]?\s*$",
     re.IGNORECASE,
 )
+# "Kế hoạch vốn đầu tư công năm 2025 được giao 38,5 tỷ đồng": what the plan assigns
+_ASSIGNED = re.compile(
+    r"(?:^|\s)(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)\s[^,;()\d]{0,60}?(?:\d{4}\s+)?"
+    r"(?:được\s+)?(?:\w+\s+)?giao(?:\s+là)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_BRACKET_TARGET = re.compile(r"\(\s*(?:nghị\s+quyết|NQ)\s*(?:đề\s+ra\s*)?:?\s*$", re.IGNORECASE)
 _TARGET_WORDS = re.compile(
     r"\b(?:(?<!năm\s)(?<!lực\s)phấn\s+đấu|mục\s+tiêu|dự\s+kiến|đề\s+nghị|cần\s+đạt|phải\s+đạt|sẽ|"
     r"yêu\s+cầu|"
@@ -114,7 +125,7 @@ def _baseline(work: SentenceWork, quantity: Quantity, seg_start: int) -> bool:
 
 
 _UNIT_KINDS = ("xã", "phường", "đặc khu", "thị trấn")
-_COMPOSITION = re.compile(r"\s*(?:trong\s+(?:Cụm|cụm|khối|Khối)|gồm|thuộc)\b")
+_COMPOSITION = re.compile(r"\s*(?:trong\s+(?:Cụm|cụm|khối|Khối)|gồm|thuộc|cũ)\b")
 _ARRANGEMENT = re.compile(
     r"^\s*(?:thời\s+gian|địa\s+điểm|thành\s+phần(?:\s+mời)?|tài\s+liệu|hình\s+thức|"
     r"nội\s+dung|liên\s+hệ|điện\s+thoại)\s*:",
@@ -134,6 +145,10 @@ def _skipped(work: SentenceWork, quantity: Quantity, clause: Span, seg_start: in
         return True  # "5 xã trong Cụm thi đua số 2 gồm …": what a cluster is made of
     if _TARGET_WORDS.search(text[clause.start : quantity.start]):
         return True
+    if _ASSIGNED.search(text[seg_start : quantity.start]):
+        return True
+    if _BRACKET_TARGET.search(text[max(0, quantity.start - 30) : quantity.start]):
+        return True  # "đạt 8,7% (Nghị quyết 9%)": the resolution's target beside the result
     return bool(_PLAN_VALUE_BEFORE.search(text[seg_start : quantity.start]))
 
 
@@ -149,8 +164,12 @@ def _new_fact(work: SentenceWork, quantity: Quantity | None, start: int, end: in
     return fact
 
 
-def _period_of(work: SentenceWork, quantity: Quantity, bound: set[int]) -> tuple[Period, int]:
+def _period_of(
+    work: SentenceWork, quantity: Quantity, bound: set[int], noun_end: int = 0
+) -> tuple[Period, int]:
     postfix = work.postfix_year(quantity.end)
+    if postfix is None and noun_end > quantity.end:
+        postfix = work.postfix_year(noun_end)  # "gọi 19 công dân nhập ngũ năm 2026"
     if postfix is not None:
         period, end = postfix
         for mention in work.periods:
@@ -209,6 +228,17 @@ def _topic(work: SentenceWork, clause: Span, names: list[str]) -> str:
     return topic if len(topic.split()) <= 16 else ""
 
 
+_BASE = re.compile(r"tổng\s+số\s", re.IGNORECASE)
+_SHARE_VERB = re.compile(r"(?:^|\s)chiếm\s*$", re.IGNORECASE)
+
+
+def _coordinated(between: str, quantity: Quantity, walk: _Walk) -> bool:
+    """A measure joined by "và" to the figure before it, in another unit."""
+    if walk.last is None or between.strip() != "và" or quantity.kind != "measure":
+        return False
+    return bool(walk.last_name) and walk.last_unit not in ("", quantity.base_unit)
+
+
 def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, bound: set[int]):
     text = work.doc.text
     owner, names = work.unit_before(quantity.start)
@@ -219,9 +249,16 @@ def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, 
             noun_start = quantity.end - len(quantity.base_unit)
         measured = quantity.kind in ("money", "measure", "scaled")
         noun, noun_end = noun_after(text, noun_start, work.span.end, stop_at_and=measured)
+        noun = noun if re.search(r"\w", noun) else ""  # '… triệu đồng/người/năm".': a quote
     else:
         noun, noun_end = "", quantity.end
+    based = _BASE.match(noun) or _SHARE_VERB.search(text[seg_start : quantity.start])
+    if quantity.kind == "percent" and not core.text and walk.last_name and based:
+        noun = ""  # "4.962 hộ …, chiếm 93,3% tổng số hộ": the share of the figure before
     name = _name(core.text, noun, quantity)
+    if _coordinated(text[seg_start : quantity.start], quantity, walk) and noun:
+        # "đóng góp 1,86 tỷ đồng và 2.900 ngày công làm đường": the verb before, the unit counted
+        name = f"{walk.last_name} {quantity.base_unit} {noun}"
     if not core.text and fold(noun) in ("", fold(quantity.unit)):
         same_unit = bool(walk.last_name) and walk.last_unit == quantity.base_unit
         name = _topic(work, clause, names) or ("" if same_unit else noun)
@@ -236,7 +273,7 @@ def _value(work, quantity: Quantity, clause: Span, walk: _Walk, seg_start: int, 
             name = f"{name} {quantity.base_unit}"  # "đóng góp 460 triệu đồng và 700 ngày công"
     if not name:
         return None
-    period, postfix_end = _period_of(work, quantity, bound)
+    period, postfix_end = _period_of(work, quantity, bound, noun_end if noun else 0)
     start = core.start if core.text else quantity.start
     fact = _new_fact(work, quantity, min(start, quantity.start), max(noun_end, quantity.end))
     fact.subject, fact.period, fact.unit_name = name, period, owner
@@ -310,7 +347,15 @@ def indicator_facts(work: SentenceWork) -> list[Fact]:
     return facts
 
 
+# "8/14 chỉ tiêu đạt trên 50% kế hoạch": a threshold the counted items meet, not a result
+_CRITERION = re.compile(r"\d\s+(?:chỉ\s+tiêu|tiêu\s+chí)\s+(?:đạt|vượt)\s*$", re.IGNORECASE)
+
+
 def _read_one(work, quantity, clause, seg_start, walk, bound) -> Fact | None:
+    before = work.doc.text[max(0, quantity.start - 40) : quantity.start]
+    if quantity.qualifier and _CRITERION.search(before):
+        walk.tail = max(walk.tail, quantity.end)
+        return None
     share = plan_share(work, quantity, seg_start)
     if share is not None:
         if _TARGET_WORDS.search(work.doc.text[clause.start : quantity.start]):

@@ -52,12 +52,17 @@ _NOT_TOTAL = re.compile(
     r"kết nạp|bồi dưỡng|giới thiệu",
     re.IGNORECASE,
 )
-_CELL_TYPES = re.compile(
-    r"^(?:chi\s+bộ|tổ\s+chức\s+cơ\s+sở\s+đảng)\s+(?P<type>khu\s+dân\s+cư|tổ\s+dân\s+phố|khu\s+phố|"
+_TYPES = (
+    r"(?:khu\s+dân\s+cư|tổ\s+dân\s+phố|khu\s+phố|"
     r"thôn|bản|ấp|xóm|cơ\s+quan|trường\s+học|trường|doanh\s+nghiệp|quân\s+sự|công\s+an|"
-    r"trạm\s+y\s+tế|y\s+tế|hợp\s+tác\s+xã|nông\s+thôn|đô\s+thị|đơn\s+vị\s+sự\s+nghiệp)$",
-    re.IGNORECASE,
+    r"trạm\s+y\s+tế|y\s+tế|hợp\s+tác\s+xã|nông\s+thôn|đô\s+thị|đơn\s+vị\s+sự\s+nghiệp)"
 )
+_CELL_TYPES = re.compile(
+    rf"^(?:chi\s+bộ|tổ\s+chức\s+cơ\s+sở\s+đảng)\s+(?P<type>{_TYPES})$", re.IGNORECASE
+)
+# "13 chi bộ cơ quan, trường học và 3 chi bộ doanh nghiệp": one type named in two words
+_MORE_TYPE = re.compile(rf",\s*{_TYPES}(?=\s*(?:và\s|[,;.)]|$))", re.IGNORECASE)
+_MEMBERS_NOUN = re.compile(r"^(?:dang vien|dong chi)(?: (?:dang )?sinh hoat tai .*)?$")
 # "có 22 chi bộ trực thuộc (15 chi bộ thôn, …), 968 đảng viên": the members listed after the cells.
 _LISTED_AFTER_CELLS = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,|và|với)\s*(?:tổng\s+số\s+)?")
 _SHARE_OF_COUNT = re.compile(r"[\s,(]*(?:chiếm|đạt|bằng)?\s*", re.IGNORECASE)
@@ -76,6 +81,19 @@ def _fact(work: SentenceWork, quantity: Quantity, name: str, phrase: str, **fiel
     fact.fields["owner_said"] = bool(names)
     fact.numbers = quantity.refs()
     return fact
+
+
+def _more_type(work: SentenceWork, quantity: Quantity, written: str) -> str:
+    """ ", trường học" when the type of cell goes on after a comma."""
+    text = work.doc.text
+    stop = _NOUN_TAIL.match(text, quantity.end, work.span.end).end()
+    if " ".join(f"{quantity.unit} {text[quantity.end : stop]}".split()) != written:
+        return ""
+    more = _MORE_TYPE.match(text, stop, work.span.end)
+    return more.group(0) if more else ""
+
+
+_NOUN_TAIL = re.compile(r"[^,;:.()]*")
 
 
 def _noun(work: SentenceWork, quantity: Quantity) -> str:
@@ -157,13 +175,14 @@ def _one(work: SentenceWork, quantity: Quantity, state: dict) -> Fact | None:
         if _DISCIPLINED.search(left):
             return _fact(work, quantity, "disciplined", "")
         listed = _LISTED_AFTER_CELLS.fullmatch(text[state.get("cells", -1) : quantity.start])
-        total = noun in ("dang vien", "dong chi") and (_TOTAL_BEFORE.search(left) or listed)
+        total = _MEMBERS_NOUN.match(noun) and (_TOTAL_BEFORE.search(left) or listed)
         if total and not _NOT_TOTAL.search(segment):
             return _fact(work, quantity, "members_total", "")
         return None
     if unit in _CELL or unit == "chi bộ":
         written = _noun(work, quantity)
         if _CELL_TYPES.match(written):
+            written += _more_type(work, quantity, written)
             return _fact(work, quantity, "cells_of_type", "", detail=" ".join(written.split()))
         plain = fold(written) in (
             "chi bo",

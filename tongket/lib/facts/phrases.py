@@ -24,9 +24,11 @@ from .lexicon import (
 
 __all__ = ["Core", "core_before", "is_nominal", "noun_after"]
 
+# "Số hộ nghèo giảm từ 212 hộ năm 2024 xuống còn 131 hộ": the change's verb is not the name
+_FROM_VERBS = ("xảy ra", "giảm từ", "tăng từ")
 _TRAILING_VERB = re.compile(
     r"(?:^|\s)(?:(?:mới|chỉ|đã|vẫn|cũng|đều|lại|chưa)\s+)*"
-    rf"({alternation([*ESTIMATE_VERBS, *VALUE_VERBS, *GOVERNING_VERBS, 'xảy ra'])})\s*$",
+    rf"({alternation([*ESTIMATE_VERBS, *VALUE_VERBS, *GOVERNING_VERBS, *_FROM_VERBS])})\s*$",
     re.IGNORECASE,
 )
 # "đạt khá (47,5%)": how a figure is judged is not part of its name
@@ -42,7 +44,8 @@ _LEADING_PERIOD = re.compile(
     r"^(?:(?:tính\s+)?đến\s+nay|(?:tính\s+)?đến\s+ngày\s+\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?"
     r"|(?:trong\s+|riêng\s+|vào\s+|lũy\s+kế\s+|(?:tính\s+)?đến\s+(?:hết\s+)?)?(?:(?:cuối|đầu|hết)\s+)?"
     r"(?:(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười một)\s+tháng(?:\s+đầu\s+năm)?"
-    r"|quý\s+(?:IV|III|II|I)|quý(?:\s+này)?|cả\s+năm|trong\s+năm|năm\s+học|năm|giai\s+đoạn|nhiệm\s+kỳ)(?:\s+(?:năm\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?)"
+    r"|quý\s+(?:IV|III|II|I)(?:\s*/)?|quý(?:\s+này)?|cả\s+năm|trong\s+năm|năm\s+học|năm|giai\s+đoạn|nhiệm\s+kỳ)"
+    r"(?:(?:\s*/\s*|\s+(?:năm\s+)?)(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?)"
     r"(?=\s|$)",
     re.IGNORECASE,
 )
@@ -109,14 +112,21 @@ def _strip_trailing(segment: str) -> tuple[str, bool]:
         segment = stripped
 
 
+# "Ban Chỉ đạo 35 phường đã đăng tải 218 tin": the organ that acts is not the indicator
+_ORGAN_SUBJECT = re.compile(
+    r"^(?:Ban\s+Chỉ\s+đạo|Ban\s+chỉ\s+đạo|Ủy\s+ban\s+Kiểm\s+tra|Tổ\s+công\s+tác)\b[^,;:]{0,30}?"
+    r"\s(?:đã|đang|cũng)\s+(?=\w)"
+)
+
+
 def _strip_leading(part: str, subjects: list[str]) -> str:
     while True:
         before = part
-        part = part.lstrip(" ,;:-–\t")
+        part = part.lstrip(' ,;:-–\t"“”')
         for subject in subjects:
             if fold(part).startswith(fold(subject)) and subject:
                 part = part[len(subject) :]
-        for pattern in (_LEADING_PERIOD, _LEADING_NOISE):
+        for pattern in (_LEADING_PERIOD, _LEADING_NOISE, _ORGAN_SUBJECT):
             match = pattern.match(part)
             if match and match.end() > 0:
                 part = part[match.end() :]
@@ -143,6 +153,9 @@ _OF_PLACE = re.compile(
 )
 
 
+_SUPERLATIVE = re.compile(r"\s(?:cao|thấp|nhiều|ít)\s+nhất(?:\s+\w+){0,2}$", re.IGNORECASE)
+
+
 def core_before(text: str, start: int, end: int, subjects: list[str]) -> Core:
     """The indicator phrase of text[start:end] (what is left of a clause before a number)."""
     segment, estimate = _strip_trailing(_JUDGED.sub("", text[start:end]))
@@ -152,6 +165,10 @@ def core_before(text: str, start: int, end: int, subjects: list[str]) -> Core:
         if subject and segment.endswith(" " + subject):
             segment = segment[: -len(subject) - 1]
     parts = _split_commas(segment)
+    if len(parts) > 1 and not parts[-1][1].strip() and _SUPERLATIVE.search(parts[-2][1]):
+        # "xã Vĩnh An có tỷ lệ … cao nhất cụm, đạt 97,2%": the words before the ranking
+        offset, part = parts[-2]
+        parts = [*parts[:-2], (offset, _SUPERLATIVE.sub("", part))]
     chosen: list[tuple[int, str]] = []
     for offset, part in reversed(parts):
         cleaned = _strip_leading(part, subjects)

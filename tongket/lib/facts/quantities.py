@@ -183,6 +183,8 @@ def quantity_at(
     if kind == "bare" and denominator is not None:
         kind = "count"
     qualifier_start, qualifier = _qualifier_before(text, start, token.span.start)
+    if qualifier == "trên" and denominator is not None:
+        qualifier_start, qualifier = token.span.start, ""  # "trên 42/42 tuyến phố": "on"
     quantity = Quantity(
         qualifier_start,
         token,

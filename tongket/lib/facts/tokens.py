@@ -43,7 +43,7 @@ _NAME_NUMBER = re.compile(
     r"(?<!tổng )(?<!Tổng )\b(?:số|thứ|ngõ|ngách|hẻm|kiệt|Điều|điều|khoản|điểm|mục|khóa|khoá|"
     r"lần thứ|lô|Quốc lộ|quốc lộ|QL|tỉnh lộ|ĐT|phòng|đợt|kỳ họp thứ|khu phố|tổ|cụm|đội|xóm|"
     r"thôn|ấp|khu|Khu|Tổ|Thôn|Cụm|Đội|Xóm|Khu phố|Tổ dân phố|tổ dân phố|Khu dân cư|khu dân cư|"
-    r"Ấp|Bản|Làng|làng|Buôn|buôn)\s+\d+[a-zA-Z]?(?:/\d+)?(?![.,]\d)"
+    r"Ấp|Bản|Làng|làng|Buôn|buôn|Ban Chỉ đạo|Ban chỉ đạo)\s+\d+[a-zA-Z]?(?:/\d+)?(?![.,]\d)"
     r"(?:\s*[-–,]\s*\d+\b(?![.,]\d))*"
 )
 _STREET = re.compile(r"\b(?:đường|phố|Đường|Phố)\s+\d{1,2}/\d{1,2}\b")
@@ -51,6 +51,8 @@ _STREET = re.compile(r"\b(?:đường|phố|Đường|Phố)\s+\d{1,2}/\d{1,2}\b
 _PER_UNIT = re.compile(
     r"(?:trên|mỗi|/)\s*1\s+(?:ha|héc-ta|km2|người|hộ|lao\s+động)(?=\s+(?:đất|canh\s+tác|gieo\s+trồng))"
 )
+# "sản phẩm OCOP 3 sao", "khách sạn 4 sao": a grade, not a count
+_STARS = re.compile(r"(?<![\w.,])[1-5]\s+sao\b")
 _AGE = re.compile(r"(?<![\w.,])\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+(?:năm\s+)?tuổi\b")
 
 
@@ -79,6 +81,7 @@ def protected_spans(text: str, start: int, end: int) -> list[Span]:
         _NAME_NUMBER,
         _STREET,
         _AGE,
+        _STARS,
         _PER_UNIT,
     )
     for pattern in patterns:
