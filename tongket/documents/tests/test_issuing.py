@@ -275,14 +275,6 @@ def test_long_labels_are_never_cut_at_the_figure_edge():
             assert label.get_window_extent(canvas.get_renderer()).x0 >= 0, label.get_text()
 
 
-def test_the_chart_is_drawn_once_per_data(year_end):
-    data = report_data(year_end, "state")
-    chart_module.draw.cache_clear()
-    first = chart_module.chart_png(data)
-    second = chart_module.chart_png(data)
-    assert first == second and chart_module.draw.cache_info().hits == 1
-
-
 # Screens of the emulation module for what documents need ------------------------------------
 
 
