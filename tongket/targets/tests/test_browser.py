@@ -147,11 +147,13 @@ def phone(browser, live_server, world):
 def test_reporter_on_a_phone_fills_one_card_per_indicator(world, catalogue, phone):
     phone.goto(f"/chi-tieu/don-vi/{world.group_a1.pk}/nhap/?year={YEAR}")
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    card = phone.locator("tr[data-code=KT01]")
+    # A tổ dân phố reports the households, not the budget (its kind reports them).
+    assert phone.locator("tr[data-code=KT01]").count() == 0
+    card = phone.locator("tr[data-code=VH10]")
     box = card.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     text = card.inner_text()
-    for shown in ("Tổng thu ngân sách", "tỷ đồng", "Kế hoạch", "Thực hiện", "Số ước", "Ghi chú"):
+    for shown in ("Tổng số hộ gia đình", "hộ", "Kế hoạch", "Thực hiện", "Số ước", "Ghi chú"):
         assert shown in text, shown
     value = card.locator("input[name=value]")
     assert value.get_attribute("inputmode") == "decimal"
@@ -159,13 +161,13 @@ def test_reporter_on_a_phone_fills_one_card_per_indicator(world, catalogue, phon
         inner = card.locator(part).bounding_box()
         assert box["x"] <= inner["x"] and inner["x"] + inner["width"] <= box["x"] + box["width"]
         assert inner["height"] >= 24  # large enough to touch
-    next_card = phone.locator("tr[data-code=VH10]").bounding_box()
+    next_card = phone.locator("tr[data-code=VH04]").bounding_box()
     assert next_card["y"] >= box["y"] + box["height"]  # cards stack, one per indicator
     value.tap()
-    value.fill("1.250,5")
+    value.fill("1.250")
     card.locator("input[name=is_estimate]").tap()  # leaving the field saves it
-    phone.wait_for_selector("tr[data-code=KT01] .cell-message.ok")
+    phone.wait_for_selector("tr[data-code=VH10] .cell-message.ok")
     phone.wait_for_selector("form.cell[data-saving]", state="detached")
-    saved = Result.objects.get(indicator=catalogue.revenue, unit=world.group_a1)
-    assert saved.value == Decimal("1250.5") and saved.is_estimate  # both, one after the other
+    saved = Result.objects.get(indicator=catalogue.households, unit=world.group_a1)
+    assert saved.value == Decimal("1250") and saved.is_estimate  # both, one after the other
     assert "Đã lưu" in card.locator(".cell-message").inner_text()
