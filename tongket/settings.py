@@ -279,6 +279,10 @@ JOB_STALE_SECONDS = envint("JOB_STALE_SECONDS", "300")
 # Reports read for facts (/doc-van-ban/): a larger upload is refused by its size, unread.
 TEXTFACTS_MAX_UPLOAD_MB = envint("TEXTFACTS_MAX_UPLOAD_MB", "20")
 
+# The menu's count of work waiting (the home page always computes the list from the data):
+# kept this many seconds between two computations.
+WORKLIST_BADGE_SECONDS = envint("WORKLIST_BADGE_SECONDS", "60")
+
 # API tokens live this many days unless their creator chooses otherwise.
 API_TOKEN_DAYS = envint("API_TOKEN_DAYS", "90")
 

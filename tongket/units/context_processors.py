@@ -52,4 +52,4 @@ def navigation(request):
         except NoReverseMatch:
             continue
         items.append({"label": label, "url": url, "active": request.path.startswith(url)})
-    return {"nav_items": items, "work_count": worklist.work_count(user)}
+    return {"nav_items": items, "work_count": worklist.badge_count(user)}

@@ -13,7 +13,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
-from . import access, audit
+from . import access, audit, worklist
 from .choices import ALLOWED_PARENT_KINDS, Action, Role, Side, UnitKind, role_from_title
 from .messages import full_clean
 from .models import PATH_SEPARATOR, Person, Position, RoleGrant, Unit, User
@@ -299,6 +299,7 @@ def role_grant(*, user: User, unit: Unit, role: str, by: User, side: str = Side.
         raise ValidationError({"role": _("Tài khoản đã có vai trò này trên đơn vị này.")})
     grant = audit.create(RoleGrant(user=user, unit=unit, role=role, side=side), by=by)
     access.forget(user)
+    worklist.forget(user)
     return grant
 
 
@@ -307,3 +308,4 @@ def role_revoke(*, grant: RoleGrant, by: User) -> None:
     access.require(by, Action.ADMINISTER, grant.unit, grant.side)
     audit.delete(grant, by=by)
     access.forget(grant.user)
+    worklist.forget(grant.user)

@@ -14,6 +14,8 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db.models import Q
 from django.urls import reverse
@@ -25,6 +27,7 @@ from tongket.lib.dates import format_date
 from .models import User
 
 _CACHE_ATTR = "_tongket_worklist"
+_BADGE_KEY = "tongket-worklist-count"
 
 
 @dataclass(frozen=True)
@@ -77,9 +80,48 @@ def work_count(user: User) -> int:
     return len(work_items(user))
 
 
+def badge_count(user: User) -> int:
+    """The count shown in the menu of every page. The list itself is computed on the home page,
+    always from the data; the menu of the other pages shows the count kept for
+    WORKLIST_BADGE_SECONDS (60) by the last computation, so a page does not pay for the whole
+    list (a national administrator's list reads every commune's deadlines). Opening home, or
+    a write through `forget`, refreshes it."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return 0
+    key = f"{_BADGE_KEY}:{user.pk}"
+    if getattr(user, _CACHE_ATTR, None) is None:
+        kept = _badge_cache().get(key)
+        if kept is not None:
+            return kept
+    count = work_count(user)
+    _badge_cache().set(key, count, settings.WORKLIST_BADGE_SECONDS)
+    return count
+
+
+def _badge_cache():
+    try:
+        cache.get("tongket-worklist-probe")
+    except Exception:  # a cache that does not answer: count every time, never fail a page
+        return _NoCache()
+    return cache
+
+
+class _NoCache:
+    def get(self, key):
+        return None
+
+    def set(self, key, value, timeout):
+        return None
+
+    def delete(self, key):
+        return None
+
+
 def forget(user: User) -> None:
     if hasattr(user, _CACHE_ATTR):
         delattr(user, _CACHE_ATTR)
+    if user is not None and user.pk is not None:
+        _badge_cache().delete(f"{_BADGE_KEY}:{user.pk}")
 
 
 def address(name: str, *args, **query) -> str:

@@ -72,6 +72,28 @@ def test_home_lists_the_work_with_links_and_the_menu_counts_it(world, login):
     assert ">1<" in nav
 
 
+def test_other_pages_show_the_count_kept_from_the_last_computation_home_refreshes_it(
+    world, login, django_assert_max_num_queries
+):
+    """The menu of every page shows the count; only home computes the list. Between two
+    computations the count is kept WORKLIST_BADGE_SECONDS, so a page does not pay for it."""
+    from tongket.units import worklist
+
+    def badge(html):
+        return html.split('id="nav-work"', 1)[1].split("</a>", 1)[0]
+
+    client = login(world.reporter_a1)
+    assert ">1<" not in badge(client.get(reverse("units:tree")).content.decode())
+    _late_deadline(world)
+    kept = client.get(reverse("units:tree")).content.decode()
+    assert ">1<" not in badge(kept)  # the count kept from before
+    assert ">1<" in badge(client.get(reverse("home")).content.decode())  # home computes
+    assert ">1<" in badge(client.get(reverse("units:tree")).content.decode())  # and keeps it
+    worklist.forget(world.reporter_a1)
+    with django_assert_max_num_queries(40):
+        client.get(reverse("units:tree"))
+
+
 def test_the_work_list_by_email_is_off_unless_asked_for(world, settings):
     _late_deadline(world)
     world.reporter_a1.email = "bao@example.vn"
