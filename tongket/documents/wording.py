@@ -47,18 +47,16 @@ def pledge_sentence(pledge: PledgeSigned) -> str:
 
 
 def achievement_phrase(row: AchievementRow) -> str:
-    """One indicator as a report sentence writes it, from its figures only:
-    "tổng thu ngân sách nhà nước ước thực hiện 12,4 tỷ đồng, bằng 104% kế hoạch giao"."""
+    """One indicator as a signed report writes it, from its figures only: "tổng thu ngân sách
+    nhà nước ước thực hiện 12,4 tỷ đồng, bằng 104% kế hoạch giao". An indicator without a
+    result has no sentence ("": the caller leaves it out) and one without a plan is stated by
+    its figure alone: a document never says anything about data entry (the officer's screen
+    lists what is missing, see summary_sentence)."""
     name = lower_first(row.indicator_name)
     if getattr(row, "percent_only", False):
         return _("%(name)s đạt %(percent)s kế hoạch") % {"name": name, "percent": row.percent_text}
     if row.result is None:
-        if row.plan is None:
-            return _("%(name)s: chưa giao kế hoạch, chưa có số liệu") % {"name": name}
-        return _("%(name)s: chưa có số liệu (kế hoạch %(plan)s)") % {
-            "name": name,
-            "plan": row.plan_text,
-        }
+        return ""
     value = row.result_text
     if row.direction == "lower" and row.previous is not None and row.result < row.previous:
         verb = _("giảm còn")
@@ -75,9 +73,7 @@ def achievement_phrase(row: AchievementRow) -> str:
         }
     elif row.percent_of_plan is not None:
         phrase += _(", bằng %(percent)s kế hoạch") % {"percent": row.percent_text}
-    elif row.plan is None:
-        phrase += _(" (chưa giao kế hoạch)")
-    elif row.verdict in (VUOT, DAT, KHONG_DAT):
+    elif row.plan is not None and row.verdict in (VUOT, DAT, KHONG_DAT):
         phrase += _(" (kế hoạch %(plan)s, %(verdict)s)") % {
             "plan": row.plan_text,
             "verdict": row.verdict_label.lower(),
@@ -86,7 +82,8 @@ def achievement_phrase(row: AchievementRow) -> str:
 
 
 def summary_sentence(data: ReportData) -> str:
-    """How many indicators exceeded, met, missed their plan, and how many lack figures."""
+    """For the officer's screen only (never a document or an article): how many indicators
+    exceeded, met, missed their plan, and how many lack figures or a plan."""
     total = len(data.achievements)
     if total == 0:
         return _("Chưa có chỉ tiêu nào được giao theo dõi trong năm %(year)s.") % {
@@ -138,9 +135,3 @@ def plan_phrase(row: PlanRow) -> str:
     if row.plan is None:
         return _("%(name)s: chưa giao kế hoạch") % {"name": name}
     return f"{name} {row.plan_text}"
-
-
-def verdict_text(row: AchievementRow) -> str:
-    if row.verdict:
-        return row.verdict_label
-    return row.status_label

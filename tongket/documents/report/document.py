@@ -140,12 +140,6 @@ def half_year_phrase(row) -> str:
     return f"{phrase}, bằng {row.percent_text} kế hoạch năm"
 
 
-def year_phrase(row) -> str:
-    """A year's figure as the report states it; an indicator without a plan is stated by its
-    figure alone (a signed report says nothing about data entry)."""
-    return achievement_phrase(row).removesuffix(" (chưa giao kế hoạch)")
-
-
 def summary(data: ReportData) -> str:
     """How many measured indicators met or exceeded their plan, and how many missed it."""
     measured = [row for row in data.achievements if row.verdict]
@@ -186,7 +180,7 @@ def results(doc, data: ReportData, numeral: str, tables: list[int]) -> None:
     office.add_heading_text(
         doc, f"{numeral}. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU {period_words(data).upper()}"
     )
-    phrase = half_year_phrase if half_year(data) else year_phrase
+    phrase = half_year_phrase if half_year(data) else achievement_phrase
     if not half_year(data) and summary(data):
         office.add_paragraph(doc, summary(data))
     for index, (label, rows) in enumerate(data.groups, start=1):

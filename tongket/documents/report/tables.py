@@ -9,10 +9,7 @@ from collections.abc import Callable
 from tongket.lib.numbers import format_number
 
 from ..data import ReportData
-from ..wording import verdict_text
 
-NO_RESULT = "chưa có số liệu"
-NO_PLAN = "chưa giao kế hoạch"
 PERCENT_ONLY = "(chỉ báo % KH)"
 DASH = "-"  # what a table cell prints where there is no value
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
@@ -58,6 +55,11 @@ def bare(row, text: str) -> str:
     return text.removesuffix("%") if unit == "%" else text
 
 
+def verdict_cell(row) -> str:
+    """Vượt, Đạt, Không đạt, or "-" where there is no verdict (never the entry status)."""
+    return row.verdict_label if row.verdict else DASH
+
+
 def _achievement_cells(number: int, row) -> list[str]:
     result = bare(row, row.result_text) if row.result is not None else DASH
     if row.percent_only:
@@ -71,7 +73,7 @@ def _achievement_cells(number: int, row) -> list[str]:
         bare(row, row.plan_text) if row.plan is not None else DASH,
         result,
         row.percent_text if row.percent_of_plan is not None else DASH,
-        row.verdict_label if row.verdict else DASH,
+        verdict_cell(row),
     ]
 
 
@@ -118,10 +120,10 @@ def _achievement_sheet_cells(number: int, row) -> list:
         number,
         row.indicator_name,
         row.unit_of_measure,
-        row.plan if row.plan is not None else NO_PLAN,
+        row.plan if row.plan is not None else DASH,
         _sheet_result(row),
         row.percent_of_plan,
-        verdict_text(row),
+        verdict_cell(row),
     ]
 
 
@@ -131,18 +133,18 @@ def _sheet_result(row):
     if row.percent_only:
         return PERCENT_ONLY
     if row.result is None:
-        return NO_RESULT
+        return DASH
     return bare(row, row.result_text) if row.qualifier else row.result
 
 
 def achievement_sheet_rows(data: ReportData) -> list[list]:
     """The results table with real numbers in the figure columns, so Excel can compute with
-    them; missing figures are written out as in the document."""
+    them; a missing figure is "-", as in the document."""
     return numbered(data.groups, _achievement_sheet_cells)
 
 
 def _plan_sheet_cells(number: int, row) -> list:
-    plan = row.plan if row.plan is not None else NO_PLAN
+    plan = row.plan if row.plan is not None else DASH
     return [number, row.indicator_name, row.unit_of_measure, plan, row.document]
 
 

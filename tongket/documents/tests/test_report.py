@@ -13,6 +13,7 @@ from docx.shared import Mm
 from tongket.conferences import services as conference_services
 from tongket.conferences.selectors import conference_queryset
 from tongket.conferences.tests.builders import make_conference, official
+from tongket.documents import article as writer
 from tongket.documents import office
 from tongket.documents.data import report_data
 from tongket.documents.report import report_docx, report_xlsx
@@ -161,4 +162,24 @@ def test_every_report_table_exports_to_xlsx_with_real_numbers(year_end):
     budget = next(row for row in rows if row[1] == "Tổng thu ngân sách nhà nước trên địa bàn")
     assert float(budget[3]) == 11.9 and float(budget[4]) == 12.4
     party = next(row for row in rows if row[1] == "Số đảng viên mới kết nạp")
-    assert party[4] == "chưa có số liệu"
+    assert party[4] == "-"  # as the document prints it, never a status text
+    found = [
+        (str(cell), writer.forbidden_phrases(str(cell)))
+        for row in rows
+        for cell in row
+        if cell is not None and writer.forbidden_phrases(str(cell))
+    ]
+    assert found == []
+
+
+def test_no_indicator_sentence_can_carry_status_text(year_end):
+    """achievement_phrase states figures only: no sentence for an indicator without a result,
+    no "(chưa giao kế hoạch)" after one without a plan."""
+    from tongket.documents.wording import achievement_phrase
+
+    rows = _data(year_end).achievements
+    assert any(row.result is None for row in rows) and any(row.plan is None for row in rows)
+    for row in rows:
+        phrase = achievement_phrase(row)
+        assert not writer.forbidden_phrases(phrase), phrase
+        assert (phrase == "") == (row.result is None and not row.percent_only)
